@@ -1,0 +1,65 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Generated targets are the product too: keep them warning-free in Swift 6 mode.
+let generatedSettings: [SwiftSetting] = [
+    .unsafeFlags(["-warnings-as-errors"]),
+]
+
+let package = Package(
+    name: "gen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gen", targets: ["gen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // Traits off: swift-configuration support is not used and costs build time.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+    ],
+    targets: [
+        // MARK: The generator, one target per pipeline stage.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
+        .target(name: "OpenAPI", dependencies: ["YAML", "Diagnostics"]),
+        .target(name: "IR", dependencies: ["OpenAPI", "Diagnostics"]),
+        .target(
+            name: "Render",
+            dependencies: ["IR", "Diagnostics", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "Pipeline", dependencies: ["YAML", "OpenAPI", "IR", "Render", "Diagnostics"]),
+        .executableTarget(
+            name: "gen",
+            dependencies: ["Pipeline", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: Code generated from specs/builds.yaml, compiled so tests can run it.
+        .target(name: "BuildsAPI", path: "Generated/BuildsAPI", swiftSettings: generatedSettings),
+        .target(
+            name: "BuildsAPIServer",
+            dependencies: ["BuildsAPI", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/BuildsAPIServer",
+            swiftSettings: generatedSettings
+        ),
+
+        // MARK: Tests, folders mirroring Sources/.
+        .testTarget(
+            name: "genTests",
+            dependencies: ["YAML", "OpenAPI", "IR", "Render", "Pipeline", "Diagnostics"],
+            path: "Tests/genTests",
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GeneratedTests",
+            dependencies: ["BuildsAPI", "BuildsAPIServer", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/GeneratedTests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,61 @@
+/// One problem found in the input, printed like a compiler diagnostic:
+///
+///     specs/builds.yaml:42:7: error: no schema named 'Buld' in components/schemas
+///     specs/builds.yaml:12:3: note: did you mean 'Build'?
+public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
+    /// How bad it is. Any `error` makes `gen` exit non-zero and write nothing.
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, note
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var severity: Severity
+    /// Lowercase, quotes spec names exactly, says what was expected and what was found.
+    public var message: String
+    /// Where it is; `nil` only for problems with no place in a file (an unreadable path).
+    public var location: SourceLocation?
+    /// Follow-up remarks printed after the diagnostic ("did you mean …").
+    public var notes: [Diagnostic]
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, notes: [Diagnostic] = []) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.notes = notes
+    }
+
+    public static func error(_ message: String, at location: SourceLocation?, notes: [Diagnostic] = []) -> Diagnostic {
+        Diagnostic(.error, message, at: location, notes: notes)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation?, notes: [Diagnostic] = []) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, notes: notes)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation?) -> Diagnostic {
+        Diagnostic(.note, message, at: location)
+    }
+
+    /// The diagnostic and its notes, one per line, each `file:line:column: severity: message`.
+    public var description: String {
+        var lines = [Self.line(severity, message, location)]
+        for note in notes {
+            lines.append(Self.line(note.severity, note.message, note.location ?? location))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func line(_ severity: Severity, _ message: String, _ location: SourceLocation?) -> String {
+        if let location { return "\(location): \(severity.rawValue): \(message)" }
+        return "gen: \(severity.rawValue): \(message)"
+    }
+}

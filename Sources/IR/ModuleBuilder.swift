@@ -1,0 +1,162 @@
+import Diagnostics
+import OpenAPI
+
+/// Builds the IR for a document: decides every Swift type, name and coding rule the templates
+/// will spell out. Stage entry point: `(Document, diagnostics) -> SwiftModule`.
+public struct ModuleBuilder {
+    /// Names the generated support code and Foundation declare: a schema with one of these names
+    /// gets a `Schema` suffix so it cannot shadow them inside the module.
+    public static let reservedTypeNames: Set<String> = [
+        "Client", "ClientError", "ClientTransport", "ClientRequest", "ClientResponse", "ErrorPayload", "WireFormat", "PercentEncoding", "ParameterValue", "DynamicCodingKey", "URLSessionTransport",
+        "JSONValue", "OptionalNullable", "APIService", "BearerAuthenticator", "RFC3339",
+        "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "UUID", "Data", "URL", "Decimal",
+        "Error", "Codable", "Encodable", "Decodable", "Hashable", "Equatable", "Sendable", "Optional", "Array",
+        "Dictionary", "Set", "Never", "Void", "Any", "Foundation", "CodingKey", "Decoder", "Encoder", "Character",
+    ]
+
+    let document: Document
+    let diagnostics: DiagnosticSink
+    let builder: TypeBuilder
+
+    public init(document: Document, diagnostics: DiagnosticSink) {
+        self.document = document
+        self.diagnostics = diagnostics
+        self.builder = TypeBuilder(document: document, diagnostics: diagnostics)
+    }
+
+    /// - Parameters:
+    ///   - specPath: the spec as named on the command line, quoted in generated headers.
+    ///   - moduleName: the Swift module of the output; by default from `info.title` (`Builds API` → `BuildsAPI`).
+    public func build(specPath: String, moduleName: String? = nil) -> SwiftModule {
+        builder.nameComponentSchemas()
+        var types = builder.buildComponentTypes()
+        let operations = buildOperations()
+        types += builder.operationTypes
+
+        let errorBodies = operations.flatMap(\.responses)
+            .filter { !(($0.statusCode.map { (200...299).contains($0) }) ?? $0.status.hasPrefix("2")) }
+            .compactMap(\.bodyType)
+        var distinctErrors: [TypeReference] = []
+        for body in errorBodies where !distinctErrors.contains(body) { distinctErrors.append(body) }
+
+        return SwiftModule(
+            name: moduleName ?? Naming.typeName(document.info.title),
+            specPath: specPath,
+            title: document.info.title,
+            version: document.info.version,
+            documentation: document.info.description,
+            defaultServerURL: document.servers.first?.url,
+            types: types,
+            operations: operations,
+            errorPayload: distinctErrors.count == 1 ? distinctErrors[0] : nil
+        )
+    }
+
+    private func buildOperations() -> [APIOperation] {
+        var scope = NameScope()
+        var operations: [APIOperation] = []
+        let bearerSchemes = Set(document.components.securitySchemes.filter { $0.scheme.kind == .http && $0.scheme.scheme == "bearer" }.map(\.name))
+        for pathItem in document.paths {
+            for operation in pathItem.operations {
+                let baseName = operation.operationID.map(Naming.memberName)
+                    ?? Naming.memberName(operation.method.rawValue + " " + operation.path)
+                let name = scope.claim(baseName)
+                let typeName = Naming.typeName(name)
+                var parameterScope = NameScope(reserved: ["body"])
+                let parameters = Self.signatureOrder(operation.parameters, path: operation.path).map { parameter in
+                    OperationParameter(
+                        jsonName: parameter.name,
+                        swiftName: parameterScope.claim(Naming.memberName(parameter.name)),
+                        location: OperationParameter.Location(rawValue: parameter.location.rawValue)!,
+                        type: parameter.schema.map {
+                            builder.reference(for: $0, suggestedName: typeName + Naming.typeName(parameter.name), owner: .topLevel, isRequest: true).type
+                        } ?? .string,
+                        required: parameter.required,
+                        documentation: parameter.description
+                    )
+                }
+                let requirements = operation.security ?? document.security
+                operations.append(APIOperation(
+                    name: name,
+                    typeName: typeName,
+                    operationID: operation.operationID,
+                    method: operation.method.rawValue.uppercased(),
+                    path: operation.path,
+                    pathComponents: Self.pathComponents(operation.path),
+                    parameters: parameters,
+                    requestBody: operation.requestBody.flatMap { requestBody(for: $0, typeName: typeName) },
+                    responses: operation.responses.map { response(for: $0, typeName: typeName) },
+                    requiresBearerToken: requirements.contains { $0.schemes.contains { bearerSchemes.contains($0.name) } },
+                    summary: operation.summary,
+                    documentation: operation.description,
+                    deprecated: operation.deprecated
+                ))
+            }
+        }
+        return operations
+    }
+
+    private func requestBody(for body: RequestBody, typeName: String) -> RequestBodyModel? {
+        guard let media = body.content.first(where: \.isJSON) else {
+            if let first = body.content.first {
+                diagnostics.warning("request body content type '\(first.contentType)' is not generated yet; only JSON bodies are, so this body is skipped", at: first.location)
+            }
+            return nil
+        }
+        for other in body.content where !other.isJSON {
+            diagnostics.warning("request body content type '\(other.contentType)' is not generated yet; the operation sends '\(media.contentType)' only", at: other.location)
+        }
+        let type = media.schema.map {
+            builder.reference(for: $0, suggestedName: typeName + "Request", owner: .topLevel, isRequest: true).type
+        } ?? .jsonValue
+        return RequestBodyModel(type: type, required: body.required, contentType: media.contentType, documentation: body.description)
+    }
+
+    private func response(for response: Response, typeName: String) -> ResponseModel {
+        let media = response.content.first(where: \.isJSON)
+        if media == nil, let first = response.content.first {
+            diagnostics.warning("response content type '\(first.contentType)' is not generated yet; the body of response '\(response.status)' is passed through undecoded", at: first.location)
+        }
+        let bodyType = media.map { media in
+            media.schema.map {
+                builder.reference(for: $0, suggestedName: typeName + Naming.typeName(response.status) + "Response", owner: .topLevel, isRequest: false).type
+            } ?? .jsonValue
+        }
+        return ResponseModel(status: response.status, description: response.description, bodyType: bodyType)
+    }
+
+    /// Path parameters in the order the template names them (`org` before `build_id` in
+    /// `/org/{org}/builds/{build_id}`), so signatures read like the URL; then the others as declared.
+    static func signatureOrder(_ parameters: [Parameter], path: String) -> [Parameter] {
+        let templateOrder = pathComponents(path).compactMap { component -> String? in
+            if case .parameter(let name) = component { return name }
+            return nil
+        }
+        let pathParameters = parameters.filter { $0.location == .path }.sorted {
+            (templateOrder.firstIndex(of: $0.name) ?? .max) < (templateOrder.firstIndex(of: $1.name) ?? .max)
+        }
+        return pathParameters + parameters.filter { $0.location != .path }
+    }
+
+    static func pathComponents(_ path: String) -> [PathComponent] {
+        var components: [PathComponent] = []
+        var literal = ""
+        var parameter: String?
+        for character in path {
+            if character == "{", parameter == nil {
+                parameter = ""
+            } else if character == "}", let name = parameter {
+                if !literal.isEmpty { components.append(.literal(literal)) }
+                literal = ""
+                components.append(.parameter(name))
+                parameter = nil
+            } else if parameter != nil {
+                parameter!.append(character)
+            } else {
+                literal.append(character)
+            }
+        }
+        if !literal.isEmpty { components.append(.literal(literal)) }
+        return components
+    }
+}

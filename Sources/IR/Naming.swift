@@ -1,0 +1,131 @@
+/// The one place spec strings become Swift identifiers.
+///
+/// Words are split at `_`, `-`, spaces, punctuation and lower→upper case changes, then joined as
+/// `UpperCamelCase` (types) or `lowerCamelCase` (members). Known initialisms are kept in one case
+/// (`build_id` → `buildID`, `url_path` → `urlPath`) per the Swift API Design Guidelines. A name that
+/// would not be a legal identifier is repaired: a leading digit gets `_` (`1st` → `_1st`), keywords
+/// are wrapped in backticks where Swift allows that, and a name left empty becomes a placeholder.
+public enum Naming {
+    /// Swift keywords that cannot be used as identifiers without backticks.
+    static let keywords: Set<String> = [
+        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
+        "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "private", "precedencegroup",
+        "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case",
+        "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat",
+        "return", "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self",
+        "super", "throws", "true", "try", "_",
+    ]
+
+    /// Keywords that stay special even inside backticks in some positions, or that read badly
+    /// escaped; these get a trailing underscore instead.
+    static let unescapable: Set<String> = ["_", "Type", "Protocol", "init", "self", "Self"]
+
+    /// Initialisms written in one case (`ID`, `URL`), as the Swift API Design Guidelines ask.
+    static let initialisms: Set<String> = [
+        "api", "cpu", "css", "csv", "db", "dns", "gpu", "html", "http", "https", "id", "ids", "io", "ip", "json",
+        "jwt", "mfa", "os", "pdf", "sdk", "sha", "sql", "ssh", "ssl", "sso", "tcp", "tls", "ttl", "ui", "uri", "url",
+        "urls", "utc", "uuid", "vm", "xml",
+    ]
+
+    /// An `UpperCamelCase` type name: `build_response` → `BuildResponse`, `api-error` → `APIError`.
+    public static func typeName(_ text: String) -> String {
+        let words = self.words(in: text)
+        let joined = words.map(capitalized).joined()
+        // `X.Type`, `X.Protocol` and `X.Self` mean something else after a dot: never use them as names.
+        if metatypeNames.contains(joined) { return joined + "Value" }
+        return repaired(joined, fallback: "Value", allowBackticks: false)
+    }
+
+    /// Names that cannot follow a dot as a type's name.
+    static let metatypeNames: Set<String> = ["Type", "Protocol", "Self"]
+
+    /// A `lowerCamelCase` member name: `display_name` → `displayName`, `build_id` → `buildID`.
+    public static func memberName(_ text: String) -> String {
+        let words = self.words(in: text)
+        guard let first = words.first else { return repaired("", fallback: "value", allowBackticks: true) }
+        let head = initialisms.contains(first.lowercased()) && words.count > 1 ? first.lowercased() : lowercasedFirstWord(first)
+        let joined = head + words.dropFirst().map(capitalized).joined()
+        return repaired(joined, fallback: "value", allowBackticks: true)
+    }
+
+    /// The name as it must be written in a declaration or reference (`` `default` ``).
+    public static func escaped(_ identifier: String) -> String {
+        keywords.contains(identifier) && !unescapable.contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
+    // MARK: Pieces
+
+    /// Splits on anything that is not a letter or digit, and on case changes inside words
+    /// (`displayName` → display, Name; `HTTPServer` → HTTP, Server; `v2Beta` → v2, Beta).
+    static func words(in text: String) -> [String] {
+        var words: [String] = []
+        var current: [Character] = []
+        func flush() {
+            if !current.isEmpty { words.append(String(current)) }
+            current.removeAll()
+        }
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            guard character.isLetter || character.isNumber else {
+                flush()
+                continue
+            }
+            if let previous = current.last {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let lowerToUpper = (previous.isLowercase || previous.isNumber) && character.isUppercase
+                // `HTTPServer`: the `S` starts a word because a lowercase letter follows it.
+                let acronymEnd = previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
+                if lowerToUpper || acronymEnd { flush() }
+            }
+            current.append(character)
+        }
+        flush()
+        return words
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        if initialisms.contains(word.lowercased()) { return word.uppercased() }
+        // Keep inner capitals of words that were already mixed case (`iOS` stays readable).
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    private static func lowercasedFirstWord(_ word: String) -> String {
+        // An all-caps word (`URL`, `ETAG`) is lowered whole; otherwise only its first letter.
+        if word.allSatisfy({ !$0.isLetter || $0.isUppercase }) { return word.lowercased() }
+        return word.prefix(1).lowercased() + word.dropFirst()
+    }
+
+    private static func repaired(_ name: String, fallback: String, allowBackticks: Bool) -> String {
+        // Only ASCII-safe identifier characters survive: letters and digits from any script are
+        // legal in Swift, but emoji and symbols are not, and the words split dropped those.
+        var result = name.isEmpty ? fallback : name
+        if let first = result.first, first.isNumber { result = "_" + result }
+        if keywords.contains(result), !allowBackticks || unescapable.contains(result) { result += "_" }
+        return result
+    }
+}
+
+/// Hands out unique names within one scope (a type's members, the module's top level), adding
+/// `2`, `3`, … to names that collide after cleaning. Deterministic: same order in, same names out.
+public struct NameScope {
+    private var taken: Set<String>
+
+    /// - Parameter reserved: names that are never handed out (generated helper names, say).
+    public init(reserved: Set<String> = []) {
+        taken = reserved
+    }
+
+    /// `name` itself if free, else the first of `name2`, `name3`, … that is.
+    public mutating func claim(_ name: String) -> String {
+        var candidate = name
+        var counter = 2
+        while taken.contains(candidate) {
+            candidate = name + String(counter)
+            counter += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+
+    public func contains(_ name: String) -> Bool { taken.contains(name) }
+}

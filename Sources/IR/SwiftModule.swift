@@ -1,0 +1,81 @@
+/// Everything generated for one spec: the IR the renderer turns into files.
+public struct SwiftModule: Sendable {
+    /// The Swift module the models and client live in, e.g. `BuildsAPI`.
+    public var name: String
+    /// The spec's path as given on the command line, for the do-not-edit header.
+    public var specPath: String
+    public var title: String
+    public var version: String
+    public var documentation: String?
+    /// The first server's URL, used as the client's default base URL.
+    public var defaultServerURL: String?
+    public var types: [SwiftType]
+    public var operations: [APIOperation]
+    /// The body type shared by every documented error response, when there is one; the client's
+    /// error carries it decoded.
+    public var errorPayload: TypeReference?
+}
+
+/// One OpenAPI Operation as the client method and server route it becomes.
+public struct APIOperation: Sendable {
+    /// The Swift method name, from `operationId` or else from method and path.
+    public var name: String
+    /// Capitalized `name`, for types derived from the operation (`UpdateBuildResponse`).
+    public var typeName: String
+    public var operationID: String?
+    /// Uppercase HTTP method, e.g. `PATCH`.
+    public var method: String
+    /// The path template as written, e.g. `/api/v1/org/{org}/builds/{build_id}`.
+    public var path: String
+    public var pathComponents: [PathComponent]
+    public var parameters: [OperationParameter]
+    public var requestBody: RequestBodyModel?
+    public var responses: [ResponseModel]
+    /// Whether requests must carry `Authorization: Bearer <token>` (from the security requirements).
+    public var requiresBearerToken: Bool
+    public var summary: String?
+    public var documentation: String?
+    public var deprecated: Bool
+
+    /// The first documented 2xx response: what the client method returns.
+    public var successResponse: ResponseModel? {
+        responses.first { ($0.statusCode.map { (200...299).contains($0) }) ?? false }
+    }
+}
+
+/// A piece of a path template.
+public enum PathComponent: Sendable, Hashable {
+    /// Literal text between parameters, such as `/api/v1/org/`.
+    case literal(String)
+    /// A path parameter, by its JSON name as in the template.
+    case parameter(String)
+}
+
+public struct OperationParameter: Sendable {
+    public enum Location: String, Sendable {
+        case path, query, header, cookie
+    }
+
+    public var jsonName: String
+    public var swiftName: String
+    public var location: Location
+    public var type: TypeReference
+    public var required: Bool
+    public var documentation: String?
+}
+
+public struct RequestBodyModel: Sendable {
+    public var type: TypeReference
+    public var required: Bool
+    public var contentType: String
+    public var documentation: String?
+}
+
+public struct ResponseModel: Sendable {
+    /// The key as written: `200`, `4XX` or `default`.
+    public var status: String
+    public var statusCode: Int? { Int(status) }
+    public var description: String
+    /// The JSON body's type, `nil` when the response has no JSON body.
+    public var bodyType: TypeReference?
+}

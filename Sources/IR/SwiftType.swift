@@ -1,0 +1,98 @@
+/// A named Swift type the models file declares: one per named schema, plus nested types for
+/// inline schemas that need a name (an inline enum becomes `BuildResponse.Status`).
+public struct SwiftType: Sendable {
+    /// The simple name, unique among its siblings.
+    public var name: String
+    /// The name under `components/schemas`, when the type comes from one.
+    public var schemaName: String?
+    public var documentation: String?
+    public var deprecated: Bool
+    public var kind: Kind
+    /// Types declared inside this one, in order of first use.
+    public var nestedTypes: [SwiftType]
+
+    public enum Kind: Sendable {
+        case structure(Structure)
+        case enumeration(Enumeration)
+        case union(Union)
+        /// `typealias Name = Target` for schemas that are a plain type (an array, a string).
+        case alias(TypeReference)
+    }
+}
+
+/// An object schema as a `struct`.
+public struct Structure: Sendable {
+    public var properties: [Property]
+    /// The value type of properties not declared, when `additionalProperties` allows them
+    /// beside declared ones; `nil` when extra keys are ignored.
+    public var additionalProperties: TypeReference?
+}
+
+/// One stored property of a structure.
+public struct Property: Sendable {
+    /// The JSON key exactly as in the spec.
+    public var jsonName: String
+    /// The Swift identifier, unescaped (`default`); spell it with `Naming.escaped`.
+    public var swiftName: String
+    /// The value's type without the optionality `presence` adds.
+    public var type: TypeReference
+    public var presence: Presence
+    public var defaultValue: DefaultValue?
+    public var documentation: String?
+    public var deprecated: Bool
+
+    /// Whether a key must be present and whether it may be `null`: four combinations that
+    /// decode, encode and initialize differently.
+    public enum Presence: Sendable, Hashable {
+        /// Required, not nullable: `T`.
+        case required
+        /// Required and nullable: `T?`, but the key must be present when decoding and is always encoded.
+        case requiredNullable
+        /// Not required: `T?`, omitted when `nil`. A nullable field in a response decodes `null` as `nil`.
+        case optional
+        /// Not required and nullable in a request: absent, `null` and a value are three states
+        /// (`OptionalNullable<T>`), so a PATCH can tell "leave unchanged" from "clear".
+        case optionalNullable
+    }
+}
+
+/// A default value from the spec, typed so the renderer can spell it as a Swift literal.
+public enum DefaultValue: Sendable, Hashable {
+    case string(String)
+    case bool(Bool)
+    /// Number text as written in the spec, checked to be a valid literal of the property's type.
+    case number(String)
+    /// A case of the property's enum type, by Swift case name.
+    case enumCase(String)
+}
+
+/// A schema with `enum` values: a Swift enum over its raw values.
+public struct Enumeration: Sendable {
+    public enum RawType: String, Sendable {
+        case string = "String"
+        case int = "Int"
+    }
+
+    public var rawType: RawType
+    public var cases: [Case]
+    /// Open enums keep values the spec did not list in an extra case instead of failing to decode,
+    /// so a server adding a value does not break old clients.
+    public var unknownCaseName: String?
+
+    public struct Case: Sendable {
+        public var name: String
+        /// The raw value as JSON text would hold it: the string itself, or the integer's digits.
+        public var rawValue: String
+    }
+}
+
+/// `anyOf`/`oneOf` of several types: an enum with one case per alternative, decoded by trying
+/// each alternative in order.
+public struct Union: Sendable {
+    public var cases: [Case]
+
+    public struct Case: Sendable {
+        public var name: String
+        public var type: TypeReference
+    }
+}

@@ -1,0 +1,396 @@
+import Diagnostics
+import OpenAPI
+
+/// Decides the Swift type of each schema. Holds the state the decisions share: the Swift name
+/// of every component schema, which schemas are sent in requests, and inline types created on the way.
+final class TypeBuilder {
+    let document: Document
+    let diagnostics: DiagnosticSink
+    /// `components/schemas` name → Swift type name.
+    private(set) var componentTypeNames: [String: String] = [:]
+    private var componentSchemas: [String: Schema] = [:]
+    /// Component schemas reachable from a request body: their optional nullable fields are three-state.
+    private(set) var requestSchemaNames: Set<String> = []
+    /// Top-level types made for inline schemas of operations (`UpdateBuildRequest`).
+    private(set) var operationTypes: [SwiftType] = []
+    private var topLevelScope = NameScope(reserved: ModuleBuilder.reservedTypeNames)
+
+    init(document: Document, diagnostics: DiagnosticSink) {
+        self.document = document
+        self.diagnostics = diagnostics
+    }
+
+    /// Where an inline type is declared: at the top level or nested in the type being built.
+    enum Owner {
+        case topLevel
+        case nested(Container)
+    }
+
+    /// The nested types of one type under construction, with their own name scope.
+    final class Container {
+        let qualifiedName: String
+        var types: [SwiftType] = []
+        var scope: NameScope
+
+        /// - Parameter reserved: top-level type names: a nested type with one of them would
+        ///   shadow the top-level type inside its parent.
+        init(qualifiedName: String, reserved: Set<String>) {
+            self.qualifiedName = qualifiedName
+            self.scope = NameScope(reserved: reserved)
+        }
+    }
+
+    // MARK: Component schemas
+
+    func nameComponentSchemas() {
+        var firstByName: [String: String] = [:]
+        for named in document.components.schemas {
+            let base = Naming.typeName(named.name)
+            let wanted = ModuleBuilder.reservedTypeNames.contains(base) ? base + "Schema" : base
+            let name = topLevelScope.claim(wanted)
+            if name != wanted, let other = firstByName[wanted] {
+                diagnostics.warning(
+                    "schemas '\(other)' and '\(named.name)' both map to the Swift name '\(wanted)'; '\(named.name)' is named '\(name)'",
+                    at: named.schema.location
+                )
+            }
+            firstByName[wanted] = firstByName[wanted] ?? named.name
+            componentTypeNames[named.name] = name
+            componentSchemas[named.name] = named.schema
+        }
+        requestSchemaNames = reachableComponents(from: document.paths.flatMap(\.operations).compactMap(\.requestBody).flatMap(\.content).compactMap(\.schema))
+    }
+
+    func buildComponentTypes() -> [SwiftType] {
+        document.components.schemas.map { named in
+            let name = componentTypeNames[named.name]!
+            var type = makeType(named: name, qualifiedName: name, schema: named.schema, isRequest: requestSchemaNames.contains(named.name))
+            type.schemaName = named.name
+            return type
+        }
+    }
+
+    /// Component schema names reachable from `roots` through `$ref`s and subschemas.
+    private func reachableComponents(from roots: [Schema]) -> Set<String> {
+        var seen: Set<String> = []
+        var stack = roots
+        var visited: Set<ObjectIdentifier> = []
+        while let schema = stack.popLast() {
+            guard visited.insert(ObjectIdentifier(schema)).inserted else { continue }
+            if let name = schema.reference?.name, seen.insert(name).inserted, let target = componentSchemas[name] {
+                stack.append(target)
+            }
+            stack += schema.properties.map(\.schema) + schema.allOf + schema.anyOf + schema.oneOf
+            if let items = schema.items { stack.append(items) }
+            if case .schema(let extra)? = schema.additionalProperties { stack.append(extra) }
+        }
+        return seen
+    }
+
+    // MARK: Declarations
+
+    /// The declaration for a schema that gets a name of its own.
+    func makeType(named name: String, qualifiedName: String, schema: Schema, isRequest: Bool) -> SwiftType {
+        let container = Container(qualifiedName: qualifiedName, reserved: Set(componentTypeNames.values))
+        let kind: SwiftType.Kind
+        let shape = Shape(schema)
+        if let values = shape.enumValues {
+            kind = .enumeration(makeEnumeration(values, schema: shape.core))
+        } else if shape.core.reference == nil, !shape.core.properties.isEmpty || shape.core.allOf.count > 1 || isFreeFormObjectWithProperties(shape.core) {
+            kind = .structure(makeStructure(shape.core, container: container, isRequest: isRequest))
+        } else if shape.alternatives.count > 1 {
+            kind = .union(makeUnion(shape.alternatives, container: container, isRequest: isRequest))
+        } else {
+            var target = reference(for: shape.core, suggestedName: "Value", owner: .nested(container), isRequest: isRequest).type
+            if shape.nullable { target = .optional(target) }
+            kind = .alias(target)
+        }
+        return SwiftType(
+            name: name,
+            schemaName: nil,
+            documentation: schema.description,
+            deprecated: schema.deprecated,
+            kind: kind,
+            nestedTypes: container.types
+        )
+    }
+
+    private func isFreeFormObjectWithProperties(_ schema: Schema) -> Bool {
+        schema.allOf.count == 1 && schema.allOf[0].reference == nil && !schema.allOf[0].properties.isEmpty
+    }
+
+    private func makeStructure(_ schema: Schema, container: Container, isRequest: Bool) -> Structure {
+        let merged = mergedObject(schema)
+        var memberScope = NameScope()
+        var properties: [Property] = []
+        for property in merged.properties {
+            let required = merged.required.contains(property.name)
+            let typeName = container.scope.claim(Naming.typeName(property.name))
+            let resolved = reference(for: property.schema, suggestedName: typeName, owner: .nested(container), isRequest: isRequest)
+            let presence: Property.Presence = switch (required, resolved.nullable) {
+            case (true, false): .required
+            case (true, true): .requiredNullable
+            case (false, true): isRequest ? .optionalNullable : .optional
+            case (false, false): .optional
+            }
+            properties.append(Property(
+                jsonName: property.name,
+                swiftName: memberScope.claim(Naming.memberName(property.name)),
+                type: resolved.type,
+                presence: presence,
+                defaultValue: presence == .optional && !resolved.nullable ? defaultValue(for: property.schema, type: resolved.type) : nil,
+                documentation: property.schema.description ?? property.schema.reference.flatMap { componentSchemas[$0.name]?.description },
+                deprecated: property.schema.deprecated
+            ))
+        }
+        var additional: TypeReference?
+        if !properties.isEmpty, case .schema(let extra)? = merged.additionalProperties {
+            additional = reference(for: extra, suggestedName: container.scope.claim("AdditionalProperty"), owner: .nested(container), isRequest: isRequest).type
+        } else if !properties.isEmpty, case .allowed(true)? = merged.additionalProperties {
+            additional = .jsonValue
+        }
+        return Structure(properties: properties, additionalProperties: additional)
+    }
+
+    /// Properties and `required` of an object, with `allOf` members merged in (component refs followed).
+    private func mergedObject(_ schema: Schema) -> (properties: [Schema.Property], required: Set<String>, additionalProperties: Schema.AdditionalProperties?) {
+        var properties: [Schema.Property] = []
+        var required: Set<String> = []
+        var additional = schema.additionalProperties
+        var visiting: Set<String> = []
+        func merge(_ schema: Schema) {
+            if let reference = schema.reference {
+                guard visiting.insert(reference.name).inserted, let target = componentSchemas[reference.name] else { return }
+                merge(target)
+                return
+            }
+            for member in schema.allOf { merge(member) }
+            for property in schema.properties {
+                if let index = properties.firstIndex(where: { $0.name == property.name }) {
+                    properties[index] = property
+                } else {
+                    properties.append(property)
+                }
+            }
+            required.formUnion(schema.required)
+            if additional == nil { additional = schema.additionalProperties }
+        }
+        merge(schema)
+        return (properties, required, additional)
+    }
+
+    private func makeEnumeration(_ values: [JSONValue], schema: Schema) -> Enumeration {
+        let isInteger = values.allSatisfy { if case .integer(let value, _) = $0 { value != nil } else { false } }
+        var scope = NameScope()
+        var cases: [Enumeration.Case] = []
+        for value in values {
+            switch value {
+            case .string(let text):
+                cases.append(.init(name: scope.claim(Naming.memberName(text)), rawValue: text))
+            case .integer(_, let text) where isInteger:
+                cases.append(.init(name: scope.claim(Naming.memberName(text)), rawValue: text))
+            default:
+                // Mixed or non-string values: keep the text so nothing is lost; issue a warning.
+                diagnostics.warning("enum value \(Self.describe(value)) is not a string; it is kept as the string '\(Self.text(of: value))'", at: schema.location)
+                cases.append(.init(name: scope.claim(Naming.memberName(Self.text(of: value))), rawValue: Self.text(of: value)))
+            }
+        }
+        let unknown = scope.claim(scope.contains("unknown") ? "undeclared" : "unknown")
+        return Enumeration(rawType: isInteger ? .int : .string, cases: cases, unknownCaseName: unknown)
+    }
+
+    private func makeUnion(_ alternatives: [Schema], container: Container, isRequest: Bool) -> Union {
+        var scope = NameScope()
+        let cases = alternatives.enumerated().map { index, alternative in
+            let type = reference(for: alternative, suggestedName: container.scope.claim("Case\(index + 1)"), owner: .nested(container), isRequest: isRequest).type
+            return Union.Case(name: scope.claim(Self.caseName(for: type)), type: type)
+        }
+        return Union(cases: cases)
+    }
+
+    private static func caseName(for type: TypeReference) -> String {
+        switch type {
+        case .string: "string"
+        case .bool: "bool"
+        case .int, .int32, .int64: "integer"
+        case .double, .float: "number"
+        case .date: "date"
+        case .uuid: "uuid"
+        case .data: "data"
+        case .jsonValue: "json"
+        case .named(let name): Naming.memberName(String(name.split(separator: ".").last ?? ""))
+        case .array(let element): caseName(for: element) + "Array"
+        case .dictionary(let value): caseName(for: value) + "Map"
+        case .optional(let wrapped): caseName(for: wrapped)
+        }
+    }
+
+    // MARK: Uses
+
+    /// The type a value of `schema` has where it is used, and whether `null` is allowed there.
+    /// Inline schemas that need a declaration (objects, enums, unions) are declared in `owner`.
+    func reference(for schema: Schema, suggestedName: String, owner: Owner, isRequest: Bool) -> (type: TypeReference, nullable: Bool) {
+        let shape = Shape(schema)
+        let core = shape.core
+        if let reference = core.reference {
+            let name = componentTypeNames[reference.name] ?? "JSONValue"
+            return (.named(name), shape.nullable || nullableComponent(reference.name))
+        }
+        if shape.enumValues != nil || !core.properties.isEmpty || core.allOf.count > 1 || shape.alternatives.count > 1 || isFreeFormObjectWithProperties(core) {
+            return (.named(declare(schema: schema, suggestedName: suggestedName, owner: owner, isRequest: isRequest)), shape.nullable)
+        }
+        if core.allOf.count == 1 {
+            let inner = reference(for: core.allOf[0], suggestedName: suggestedName, owner: owner, isRequest: isRequest)
+            return (inner.type, inner.nullable || shape.nullable)
+        }
+        let types = core.types.filter { $0 != .null }
+        let type: TypeReference
+        switch types.count == 1 ? types[0] : nil {
+        case .string?:
+            switch core.format {
+            case "date-time": type = .date
+            case "uuid": type = .uuid
+            case "byte", "binary": type = .data
+            default: type = .string
+            }
+        case .integer?:
+            switch core.format {
+            case "int32": type = .int32
+            case "int64": type = .int64
+            default: type = .int
+            }
+        case .number?: type = core.format == "float" ? .float : .double
+        case .boolean?: type = .bool
+        case .array?:
+            type = .array(itemType(core.items, suggestedName: suggestedName + "Item", owner: owner, isRequest: isRequest))
+        case .object?:
+            if case .schema(let values)? = core.additionalProperties {
+                let value = reference(for: values, suggestedName: suggestedName + "Value", owner: owner, isRequest: isRequest)
+                type = .dictionary(value.nullable ? .optional(value.type) : value.type)
+            } else {
+                type = .dictionary(.jsonValue)
+            }
+        case .null?, nil:
+            if core.items != nil, types.isEmpty {
+                type = .array(itemType(core.items, suggestedName: suggestedName + "Item", owner: owner, isRequest: isRequest))
+            } else {
+                type = .jsonValue
+            }
+        }
+        return (type, shape.nullable)
+    }
+
+    private func itemType(_ items: Schema?, suggestedName: String, owner: Owner, isRequest: Bool) -> TypeReference {
+        guard let items else { return .jsonValue }
+        let item = reference(for: items, suggestedName: suggestedName, owner: owner, isRequest: isRequest)
+        return item.nullable ? .optional(item.type) : item.type
+    }
+
+    private func nullableComponent(_ name: String) -> Bool {
+        guard let schema = componentSchemas[name] else { return false }
+        return Shape(schema).nullable && schema.reference == nil
+    }
+
+    private func declare(schema: Schema, suggestedName: String, owner: Owner, isRequest: Bool) -> String {
+        switch owner {
+        case .topLevel:
+            let name = topLevelScope.claim(suggestedName)
+            operationTypes.append(makeType(named: name, qualifiedName: name, schema: schema, isRequest: isRequest))
+            return name
+        case .nested(let container):
+            let qualified = container.qualifiedName + "." + suggestedName
+            container.types.append(makeType(named: suggestedName, qualifiedName: qualified, schema: schema, isRequest: isRequest))
+            return qualified
+        }
+    }
+
+    private func defaultValue(for schema: Schema, type: TypeReference) -> DefaultValue? {
+        guard let value = schema.defaultValue ?? schema.reference.flatMap({ componentSchemas[$0.name]?.defaultValue }) else { return nil }
+        let location = schema.defaultLocation ?? schema.location
+        if case .named(let name) = type, let enumeration = enumeration(named: name, schema: schema) {
+            let raw = Self.text(of: value)
+            guard let match = enumeration.cases.first(where: { $0.rawValue == raw }) else {
+                diagnostics.error("default \(Self.describe(value)) is not one of the enum values \(enumeration.cases.map { "'\($0.rawValue)'" }.joined(separator: ", "))", at: location)
+                return nil
+            }
+            return .enumCase(match.name)
+        }
+        switch (type, value) {
+        case (.string, .string(let text)): return .string(text)
+        case (.bool, .bool(let flag)): return .bool(flag)
+        case (.int, .integer(_?, let text)), (.int32, .integer(_?, let text)), (.int64, .integer(_?, let text)),
+             (.double, .integer(_, let text)), (.float, .integer(_, let text)),
+             (.double, .number(_, let text)), (.float, .number(_, let text)):
+            return .number(text)
+        case (_, .null): return nil
+        case (.string, _), (.bool, _), (.int, _), (.int32, _), (.int64, _), (.double, _), (.float, _):
+            diagnostics.error("default \(Self.describe(value)) does not match the property's type \(type.spelling)", at: location)
+            return nil
+        default:
+            return nil  // Defaults of objects, arrays, dates are documentation only.
+        }
+    }
+
+    /// The enumeration a named type stands for, found by building the enum of its schema again
+    /// (cheap, and keeps case names consistent with the declaration).
+    private func enumeration(named name: String, schema: Schema) -> Enumeration? {
+        let target = schema.reference.flatMap { componentSchemas[$0.name] } ?? schema
+        let shape = Shape(target)
+        guard let values = shape.enumValues else { return nil }
+        let silent = DiagnosticSink()
+        return TypeBuilder(document: document, diagnostics: silent).makeEnumeration(values, schema: shape.core)
+    }
+
+    static func text(of value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool(let flag): String(flag)
+        case .integer(_, let text), .number(_, let text): text
+        case .string(let text): text
+        case .array, .object: "\(value)"
+        }
+    }
+
+    static func describe(_ value: JSONValue) -> String {
+        if case .string(let text) = value { return "'\(text)'" }
+        return text(of: value)
+    }
+}
+
+/// A schema with FastAPI-style nullability peeled off: `anyOf: [T, {type: 'null'}]`,
+/// `type: [T, 'null']` and 3.0 `nullable: true` all become `T` plus `nullable`.
+struct Shape {
+    /// The schema that remains after removing the `null` alternative.
+    var core: Schema
+    var nullable: Bool
+    /// The non-null alternatives of `anyOf`/`oneOf` when there is more than one.
+    var alternatives: [Schema]
+    /// Enum values without `null`, when the schema is an enum.
+    var enumValues: [JSONValue]?
+
+    init(_ schema: Schema) {
+        var core = schema
+        var nullable = schema.allowsNull
+        var alternatives: [Schema] = []
+        let options = schema.anyOf.isEmpty ? schema.oneOf : schema.anyOf
+        if !options.isEmpty, schema.properties.isEmpty {
+            let nonNull = options.filter { !$0.isNullOnly }
+            nullable = nullable || nonNull.count < options.count || nonNull.contains { $0.allowsNull && $0.reference == nil && $0.types.count == 1 }
+            if nonNull.count == 1 {
+                core = nonNull[0]
+                nullable = nullable || Shape(nonNull[0]).nullable
+            } else {
+                alternatives = nonNull
+            }
+        }
+        var enumValues = core.enumValues ?? core.constValue.map { [$0] }
+        if let values = enumValues, values.contains(.null) {
+            nullable = true
+            enumValues = values.filter { $0 != .null }
+        }
+        self.core = core
+        self.nullable = nullable
+        self.alternatives = alternatives
+        self.enumValues = enumValues.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}

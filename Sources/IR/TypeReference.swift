@@ -1,0 +1,39 @@
+/// How a Swift type is written where a value of it is stored or passed.
+public indirect enum TypeReference: Hashable, Sendable {
+    case string, bool, int, int32, int64, double, float
+    /// RFC 3339 `date-time` (OpenAPI 3.1 §4.4 formats), carried as Foundation's `Date`.
+    case date
+    /// RFC 9562 UUID.
+    case uuid
+    /// `format: binary`/`byte` bodies and strings.
+    case data
+    /// Any JSON value: free-form objects, schemas with no constraints.
+    case jsonValue
+    /// A generated type, by its (possibly nested) Swift name, e.g. `BuildResponse.Status`.
+    case named(String)
+    case array(TypeReference)
+    case dictionary(TypeReference)
+    /// An optional inside a collection, e.g. the items of `[Double?]`.
+    case optional(TypeReference)
+
+    /// The Swift spelling: `[String: JSONValue]`, `[Double?]`, `UUID`.
+    public var spelling: String {
+        switch self {
+        case .string: "String"
+        case .bool: "Bool"
+        case .int: "Int"
+        case .int32: "Int32"
+        case .int64: "Int64"
+        case .double: "Double"
+        case .float: "Float"
+        case .date: "Date"
+        case .uuid: "UUID"
+        case .data: "Data"
+        case .jsonValue: "JSONValue"
+        case .named(let name): name
+        case .array(let element): "[\(element.spelling)]"
+        case .dictionary(let value): "[String: \(value.spelling)]"
+        case .optional(let wrapped): "\(wrapped.spelling)?"
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Diagnostics
+import YAML
+
+extension DocumentParser {
+    func parsePathItem(_ entry: MappingEntry) -> PathItem? {
+        guard let node = resolve(entry.value, "path item"), mapping(node, "path '\(entry.key)'") != nil else { return nil }
+        let shared = parseParameters(node["parameters"])
+        var operations: [Operation] = []
+        for method in HTTPMethod.allCases {
+            guard let operationNode = node[method.rawValue] else { continue }
+            if let operation = parseOperation(operationNode, method: method, path: entry.key, shared: shared) {
+                operations.append(operation)
+            }
+        }
+        return PathItem(
+            path: entry.key,
+            summary: text(node, "summary"),
+            description: text(node, "description"),
+            operations: operations,
+            location: entry.keyLocation
+        )
+    }
+
+    private func parseOperation(_ node: Node, method: HTTPMethod, path: String, shared: [Parameter]) -> Operation? {
+        guard mapping(node, "operation '\(method.rawValue) \(path)'") != nil else { return nil }
+        let operationID = text(node, "operationId")
+        if let operationID, let idNode = node["operationId"] {
+            if let first = context.operationIDs[operationID] {
+                diagnostics.error("duplicate operationId '\(operationID)'", at: idNode.location, notes: [.note("first used here", at: first)])
+            } else {
+                context.operationIDs[operationID] = idNode.location
+            }
+        }
+        // Operation parameters override path-level ones with the same name and location (§4.8.10.1).
+        var parameters = shared
+        for parameter in parseParameters(node["parameters"]) {
+            if let index = parameters.firstIndex(where: { $0.name == parameter.name && $0.location == parameter.location }) {
+                parameters[index] = parameter
+            } else {
+                parameters.append(parameter)
+            }
+        }
+        checkPathTemplate(path, parameters: parameters, at: node.location)
+
+        var responses: [Response] = []
+        if let responsesNode = node["responses"], let entries = mapping(responsesNode, "'responses'") {
+            for entry in entries where !entry.key.hasPrefix("x-") {
+                if let response = parseResponse(entry) { responses.append(response) }
+            }
+        } else {
+            diagnostics.warning("operation '\(method.rawValue.uppercased()) \(path)' declares no responses", at: node.location)
+        }
+        for key in ["callbacks"] where node[key] != nil {
+            diagnostics.warning("'\(key)' are not generated yet and are skipped", at: node[key]!.location)
+        }
+        return Operation(
+            method: method,
+            path: path,
+            operationID: operationID,
+            summary: text(node, "summary"),
+            description: text(node, "description"),
+            tags: strings(node, "tags"),
+            parameters: parameters,
+            requestBody: node["requestBody"].flatMap(parseRequestBody),
+            responses: responses,
+            security: node["security"].map(parseSecurity),
+            deprecated: bool(node, "deprecated") ?? false,
+            location: node.location
+        )
+    }
+
+    private func parseParameters(_ node: Node?) -> [Parameter] {
+        guard let node, let items = sequence(node, "'parameters'") else { return [] }
+        return items.compactMap(parseParameter)
+    }
+
+    private func parseParameter(_ node: Node) -> Parameter? {
+        guard let node = resolve(node, "parameter"), mapping(node, "a parameter") != nil else { return nil }
+        guard let name = text(node, "name") else {
+            diagnostics.error("missing 'name' in parameter", at: node.location)
+            return nil
+        }
+        guard let inNode = node["in"], let location = inNode.scalar.flatMap({ Parameter.Location(rawValue: $0.text) }) else {
+            let found = node["in"]?.scalar?.text
+            diagnostics.error(
+                found.map { "unknown parameter location '\($0)' for '\(name)'; expected path, query, header or cookie" }
+                    ?? "missing 'in' in parameter '\(name)'; expected path, query, header or cookie",
+                at: node["in"]?.location ?? node.location
+            )
+            return nil
+        }
+        var required = bool(node, "required") ?? false
+        if location == .path, !required {
+            // §4.8.12.2: path parameters are always required; tolerate the omission.
+            if node["required"] != nil {
+                diagnostics.warning("path parameter '\(name)' must be required; treating it as required", at: node["required"]!.location)
+            }
+            required = true
+        }
+        var schema = node["schema"].map(parseSchema)
+        if schema == nil, let content = node["content"]?.mapping?.first {
+            schema = content.value["schema"].map(parseSchema)
+        }
+        return Parameter(
+            name: name,
+            location: location,
+            description: text(node, "description"),
+            required: required,
+            deprecated: bool(node, "deprecated") ?? false,
+            schema: schema,
+            style: text(node, "style"),
+            explode: bool(node, "explode"),
+            sourceLocation: node.location
+        )
+    }
+
+    /// Every `{name}` in the template needs an `in: path` parameter and vice versa (§4.8.12.2).
+    private func checkPathTemplate(_ path: String, parameters: [Parameter], at location: SourceLocation) {
+        let templated = Set(Self.templateNames(in: path))
+        for name in templated.sorted() where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
+            diagnostics.error("path template '\(path)' uses '{\(name)}' but the operation declares no 'in: path' parameter named '\(name)'", at: location)
+        }
+        for parameter in parameters where parameter.location == .path && !templated.contains(parameter.name) {
+            diagnostics.error("path parameter '\(parameter.name)' does not appear in path template '\(path)'", at: parameter.sourceLocation)
+        }
+    }
+
+    /// The `{name}` segments of a path template, in order.
+    static func templateNames(in path: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in path {
+            if character == "{" {
+                current = ""
+            } else if character == "}", let name = current {
+                names.append(name)
+                current = nil
+            } else if current != nil {
+                current!.append(character)
+            }
+        }
+        return names
+    }
+
+    private func parseRequestBody(_ node: Node) -> RequestBody? {
+        guard let node = resolve(node, "request body"), mapping(node, "a request body") != nil else { return nil }
+        return RequestBody(
+            description: text(node, "description"),
+            required: bool(node, "required") ?? false,
+            content: parseContent(node["content"]),
+            location: node.location
+        )
+    }
+
+    private func parseResponse(_ entry: MappingEntry) -> Response? {
+        let status = entry.key
+        let validStatus = status == "default" || (status.count == 3 && (Int(status).map { (100...599).contains($0) } ?? ["1XX", "2XX", "3XX", "4XX", "5XX"].contains(status.uppercased())))
+        if !validStatus {
+            diagnostics.warning("response key '\(status)' is not a status code, a range like '4XX', or 'default'; skipping it", at: entry.keyLocation)
+            return nil
+        }
+        guard let node = resolve(entry.value, "response"), mapping(node, "response '\(status)'") != nil else { return nil }
+        for key in ["links"] where node[key] != nil {
+            diagnostics.warning("'\(key)' are not generated yet and are skipped", at: node[key]!.location)
+        }
+        return Response(
+            status: status == "default" ? status : status.uppercased(),
+            description: text(node, "description") ?? "",
+            content: parseContent(node["content"]),
+            location: entry.keyLocation
+        )
+    }
+
+    private func parseContent(_ node: Node?) -> [MediaType] {
+        guard let node, let entries = mapping(node, "'content'") else { return [] }
+        return entries.map { entry in
+            MediaType(contentType: entry.key, schema: entry.value["schema"].map(parseSchema), location: entry.keyLocation)
+        }
+    }
+}

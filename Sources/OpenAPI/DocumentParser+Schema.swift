@@ -1,0 +1,202 @@
+import Diagnostics
+import YAML
+
+extension DocumentParser {
+    /// Parses a Schema Object (or a 3.1 boolean schema). Never fails: what cannot be read is
+    /// reported and left unconstrained, so later stages still see every property.
+    func parseSchema(_ node: Node) -> Schema {
+        let schema = Schema(location: node.location)
+        if case .bool? = node.scalar?.value { return schema }  // `true`/`false` schemas (3.1)
+        guard let entries = mapping(node, "a schema") else { return schema }
+        context.depth += 1
+        defer { context.depth -= 1 }
+        guard context.depth <= Self.maxSchemaDepth else {
+            diagnostics.error("schema nested deeper than \(Self.maxSchemaDepth) levels", at: node.location)
+            return schema
+        }
+
+        if let refNode = node["$ref"] {
+            if let target = parseSchemaReference(refNode) {
+                switch target {
+                case .named(let reference): schema.reference = reference
+                case .inline(let resolved): copy(resolved, into: schema)
+                }
+            }
+        }
+        for entry in entries {
+            readKeyword(entry, into: schema, node: node)
+        }
+        return schema
+    }
+
+    private enum ReferenceTarget {
+        case named(SchemaReference)
+        case inline(Schema)
+    }
+
+    private func parseSchemaReference(_ refNode: Node) -> ReferenceTarget? {
+        guard let ref = refNode.scalar?.text else {
+            diagnostics.error("expected a string for '$ref', found \(refNode.kindDescription)", at: refNode.location)
+            return nil
+        }
+        let prefix = "#/components/schemas/"
+        if ref.hasPrefix(prefix), let pointer = JSONPointer(reference: ref), pointer.tokens.count == 3 {
+            let name = pointer.tokens[2]
+            if componentSchemaNames.contains(name) {
+                return .named(SchemaReference(pointer: ref, name: name, location: refNode.location))
+            }
+            var notes: [Diagnostic] = []
+            if let suggestion = closestMatch(to: name, in: componentSchemaNames),
+               let entry = root["components"]?["schemas"]?.mapping?.first(where: { $0.key == suggestion })
+            {
+                notes.append(.note("did you mean '\(suggestion)'?", at: entry.keyLocation))
+            }
+            diagnostics.error("no schema named '\(name)' in components/schemas", at: refNode.location, notes: notes)
+            return nil
+        }
+        // Any other pointer: parse its target inline, once, guarding against cycles that do not
+        // pass through a named schema (those could never be given a Swift type).
+        if let cached = context.schemasByPointer[ref] { return .inline(cached) }
+        if context.resolving.contains(ref) {
+            diagnostics.error("cyclic schema reference '\(ref)' that does not pass through components/schemas", at: refNode.location)
+            return nil
+        }
+        guard let target = lookup(ref, at: refNode.location, what: "schema") else { return nil }
+        context.resolving.append(ref)
+        defer { context.resolving.removeLast() }
+        let resolved = parseSchema(target)
+        context.schemasByPointer[ref] = resolved
+        return .inline(resolved)
+    }
+
+    private func copy(_ source: Schema, into schema: Schema) {
+        schema.reference = source.reference
+        schema.types = source.types
+        schema.format = source.format
+        schema.title = source.title
+        schema.description = source.description
+        schema.properties = source.properties
+        schema.required = source.required
+        schema.additionalProperties = source.additionalProperties
+        schema.items = source.items
+        schema.allOf = source.allOf
+        schema.anyOf = source.anyOf
+        schema.oneOf = source.oneOf
+        schema.enumValues = source.enumValues
+        schema.constValue = source.constValue
+        schema.defaultValue = source.defaultValue
+        schema.defaultLocation = source.defaultLocation
+        schema.discriminator = source.discriminator
+        schema.deprecated = source.deprecated
+        schema.readOnly = source.readOnly
+        schema.writeOnly = source.writeOnly
+    }
+
+    private func readKeyword(_ entry: MappingEntry, into schema: Schema, node: Node) {
+        let value = entry.value
+        switch entry.key {
+        case "type":
+            schema.types = parseTypes(value) + schema.types.filter { $0 == .null }
+        case "nullable":
+            if bool(node, "nullable") == true, !schema.types.contains(.null) { schema.types.append(.null) }
+        case "format": schema.format = text(node, "format")
+        case "title": schema.title = text(node, "title")
+        case "description": schema.description = text(node, "description")
+        case "properties":
+            guard let properties = mapping(value, "'properties'") else { return }
+            // Keys here are property names, never keywords: a property called `$ref` is data.
+            schema.properties = properties.map { Schema.Property(name: $0.key, schema: parseSchema($0.value), location: $0.keyLocation) }
+        case "required":
+            schema.required = strings(node, "required")
+        case "additionalProperties":
+            if case .bool(let allowed)? = value.scalar?.value {
+                schema.additionalProperties = .allowed(allowed)
+            } else {
+                schema.additionalProperties = .schema(parseSchema(value))
+            }
+        case "items":
+            if value.sequence != nil {
+                diagnostics.warning("tuple-style 'items' (a list of schemas) is not supported; items are left unconstrained", at: value.location)
+                schema.items = Schema(location: value.location)
+            } else {
+                schema.items = parseSchema(value)
+            }
+        case "allOf": schema.allOf = sequence(value, "'allOf'")?.map(parseSchema) ?? []
+        case "anyOf": schema.anyOf = sequence(value, "'anyOf'")?.map(parseSchema) ?? []
+        case "oneOf": schema.oneOf = sequence(value, "'oneOf'")?.map(parseSchema) ?? []
+        case "enum":
+            schema.enumValues = sequence(value, "'enum'")?.map(jsonValue)
+        case "const": schema.constValue = jsonValue(value)
+        case "default":
+            schema.defaultValue = jsonValue(value)
+            schema.defaultLocation = value.location
+        case "discriminator": schema.discriminator = parseDiscriminator(value)
+        case "deprecated": schema.deprecated = bool(node, "deprecated") ?? false
+        case "readOnly": schema.readOnly = bool(node, "readOnly") ?? false
+        case "writeOnly": schema.writeOnly = bool(node, "writeOnly") ?? false
+        case "not":
+            diagnostics.warning("'not' is not enforced by generated code; the constraint is ignored", at: entry.keyLocation)
+        case "patternProperties":
+            diagnostics.warning("'patternProperties' is not generated yet; matching properties are kept only where 'additionalProperties' allows them", at: entry.keyLocation)
+        default:
+            break  // Validation keywords (pattern, minimum, …), examples and extensions do not shape types.
+        }
+    }
+
+    private func parseTypes(_ node: Node) -> [JSONType] {
+        let names: [Node]
+        if node.sequence != nil {
+            names = node.sequence!
+        } else {
+            names = [node]
+        }
+        return names.compactMap { name in
+            guard let text = name.scalar?.text, let type = JSONType(rawValue: text) else {
+                diagnostics.error(
+                    "unknown type '\(name.scalar?.text ?? name.kindDescription)'; expected one of \(JSONType.allCases.map(\.rawValue).joined(separator: ", "))",
+                    at: name.location
+                )
+                return nil
+            }
+            return type
+        }
+    }
+
+    private func parseDiscriminator(_ node: Node) -> Schema.Discriminator? {
+        guard mapping(node, "'discriminator'") != nil else { return nil }
+        guard let propertyName = text(node, "propertyName") else {
+            diagnostics.error("missing 'propertyName' in discriminator", at: node.location)
+            return nil
+        }
+        let mapping = (node["mapping"]?.mapping ?? []).compactMap { entry -> (value: String, schemaName: String)? in
+            guard let target = entry.value.scalar?.text else { return nil }
+            // Values are schema names or references (§4.8.25.1).
+            let name = target.hasPrefix("#/components/schemas/") ? String(target.dropFirst("#/components/schemas/".count)) : target
+            return (entry.key, name)
+        }
+        return Schema.Discriminator(propertyName: propertyName, mapping: mapping)
+    }
+
+    /// A spec value as exact JSON: plain YAML scalars by the core schema, quoted ones as strings.
+    func jsonValue(_ node: Node) -> JSONValue {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: return .null
+            case .bool(let flag): return .bool(flag)
+            case .int(let value): return .integer(value, text: scalar.text)
+            case .float(let value):
+                // Integers too large for `Int` arrive as floats; keep them integral.
+                let digits = scalar.text.drop { $0 == "-" || $0 == "+" }
+                if !digits.isEmpty, digits.allSatisfy(\.isNumber) { return .integer(nil, text: scalar.text) }
+                return .number(value, text: scalar.text)
+            case .string(let text): return .string(text)
+            }
+        case .sequence(let items): return .array(items.map(jsonValue))
+        case .mapping(let entries):
+            var object: [String: JSONValue] = [:]
+            for entry in entries { object[entry.key] = jsonValue(entry.value) }
+            return .object(object)
+        }
+    }
+}

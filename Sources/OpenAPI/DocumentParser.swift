@@ -1,0 +1,153 @@
+import Diagnostics
+import YAML
+
+/// Reads a YAML/JSON node tree as an OpenAPI 3.0.x or 3.1.x `Document`.
+///
+/// Problems are reported to the sink with the position of the offending key or value, and
+/// parsing goes on so one run shows them all. Local `$ref`s are resolved here (JSON Pointer,
+/// RFC 6901, with `~0`, `~1` and percent-escapes); references to `components/schemas` entries
+/// stay references so the IR can name them and handle recursion.
+public struct DocumentParser {
+    let root: Node
+    let diagnostics: DiagnosticSink
+    /// Names under `components/schemas`, for telling named references from inline ones.
+    let componentSchemaNames: Set<String>
+    let context: Context
+
+    /// Mutable state shared by the recursive descent.
+    final class Context {
+        /// Schemas reached through non-component pointers, parsed once per pointer.
+        var schemasByPointer: [String: Schema] = [:]
+        /// Pointers being resolved right now, to report cycles instead of looping.
+        var resolving: [String] = []
+        var operationIDs: [String: SourceLocation] = [:]
+        var depth = 0
+    }
+
+    /// The deepest schema nesting followed; deeper input is reported, not recursed into.
+    static let maxSchemaDepth = 256
+
+    public init(root: Node, diagnostics: DiagnosticSink) {
+        self.root = root
+        self.diagnostics = diagnostics
+        self.componentSchemaNames = Set(root["components"]?["schemas"]?.mapping?.map(\.key) ?? [])
+        self.context = Context()
+    }
+
+    /// Parses the whole document.
+    /// - Returns: the document, or `nil` when the root is not an OpenAPI 3.x document at all
+    ///   (the reason is in `diagnostics`). A returned document may still come with errors.
+    public func parse() -> Document? {
+        guard let entries = mapping(root, "the document") else { return nil }
+        guard let versionNode = root["openapi"] else {
+            if let swagger = entries.first(where: { $0.key == "swagger" }) {
+                diagnostics.error("Swagger \(swagger.value.scalar?.text ?? "2.0") is not supported; expected an OpenAPI 3.0 or 3.1 document (convert it with a Swagger-to-OpenAPI converter)", at: swagger.keyLocation)
+            } else {
+                diagnostics.error("missing 'openapi' field; expected an OpenAPI 3.0 or 3.1 document", at: root.location)
+            }
+            return nil
+        }
+        let version = versionNode.scalar?.text ?? ""
+        guard version.hasPrefix("3.0") || version.hasPrefix("3.1") else {
+            diagnostics.error("unsupported OpenAPI version '\(version)'; expected 3.0.x or 3.1.x", at: versionNode.location)
+            return nil
+        }
+
+        let info = parseInfo(root["info"], at: root.location)
+        let servers = (root["servers"].flatMap { sequence($0, "'servers'") } ?? []).compactMap(parseServer)
+        let components = parseComponents(root["components"])
+        let security = root["security"].map(parseSecurity) ?? []
+        var paths: [PathItem] = []
+        if let pathsNode = root["paths"], let entries = mapping(pathsNode, "'paths'") {
+            for entry in entries where !entry.key.hasPrefix("x-") {
+                if !entry.key.hasPrefix("/") {
+                    diagnostics.error("path '\(entry.key)' must start with '/'", at: entry.keyLocation)
+                    continue
+                }
+                if let item = parsePathItem(entry) { paths.append(item) }
+            }
+        }
+        for entry in entries where entry.key == "webhooks" {
+            diagnostics.warning("'webhooks' are not generated yet; \(entry.value.mapping?.count ?? 0) webhook(s) skipped", at: entry.keyLocation)
+        }
+        return Document(
+            version: version,
+            info: info,
+            servers: servers,
+            paths: paths,
+            components: components,
+            security: security,
+            location: versionNode.location
+        )
+    }
+
+    // MARK: Info, servers, components
+
+    private func parseInfo(_ node: Node?, at location: SourceLocation) -> Info {
+        guard let node else {
+            diagnostics.error("missing 'info' object; expected a title and version", at: location)
+            return Info(title: "API", version: "", description: nil)
+        }
+        guard mapping(node, "'info'") != nil else { return Info(title: "API", version: "", description: nil) }
+        let title = text(node, "title") ?? {
+            diagnostics.error("missing 'title' in 'info'", at: node.location)
+            return "API"
+        }()
+        return Info(title: title, version: text(node, "version") ?? "", description: text(node, "description"))
+    }
+
+    private func parseServer(_ node: Node) -> Server? {
+        guard mapping(node, "a server") != nil, var url = text(node, "url") else { return nil }
+        // Substitute variables with their defaults (§4.8.6): a usable base URL out of the box.
+        for variable in node["variables"]?.mapping ?? [] {
+            if let value = text(variable.value, "default") {
+                url = url.replacingOccurrences(of: "{\(variable.key)}", with: value)
+            }
+        }
+        return Server(url: url, description: text(node, "description"))
+    }
+
+    private func parseComponents(_ node: Node?) -> Components {
+        var components = Components(schemas: [], securitySchemes: [])
+        guard let node, mapping(node, "'components'") != nil else { return components }
+        for entry in node["schemas"].flatMap({ mapping($0, "'components/schemas'") }) ?? [] {
+            components.schemas.append(NamedSchema(name: entry.key, schema: parseSchema(entry.value)))
+        }
+        for entry in node["securitySchemes"].flatMap({ mapping($0, "'components/securitySchemes'") }) ?? [] {
+            if let target = resolve(entry.value, "security scheme"), let scheme = parseSecurityScheme(target) {
+                components.securitySchemes.append(NamedSecurityScheme(name: entry.key, scheme: scheme))
+            }
+        }
+        return components
+    }
+
+    private func parseSecurityScheme(_ node: Node) -> SecurityScheme? {
+        guard mapping(node, "a security scheme") != nil, let typeNode = node["type"] else {
+            diagnostics.error("missing 'type' in security scheme", at: node.location)
+            return nil
+        }
+        guard let kind = typeNode.scalar.flatMap({ SecurityScheme.Kind(rawValue: $0.text) }) else {
+            diagnostics.error("unknown security scheme type '\(typeNode.scalar?.text ?? "")'; expected apiKey, http, mutualTLS, oauth2 or openIdConnect", at: typeNode.location)
+            return nil
+        }
+        return SecurityScheme(
+            kind: kind,
+            scheme: text(node, "scheme")?.lowercased(),
+            bearerFormat: text(node, "bearerFormat"),
+            parameterName: text(node, "name"),
+            parameterLocation: text(node, "in").flatMap(Parameter.Location.init(rawValue:)),
+            description: text(node, "description"),
+            location: node.location
+        )
+    }
+
+    func parseSecurity(_ node: Node) -> [SecurityRequirement] {
+        guard let items = sequence(node, "'security'") else { return [] }
+        return items.compactMap { item in
+            guard let entries = mapping(item, "a security requirement") else { return nil }
+            return SecurityRequirement(schemes: entries.map { entry in
+                (entry.key, (entry.value.sequence ?? []).compactMap { $0.scalar?.text })
+            })
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Diagnostics
+
+/// §4.8.9: the operations available on one path template.
+public struct PathItem {
+    /// The template as written, e.g. `/api/v1/org/{org}/builds/{build_id}`.
+    public var path: String
+    public var summary: String?
+    public var description: String?
+    /// Operations in the fixed order of `HTTPMethod.allCases`, so output does not depend on key order.
+    public var operations: [Operation]
+    public var location: SourceLocation
+}
+
+/// The HTTP methods a Path Item may hold (§4.8.9.1), in the order they are emitted.
+public enum HTTPMethod: String, CaseIterable, Sendable {
+    case get, put, post, delete, options, head, patch, trace
+}
+
+/// §4.8.10: one HTTP method on one path.
+public struct Operation {
+    public var method: HTTPMethod
+    /// The path template of the Path Item it belongs to.
+    public var path: String
+    public var operationID: String?
+    public var summary: String?
+    public var description: String?
+    public var tags: [String]
+    /// Path-level and operation-level parameters merged: the operation's win by (name, in), §4.8.10.1.
+    public var parameters: [Parameter]
+    public var requestBody: RequestBody?
+    /// Responses by status key as written (`200`, `4XX`, `default`), in document order.
+    public var responses: [Response]
+    /// `nil` when the operation inherits the document's requirements; `[]` when it opts out.
+    public var security: [SecurityRequirement]?
+    public var deprecated: Bool
+    public var location: SourceLocation
+}
+
+/// §4.8.12: a path, query, header or cookie parameter.
+public struct Parameter {
+    public enum Location: String, Sendable {
+        case path, query, header, cookie
+    }
+
+    public var name: String
+    public var location: Location
+    public var description: String?
+    /// Always true for path parameters (§4.8.12.2: "MUST be true").
+    public var required: Bool
+    public var deprecated: Bool
+    public var schema: Schema?
+    public var style: String?
+    public var explode: Bool?
+    public var sourceLocation: SourceLocation
+}
+
+/// §4.8.13: the body of a request.
+public struct RequestBody {
+    public var description: String?
+    public var required: Bool
+    public var content: [MediaType]
+    public var location: SourceLocation
+}
+
+/// §4.8.14: a body in one content type.
+public struct MediaType {
+    /// The media type or range as written, e.g. `application/json`.
+    public var contentType: String
+    public var schema: Schema?
+    public var location: SourceLocation
+
+    /// Whether this is JSON: `application/json` or any `+json` suffix (RFC 6839 §3.1).
+    public var isJSON: Bool {
+        let essence = (contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+        return essence == "application/json" || essence.hasSuffix("+json")
+    }
+}
+
+/// §4.8.17: one response of an operation.
+public struct Response {
+    /// The key as written: a status code (`200`), a range (`4XX`) or `default`.
+    public var status: String
+    public var description: String
+    public var content: [MediaType]
+    public var location: SourceLocation
+
+    /// The numeric status code, when the key is one.
+    public var statusCode: Int? { Int(status) }
+}

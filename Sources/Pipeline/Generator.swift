@@ -1,0 +1,58 @@
+import Diagnostics
+import Foundation
+import IR
+import OpenAPI
+import Render
+import YAML
+
+/// Runs the stages in order: spec file → YAML nodes → OpenAPI `Document` → IR → rendered files.
+/// Nothing is written here; `OutputDirectory` does that once every stage has succeeded.
+public struct Generator {
+    /// The spec as the user named it; diagnostics and headers use this spelling.
+    public var specPath: String
+    public var templatesDirectory: String
+    /// Overrides the module name derived from `info.title`.
+    public var moduleName: String?
+
+    public init(specPath: String, templatesDirectory: String, moduleName: String? = nil) {
+        self.specPath = specPath
+        self.templatesDirectory = templatesDirectory
+        self.moduleName = moduleName
+    }
+
+    /// Failures that stop a run before any output: unreadable files (`isUsageError`) or errors in the spec.
+    public struct Failure: Error {
+        /// True for I/O and usage problems (exit 2), false for problems in the spec or templates (exit 1).
+        public var isUsageError: Bool
+    }
+
+    /// Generates every output file.
+    /// - Throws: `Failure` when the spec cannot be read or has errors; the reasons are in `diagnostics`.
+    public func run(diagnostics: DiagnosticSink) throws(Failure) -> [OutputFile] {
+        guard let data = FileManager.default.contents(atPath: specPath) else {
+            let reason = FileManager.default.fileExists(atPath: specPath) ? "it is not readable" : "no such file"
+            diagnostics.error("cannot read spec '\(specPath)': \(reason)", at: nil)
+            throw Failure(isUsageError: true)
+        }
+        let renderer: Renderer
+        do {
+            renderer = try Renderer(templatesDirectory: templatesDirectory)
+        } catch {
+            diagnostics.report(error)
+            throw Failure(isUsageError: error.location == nil)
+        }
+        let root: Node
+        do {
+            root = try YAMLLoader().load(Array(data), file: specPath, diagnostics: diagnostics)
+        } catch {
+            diagnostics.report(error)
+            throw Failure(isUsageError: false)
+        }
+        guard let document = DocumentParser(root: root, diagnostics: diagnostics).parse(), !diagnostics.hasErrors else {
+            throw Failure(isUsageError: false)
+        }
+        let module = ModuleBuilder(document: document, diagnostics: diagnostics).build(specPath: specPath, moduleName: moduleName)
+        guard !diagnostics.hasErrors else { throw Failure(isUsageError: false) }
+        return renderer.render(module)
+    }
+}

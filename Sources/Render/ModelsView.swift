@@ -1,0 +1,80 @@
+/// The view `models.mustache` receives: every generated type, in spec order.
+///
+/// Views hold stored properties only (the Mustache renderer reflects over stored fields), with
+/// names, type spellings, literals and doc lines computed beforehand.
+struct ModelsView {
+    var header: String
+    var moduleName: String
+    var types: [TypeView]
+}
+
+/// One declaration (`type.mustache`), with its nested declarations.
+struct TypeView {
+    var name: String
+    /// Complete `///` lines.
+    var documentation: [String]
+    var isStruct: Bool
+    var isEnum: Bool
+    var isUnion: Bool
+    var isAlias: Bool
+
+    // Structures
+    var properties: [PropertyView]
+    var hasProperties: Bool
+    /// The value type of undeclared keys kept beside declared ones, if any.
+    var additionalPropertiesType: String?
+
+    // Enumerations
+    var rawType: String
+    var cases: [EnumCaseView]
+    var unknownCaseName: String
+
+    // Unions
+    var unionCases: [UnionCaseView]
+    /// The alternatives' Swift types, for the error when none decodes: `String, Int`.
+    var unionTypeList: String
+
+    // Aliases
+    var aliasTarget: String
+
+    /// Nested declarations, each rendered through `type.mustache`, indented one level and
+    /// separated by blank lines. Pre-rendered because the Mustache engine does not indent lines
+    /// produced by sections inside an indented partial.
+    var nestedDeclarations: String
+    var hasNestedTypes: Bool
+    /// The views of the nested declarations, rendered into `nestedDeclarations`.
+    var nestedTypes: [TypeView]
+}
+
+struct PropertyView {
+    /// The identifier as written in code, backticked if needed.
+    var name: String
+    /// `buildRef = "build_ref"`, or just the name when key and name agree.
+    var codingKey: String
+    var documentation: [String]
+    /// The stored property's type: `UUID?`, `OptionalNullable<String>`, `BuildResponse.Status`.
+    var declaredType: String
+    /// The decoded value's type (without optionality), for `decode(T.self, …)`.
+    var valueType: String
+    /// `" = .ready"`, `" = nil"`, `" = .absent"` or empty: the memberwise initializer's default.
+    var initializerDefault: String
+    var isRequired: Bool
+    var isRequiredNullable: Bool
+    var isOptional: Bool
+    var isOptionalNullable: Bool
+    /// Set for optional properties with a spec default: decoded as `?? default`, always encoded.
+    var defaultLiteral: String?
+    var isLast: Bool
+}
+
+struct EnumCaseView {
+    var name: String
+    var isLast: Bool
+    /// The raw value as a Swift literal: `"queued"` or `400`.
+    var literal: String
+}
+
+struct UnionCaseView {
+    var name: String
+    var type: String
+}

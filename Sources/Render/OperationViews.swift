@@ -1,0 +1,93 @@
+/// The view `client.mustache` receives.
+struct ClientView {
+    var header: String
+    var moduleName: String
+    /// The spec's first server as a Swift string literal, when it is an absolute URL.
+    var defaultServerURL: String?
+    /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
+    var errorPayloadType: String
+    var operations: [OperationView]
+}
+
+/// The view `server.mustache` receives.
+struct ServerView {
+    var header: String
+    var moduleName: String
+    var operations: [OperationView]
+}
+
+/// The view `support.mustache` receives: the helpers every generated module carries.
+struct SupportView {
+    var header: String
+    var moduleName: String
+}
+
+struct OperationView {
+    /// The method name: `updateBuild`.
+    var name: String
+    /// `UpdateBuild`, for derived types such as `UpdateBuildResponse`.
+    var typeName: String
+    var documentation: [String]
+    /// `"updateBuild"` as a literal, for errors.
+    var operationIDLiteral: String
+    var method: String
+    /// The method as a member of Hummingbird's `HTTPRequest.Method`: `patch`.
+    var methodMember: String
+    /// The path template as a literal, for documentation and errors.
+    var pathLiteral: String
+    /// Hummingbird's spelling: `/api/v1/org/:org/builds/:build_id`, as a literal.
+    var routePathLiteral: String
+    var pathComponents: [PathComponentView]
+    /// `org: String, buildID: UUID, body: BuildUpdateRequest`
+    var parameterList: String
+    /// `org: org, buildID: buildID, body: body`
+    var argumentList: String
+    var parameters: [ParameterView]
+    var pathParameters: [ParameterView]
+    var queryParameters: [ParameterView]
+    var hasQueryParameters: Bool
+    var headerParameters: [ParameterView]
+    var hasBody: Bool
+    var bodyType: String
+    var bodyIsOptional: Bool
+    var bodyContentTypeLiteral: String
+    /// What the client method returns: the 2xx body type, or `Void`.
+    var successType: String
+    var hasSuccessBody: Bool
+    var successStatus: String
+    var requiresBearerToken: Bool
+    var responses: [ResponseView]
+}
+
+struct PathComponentView {
+    var isLiteral: Bool
+    /// The literal text as a Swift literal.
+    var literal: String
+    /// For parameters: the Swift parameter name.
+    var parameterName: String
+}
+
+struct ParameterView {
+    var name: String
+    /// The JSON/wire name as a literal.
+    var nameLiteral: String
+    /// The type in the method's signature, optional when not required.
+    var declaredType: String
+    var valueType: String
+    var isRequired: Bool
+    var documentation: [String]
+    /// `- Parameter org: Organization slug` lines, already prefixed.
+    var parameterDocumentation: String
+}
+
+struct ResponseView {
+    /// `ok`, `notFound`, `status418`, `clientError`, `default`: the server response enum's case.
+    var caseName: String
+    var status: String
+    /// The numeric status for fixed codes; ranges and `default` carry it in the case.
+    var statusCode: String
+    var isFixedStatus: Bool
+    var hasBody: Bool
+    var bodyType: String
+    var documentation: [String]
+}
