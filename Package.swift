@@ -11,12 +11,16 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gen", targets: ["gen"]),
+        .executable(name: "builds-example-server", targets: ["builds-example-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // Traits off: swift-configuration support is not used and costs build time.
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        // Already in Hummingbird's graph; named so tests can pass a quiet logger and stop servers gracefully.
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         // MARK: The generator, one target per pipeline stage.
@@ -48,6 +52,18 @@ let package = Package(
             swiftSettings: generatedSettings
         ),
 
+        // MARK: A hand-written service on the generated code, served by an example executable.
+        .target(name: "BuildsExample", dependencies: ["BuildsAPI", "BuildsAPIServer"], path: "Examples/BuildsExample"),
+        .executableTarget(
+            name: "builds-example-server",
+            dependencies: [
+                "BuildsExample", "BuildsAPIServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/builds-example-server"
+        ),
+
         // MARK: Tests, folders mirroring Sources/.
         .testTarget(
             name: "genTests",
@@ -57,7 +73,12 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedTests",
-            dependencies: ["BuildsAPI", "BuildsAPIServer", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "BuildsAPI", "BuildsAPIServer", "BuildsExample",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Tests/GeneratedTests"
         ),
     ],

@@ -164,6 +164,45 @@ extension KeyedEncodingContainer {
     }
 }
 
+// UUIDs go on the wire lowercase, as RFC 9562 §4 recommends (Foundation writes them uppercase).
+// These overloads are more specific than the generic ones, so the generated coding code picks them.
+
+extension KeyedEncodingContainer {
+    mutating func encode(_ value: UUID, forKey key: Key) throws {
+        try encode(value.uuidString.lowercased(), forKey: key)
+    }
+
+    mutating func encodeIfPresent(_ value: UUID?, forKey key: Key) throws {
+        try encodeIfPresent(value?.uuidString.lowercased(), forKey: key)
+    }
+
+    mutating func encode(_ value: [UUID], forKey key: Key) throws {
+        try encode(value.map { $0.uuidString.lowercased() }, forKey: key)
+    }
+
+    mutating func encodeIfPresent(_ value: [UUID]?, forKey key: Key) throws {
+        try encodeIfPresent(value?.map { $0.uuidString.lowercased() }, forKey: key)
+    }
+
+    mutating func encodeNullable(_ value: UUID?, forKey key: Key) throws {
+        try encodeNullable(value?.uuidString.lowercased(), forKey: key)
+    }
+
+    mutating func encodeOptionalNullable(_ value: OptionalNullable<UUID>, forKey key: Key) throws {
+        switch value {
+        case .absent: break
+        case .null: try encodeNil(forKey: key)
+        case .value(let uuid): try encode(uuid, forKey: key)
+        }
+    }
+}
+
+extension SingleValueEncodingContainer {
+    mutating func encode(_ value: UUID) throws {
+        try encode(value.uuidString.lowercased())
+    }
+}
+
 /// A coding key for JSON object keys not known at compile time (`additionalProperties`).
 struct DynamicCodingKey: CodingKey {
     var stringValue: String

@@ -6,11 +6,18 @@ import BuildsAPI
 
 /// The API as a server implements it: one method per operation, taking the decoded inputs and
 /// returning one of the responses the spec documents.
+///
+/// The generated routes validate every input before calling these methods; what fails
+/// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public protocol APIService: Sendable {
     /// Update build
     ///
     /// `PATCH /api/v1/org/{org}/builds/{build_id}`
     func updateBuild(org: String, buildID: UUID, body: BuildUpdateRequest) async throws -> UpdateBuildResponse
+
+    /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),
+    /// in the shape the spec documents for error responses.
+    func errorPayload(for problem: ServerProblem) -> ErrorPayload
 }
 
 /// The responses `updateBuild` documents.
@@ -41,19 +48,137 @@ public enum UpdateBuildResponse: Sendable {
     case gatewayTimeout(APIErrorPayload)
 }
 
-extension APIService {
-    /// Adds a route per operation to `router`.
-    /// - Parameter maxBodySize: the largest request body read, in bytes; larger ones get 413.
-    public func registerRoutes<Context: RequestContext>(on router: Router<Context>, maxBodySize: Int = 1 << 20) {
-        router.on("/api/v1/org/:org/builds/:build_id", method: .patch) { request, context in
-            try await self.handleUpdateBuild(request, context: context, maxBodySize: maxBodySize)
+/// Something the generated routes answer without (or instead of) the handler's response.
+public enum ServerProblem: Error, Sendable, Hashable {
+    /// A parameter or the body does not match the spec: malformed JSON, a wrong type, a missing
+    /// field, a wrong content type. Answered with 422, as FastAPI does.
+    case invalidRequest([ValidationIssue])
+    /// The bearer token is missing or the authenticator rejected it. Answered with 401.
+    case unauthenticated
+    /// The body is larger than the route's limit, in bytes. Answered with 413.
+    case contentTooLarge(limit: Int)
+    /// The handler threw an unexpected error. Answered with 500; the error is logged, never sent.
+    case internalError
+
+    /// The HTTP status the problem is answered with.
+    public var statusCode: Int {
+        switch self {
+        case .invalidRequest: 422
+        case .unauthenticated: 401
+        case .contentTooLarge: 413
+        case .internalError: 500
         }
     }
 
-    private func handleUpdateBuild<Context: RequestContext>(_ request: Request, context: Context, maxBodySize: Int) async throws -> Response {
+    /// A short human-readable summary, safe to send to clients.
+    public var message: String {
+        switch self {
+        case .invalidRequest: "Validation error"
+        case .unauthenticated: "Authentication failed"
+        case .contentTooLarge(let limit): "Request body is larger than \(limit) bytes"
+        case .internalError: "Internal server error"
+        }
+    }
+}
+
+/// One reason a request failed validation, shaped like a pydantic error so it maps directly onto
+/// FastAPI-style error envelopes.
+public struct ValidationIssue: Sendable, Hashable {
+    /// A step in `location`: an object key or an array index.
+    public enum LocationElement: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// Where the problem is: `["body", "is_active"]`, `["path", "build_id"]`, `["query", "limit"]`.
+    public var location: [LocationElement]
+    /// Human-readable, e.g. "Input should be a valid boolean".
+    public var message: String
+    /// Machine-readable, pydantic's names where one applies: `missing`, `bool_type`, `uuid_parsing`, `json_invalid`.
+    public var type: String
+
+    public init(location: [LocationElement], message: String, type: String) {
+        self.location = location
+        self.message = message
+        self.type = type
+    }
+}
+
+/// Decides whether a bearer token grants access to an operation.
+public protocol BearerAuthenticator: Sendable {
+    /// - Parameters:
+    ///   - token: the token after `Bearer `.
+    ///   - operationID: the operation being called, for per-operation rules.
+    /// - Returns: whether to let the request through; `false` answers 401.
+    func authenticate(token: String, operationID: String) async throws -> Bool
+}
+
+/// Accepts exactly one token, compared in constant time.
+public struct StaticBearerToken: BearerAuthenticator {
+    private let expected: [UInt8]
+
+    public init(_ token: String) {
+        expected = Array(token.utf8)
+    }
+
+    public func authenticate(token: String, operationID: String) async throws -> Bool {
+        let given = Array(token.utf8)
+        var difference = UInt8(given.count == expected.count ? 0 : 1)
+        for index in expected.indices {
+            difference |= expected[index] ^ (index < given.count ? given[index] : 0)
+        }
+        return difference == 0
+    }
+}
+
+extension APIService {
+    /// Adds a route per operation to `router`.
+    /// - Parameters:
+    ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
+    ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413.
+    public func registerRoutes<Context: RequestContext>(
+        on router: Router<Context>,
+        authenticator: some BearerAuthenticator,
+        maxBodySize: Int = 1 << 20
+    ) {
+        router.on("/api/v1/org/:org/builds/:build_id", method: .patch) { request, context in
+            try await self.respond(operationID: "updateBuild", context: context) {
+                try await self.handleUpdateBuild(request, context: context, authenticator: authenticator, maxBodySize: maxBodySize)
+            }
+        }
+    }
+
+    /// Runs a route and answers problems with the spec's error body; unexpected errors are logged
+    /// and become a bare 500 so nothing internal leaks.
+    private func respond<Context: RequestContext>(
+        operationID: String,
+        context: Context,
+        _ route: () async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await route()
+        } catch let problem as ServerProblem {
+            return try ServerCoding.response(status: problem.statusCode, body: errorPayload(for: problem))
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            context.logger.error("\(operationID) failed: \(String(reflecting: error))")
+            return try ServerCoding.response(status: 500, body: errorPayload(for: .internalError))
+        }
+    }
+
+    private func handleUpdateBuild<Context: RequestContext>(
+        _ request: Request,
+        context: Context,
+        authenticator: some BearerAuthenticator,
+        maxBodySize: Int
+    ) async throws -> Response {
+        try await ServerCoding.authenticate(request, with: authenticator, operationID: "updateBuild")
         let org = try ServerCoding.pathParameter(String.self, named: "org", in: context)
         let buildID = try ServerCoding.pathParameter(UUID.self, named: "build_id", in: context)
-        let body = try await ServerCoding.body(BuildUpdateRequest.self, of: request, maxSize: maxBodySize).orThrow("missing request body")
+        let body = try await ServerCoding.body(BuildUpdateRequest.self, of: request, maxSize: maxBodySize, required: true)!
         switch try await updateBuild(org: org, buildID: buildID, body: body) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body)
@@ -83,50 +208,129 @@ extension APIService {
     }
 }
 
-/// Request decoding and response encoding shared by the routes.
+/// Request decoding and response encoding shared by the routes. Every failure is a
+/// `ServerProblem`, so clients always get the documented error body.
 enum ServerCoding {
+    static func authenticate(_ request: Request, with authenticator: some BearerAuthenticator, operationID: String) async throws {
+        guard let header = request.headers[.authorization], header.count > 7,
+              header.prefix(7).lowercased() == "bearer ",
+              try await authenticator.authenticate(token: String(header.dropFirst(7)), operationID: operationID)
+        else { throw ServerProblem.unauthenticated }
+    }
+
     static func pathParameter<Value: ParameterValue, Context: RequestContext>(_ type: Value.Type, named name: String, in context: Context) throws -> Value {
         // Hummingbird hands path segments over still percent-encoded; decode exactly once.
         guard let raw = context.parameters.get(name), let text = PercentEncoding.decode(raw[...]) else {
-            throw HTTPError(.badRequest, message: "missing path parameter '\(name)'")
+            throw ServerProblem.invalidRequest([.init(location: [.key("path"), .key(name)], message: "Field required", type: "missing")])
         }
-        guard let value = Value(parameterText: text) else {
-            throw HTTPError(.unprocessableContent, message: "path parameter '\(name)' is not a valid \(Value.self)")
-        }
-        return value
+        return try parse(text, as: Value.self, at: [.key("path"), .key(name)])
     }
 
-    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
-        guard let text = request.uri.queryParameters.get(name) else { return nil }
-        guard let value = Value(parameterText: text) else {
-            throw HTTPError(.unprocessableContent, message: "query parameter '\(name)' is not a valid \(Value.self)")
+    /// The parameter's value; `nil` only when it is absent and not required.
+    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request, required: Bool) throws -> Value? {
+        guard let text = request.uri.queryParameters.get(name) else {
+            if required { throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")]) }
+            return nil
         }
-        return value
+        return try parse(text, as: Value.self, at: [.key("query"), .key(name)])
     }
 
-    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
+    /// The header's value; `nil` only when it is absent and not required.
+    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request, required: Bool) throws -> Value? {
         // Field names are case-insensitive (RFC 9110 §5.1).
-        guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else { return nil }
+        guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else {
+            if required { throw ServerProblem.invalidRequest([.init(location: [.key("header"), .key(name)], message: "Field required", type: "missing")]) }
+            return nil
+        }
+        return try parse(text, as: Value.self, at: [.key("header"), .key(name)])
+    }
+
+    private static func parse<Value: ParameterValue>(_ text: String, as type: Value.Type, at location: [ValidationIssue.LocationElement]) throws -> Value {
         guard let value = Value(parameterText: text) else {
-            throw HTTPError(.unprocessableContent, message: "header '\(name)' is not a valid \(Value.self)")
+            let (message, kind) = describe(Value.self, parsing: true)
+            throw ServerProblem.invalidRequest([.init(location: location, message: message, type: kind)])
         }
         return value
     }
 
-    /// The decoded body, or `nil` when the request has none.
-    static func body<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int) async throws -> Body? {
+    /// The decoded JSON body; `nil` only when the request has none and it is not required.
+    static func body<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int, required: Bool) async throws -> Body? {
         var request = request
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maxSize)
         } catch {
-            throw HTTPError(.contentTooLarge, message: "request body is larger than \(maxSize) bytes")
+            throw ServerProblem.contentTooLarge(limit: maxSize)
         }
-        guard buffer.readableBytes > 0 else { return nil }
+        guard buffer.readableBytes > 0 else {
+            if required { throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")]) }
+            return nil
+        }
+        if let contentType = request.headers[.contentType], !isJSON(contentType) {
+            throw ServerProblem.invalidRequest([.init(
+                location: [.key("body")],
+                message: "Content-Type should be application/json, not '\(contentType)'",
+                type: "content_type"
+            )])
+        }
         do {
             return try WireFormat.makeDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
-        } catch {
-            throw HTTPError(.unprocessableContent, message: "request body does not match the schema: \(error)")
+        } catch let error as DecodingError {
+            throw ServerProblem.invalidRequest([issue(for: error)])
+        }
+    }
+
+    /// `application/json` or any `+json` type (RFC 6839 §3.1), parameters ignored.
+    private static func isJSON(_ contentType: String) -> Bool {
+        let essence = (contentType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        return essence == "application/json" || essence.hasSuffix("+json")
+    }
+
+    /// A pydantic-style issue for a JSON decoding error, located under `body`.
+    static func issue(for error: DecodingError) -> ValidationIssue {
+        func location(_ path: [any CodingKey]) -> [ValidationIssue.LocationElement] {
+            [.key("body")] + path.map { key in key.intValue.map { .index($0) } ?? .key(key.stringValue) }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .init(location: location(context.codingPath + [key]), message: "Field required", type: "missing")
+        case .valueNotFound(let type, let context), .typeMismatch(let type, let context):
+            let (message, kind) = describe(type, parsing: false)
+            return .init(location: location(context.codingPath), message: message, type: kind)
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty {
+                return .init(location: [.key("body")], message: "JSON decode error", type: "json_invalid")
+            }
+            let text = context.debugDescription
+            if text.contains("UUID") {
+                return .init(location: location(context.codingPath), message: "Input should be a valid UUID", type: "uuid_parsing")
+            }
+            if text.contains("date-time") {
+                return .init(location: location(context.codingPath), message: "Input should be a valid datetime", type: "datetime_parsing")
+            }
+            return .init(location: location(context.codingPath), message: "Value error, \(text)", type: "value_error")
+        @unknown default:
+            return .init(location: [.key("body")], message: "Invalid body", type: "value_error")
+        }
+    }
+
+    /// pydantic's message and error type for a value that is not of `type`.
+    private static func describe(_ type: Any.Type, parsing: Bool) -> (message: String, type: String) {
+        let suffix = parsing ? "_parsing" : "_type"
+        switch type {
+        case is Bool.Type: return ("Input should be a valid boolean", "bool" + suffix)
+        case is String.Type: return ("Input should be a valid string", "string_type")
+        case is Int.Type, is Int32.Type, is Int64.Type: return ("Input should be a valid integer", "int" + suffix)
+        case is Double.Type, is Float.Type: return ("Input should be a valid number", "float" + suffix)
+        case is UUID.Type: return ("Input should be a valid UUID", "uuid" + suffix)
+        case is Date.Type: return ("Input should be a valid datetime", "datetime" + suffix)
+        case is [Any].Type: return ("Input should be a valid list", "list_type")
+        default:
+            if "\(type)".hasPrefix("Array<") { return ("Input should be a valid list", "list_type") }
+            if "\(type)".hasPrefix("Dictionary<") || "\(type)".hasPrefix("KeyedDecodingContainer") {
+                return ("Input should be a valid dictionary", "dict_type")
+            }
+            return ("Input should be a valid \(type)", "value_error")
         }
     }
 
@@ -141,14 +345,5 @@ enum ServerCoding {
             headers: [.contentType: "application/json"],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
         )
-    }
-}
-
-extension Optional {
-    /// The value of an input the spec marks required.
-    /// - Throws: `HTTPError(.unprocessableContent)` with `message` when it is missing.
-    fileprivate func orThrow(_ message: String) throws -> Wrapped {
-        guard let self else { throw HTTPError(.unprocessableContent, message: message) }
-        return self
     }
 }

@@ -13,6 +13,9 @@ struct ClientView {
 struct ServerView {
     var header: String
     var moduleName: String
+    /// Whether every error response documents one body type; otherwise a default
+    /// `errorPayload(for:)` building a `JSONValue` is generated.
+    var hasDocumentedErrorPayload: Bool
     var operations: [OperationView]
 }
 

@@ -31,7 +31,12 @@ struct ViewBuilder {
     }
 
     func serverView() -> ServerView {
-        ServerView(header: header, moduleName: module.name, operations: module.operations.map(operationView))
+        ServerView(
+            header: header,
+            moduleName: module.name,
+            hasDocumentedErrorPayload: module.errorPayload != nil,
+            operations: module.operations.map(operationView)
+        )
     }
 
     // MARK: Types
