@@ -220,11 +220,12 @@ public struct APIErrorPayload: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(code, forKey: .code)
-        try container.encode(detail, forKey: .detail)
-        try container.encodeIfPresent(errors, forKey: .errors)
-        try container.encode(type, forKey: .type)
+        try container.encode(self.code, forKey: .code)
+        try container.encode(self.detail, forKey: .detail)
+        try container.encodeIfPresent(self.errors, forKey: .errors)
+        try container.encode(self.type, forKey: .type)
     }
 }
 
@@ -349,22 +350,23 @@ public struct BuildResponse: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(buildRef, forKey: .buildRef)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encodeIfPresent(createdBy, forKey: .createdBy)
-        try container.encodeIfPresent(description, forKey: .description)
-        try container.encode(displayName, forKey: .displayName)
-        try container.encodeIfPresent(errorMessage, forKey: .errorMessage)
-        try container.encode(id, forKey: .id)
-        try container.encode(isActive, forKey: .isActive)
-        try container.encodeIfPresent(metadata, forKey: .metadata)
-        try container.encodeNullable(organizationID, forKey: .organizationID)
-        try container.encode(provider, forKey: .provider)
-        try container.encodeIfPresent(sourceID, forKey: .sourceID)
-        try container.encode(sourceType, forKey: .sourceType)
-        try container.encode(status, forKey: .status)
-        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(self.buildRef, forKey: .buildRef)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encodeIfPresent(self.createdBy, forKey: .createdBy)
+        try container.encodeIfPresent(self.description, forKey: .description)
+        try container.encode(self.displayName, forKey: .displayName)
+        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.isActive, forKey: .isActive)
+        try container.encodeIfPresent(self.metadata, forKey: .metadata)
+        try container.encodeNullable(self.organizationID, forKey: .organizationID)
+        try container.encode(self.provider, forKey: .provider)
+        try container.encodeIfPresent(self.sourceID, forKey: .sourceID)
+        try container.encode(self.sourceType, forKey: .sourceType)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.updatedAt, forKey: .updatedAt)
     }
 }
 
@@ -402,11 +404,12 @@ public struct BuildUpdateRequest: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeOptionalNullable(description, forKey: .description)
-        try container.encodeOptionalNullable(displayName, forKey: .displayName)
-        try container.encodeOptionalNullable(isActive, forKey: .isActive)
-        try container.encodeOptionalNullable(metadata, forKey: .metadata)
+        try container.encodeOptionalNullable(self.description, forKey: .description)
+        try container.encodeOptionalNullable(self.displayName, forKey: .displayName)
+        try container.encodeOptionalNullable(self.isActive, forKey: .isActive)
+        try container.encodeOptionalNullable(self.metadata, forKey: .metadata)
     }
 }
 
@@ -468,9 +471,10 @@ public struct ValidationErrorItem: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(loc, forKey: .loc)
-        try container.encode(msg, forKey: .msg)
-        try container.encode(type, forKey: .type)
+        try container.encode(self.loc, forKey: .loc)
+        try container.encode(self.msg, forKey: .msg)
+        try container.encode(self.type, forKey: .type)
     }
 }

@@ -436,6 +436,19 @@ extension Date: ParameterValue {
     }
 }
 
+/// Arrays outside a query are comma-separated (OpenAPI `simple` style, §4.8.12.4).
+extension Array: ParameterValue where Element: ParameterValue {
+    public var parameterText: String { map(\.parameterText).joined(separator: ",") }
+    public init?(parameterText: String) {
+        var elements: [Element] = []
+        for part in parameterText.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let element = Element(parameterText: String(part)) else { return nil }
+            elements.append(element)
+        }
+        self = elements
+    }
+}
+
 extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue {
     public var parameterText: String { rawValue.parameterText }
     public init?(parameterText: String) {

@@ -178,7 +178,7 @@ extension APIService {
         try await ServerCoding.authenticate(request, with: authenticator, operationID: "updateBuild")
         let org = try ServerCoding.pathParameter(String.self, named: "org", in: context)
         let buildID = try ServerCoding.pathParameter(UUID.self, named: "build_id", in: context)
-        let body = try await ServerCoding.body(BuildUpdateRequest.self, of: request, maxSize: maxBodySize, required: true)!
+        let body = try await ServerCoding.requiredBody(BuildUpdateRequest.self, of: request, maxSize: maxBodySize)
         switch try await updateBuild(org: org, buildID: buildID, body: body) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body)
@@ -226,23 +226,39 @@ enum ServerCoding {
         return try parse(text, as: Value.self, at: [.key("path"), .key(name)])
     }
 
-    /// The parameter's value; `nil` only when it is absent and not required.
-    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request, required: Bool) throws -> Value? {
-        guard let text = request.uri.queryParameters.get(name) else {
-            if required { throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")]) }
-            return nil
-        }
+    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
+        guard let text = request.uri.queryParameters.get(name) else { return nil }
         return try parse(text, as: Value.self, at: [.key("query"), .key(name)])
     }
 
-    /// The header's value; `nil` only when it is absent and not required.
-    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request, required: Bool) throws -> Value? {
-        // Field names are case-insensitive (RFC 9110 §5.1).
-        guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else {
-            if required { throw ServerProblem.invalidRequest([.init(location: [.key("header"), .key(name)], message: "Field required", type: "missing")]) }
-            return nil
+    static func requiredQueryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value {
+        guard let value = try queryParameter(Value.self, named: name, in: request) else {
+            throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
         }
+        return value
+    }
+
+    /// Every value of a repeated query parameter (`?tag=a&tag=b`, form style with explode);
+    /// `nil` when there is none.
+    static func queryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Request) throws -> [Element]? {
+        let texts = request.uri.queryParameters.getAll(name)
+        guard !texts.isEmpty else { return nil }
+        return try texts.enumerated().map { index, text in
+            try parse(text, as: Element.self, at: [.key("query"), .key(name), .index(index)])
+        }
+    }
+
+    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
+        // Field names are case-insensitive (RFC 9110 §5.1).
+        guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else { return nil }
         return try parse(text, as: Value.self, at: [.key("header"), .key(name)])
+    }
+
+    static func requiredHeaderParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value {
+        guard let value = try headerParameter(Value.self, named: name, in: request) else {
+            throw ServerProblem.invalidRequest([.init(location: [.key("header"), .key(name)], message: "Field required", type: "missing")])
+        }
+        return value
     }
 
     private static func parse<Value: ParameterValue>(_ text: String, as type: Value.Type, at location: [ValidationIssue.LocationElement]) throws -> Value {
@@ -253,8 +269,15 @@ enum ServerCoding {
         return value
     }
 
-    /// The decoded JSON body; `nil` only when the request has none and it is not required.
-    static func body<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int, required: Bool) async throws -> Body? {
+    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int) async throws -> Body {
+        guard let body = try await body(Body.self, of: request, maxSize: maxSize) else {
+            throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
+        }
+        return body
+    }
+
+    /// The decoded JSON body; `nil` when the request has none.
+    static func body<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int) async throws -> Body? {
         var request = request
         let buffer: ByteBuffer
         do {
@@ -262,10 +285,7 @@ enum ServerCoding {
         } catch {
             throw ServerProblem.contentTooLarge(limit: maxSize)
         }
-        guard buffer.readableBytes > 0 else {
-            if required { throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")]) }
-            return nil
-        }
+        guard buffer.readableBytes > 0 else { return nil }
         if let contentType = request.headers[.contentType], !isJSON(contentType) {
             throw ServerProblem.invalidRequest([.init(
                 location: [.key("body")],

@@ -30,8 +30,9 @@ public struct ModuleBuilder {
     public func build(specPath: String, moduleName: String? = nil) -> SwiftModule {
         builder.nameComponentSchemas()
         var types = builder.buildComponentTypes()
-        let operations = buildOperations()
+        var operations = buildOperations()
         types += builder.operationTypes
+        operations = operations.map { restrictParameterTypes($0, enumerations: Self.enumerationNames(in: types)) }
 
         let errorBodies = operations.flatMap(\.responses)
             .filter { !(($0.statusCode.map { (200...299).contains($0) }) ?? $0.status.hasPrefix("2")) }
@@ -94,6 +95,44 @@ public struct ModuleBuilder {
             }
         }
         return operations
+    }
+
+    /// Parameters are sent as text: scalars, enums and arrays of them (form/simple style). Other
+    /// shapes (objects, deepObject) are not generated yet; they are passed as raw text, with a warning.
+    private func restrictParameterTypes(_ operation: APIOperation, enumerations: Set<String>) -> APIOperation {
+        var operation = operation
+        func isText(_ type: TypeReference) -> Bool {
+            switch type {
+            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date: true
+            case .named(let name): enumerations.contains(name)
+            default: false
+            }
+        }
+        for index in operation.parameters.indices {
+            let type = operation.parameters[index].type
+            if isText(type) { continue }
+            if case .array(let element) = type, isText(element) { continue }
+            operation.parameters[index].type = .string
+            let location = document.paths.flatMap(\.operations)
+                .first { $0.path == operation.path && $0.method.rawValue.uppercased() == operation.method }?
+                .parameters.first { $0.name == operation.parameters[index].jsonName }?.sourceLocation
+            diagnostics.warning(
+                "parameter '\(operation.parameters[index].jsonName)' of type \(type.spelling) is not generated yet (only scalars, enums and arrays of them are); it is passed as raw text",
+                at: location
+            )
+        }
+        return operation
+    }
+
+    /// Qualified names of every enumeration, nested ones included (`BuildResponse.Status`).
+    static func enumerationNames(in types: [SwiftType], prefix: String = "") -> Set<String> {
+        var names: Set<String> = []
+        for type in types {
+            let name = prefix + type.name
+            if case .enumeration = type.kind { names.insert(name) }
+            names.formUnion(enumerationNames(in: type.nestedTypes, prefix: name + "."))
+        }
+        return names
     }
 
     private func requestBody(for body: RequestBody, typeName: String) -> RequestBodyModel? {

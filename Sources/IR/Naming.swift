@@ -3,8 +3,10 @@
 /// Words are split at `_`, `-`, spaces, punctuation and lower→upper case changes, then joined as
 /// `UpperCamelCase` (types) or `lowerCamelCase` (members). Known initialisms are kept in one case
 /// (`build_id` → `buildID`, `url_path` → `urlPath`) per the Swift API Design Guidelines. A name that
-/// would not be a legal identifier is repaired: a leading digit gets `_` (`1st` → `_1st`), keywords
-/// are wrapped in backticks where Swift allows that, and a name left empty becomes a placeholder.
+/// would not be a legal identifier is repaired: a leading digit gets `_` (`1st` → `_1st`), digit
+/// groups stay apart (`16:9` → `_16_9`), keywords are wrapped in backticks where Swift allows that,
+/// a name made only of symbols or emoji is spelled by their Unicode names (`🚀` → `rocket`,
+/// `+` → `plusSign`), and an empty name becomes a placeholder (`value`).
 public enum Naming {
     /// Swift keywords that cannot be used as identifiers without backticks.
     static let keywords: Set<String> = [
@@ -22,15 +24,15 @@ public enum Naming {
 
     /// Initialisms written in one case (`ID`, `URL`), as the Swift API Design Guidelines ask.
     static let initialisms: Set<String> = [
-        "api", "cpu", "css", "csv", "db", "dns", "gpu", "html", "http", "https", "id", "ids", "io", "ip", "json",
+        "api", "cpu", "css", "csv", "db", "dns", "gpu", "html", "http", "https", "id", "io", "ip", "json",
         "jwt", "mfa", "os", "pdf", "sdk", "sha", "sql", "ssh", "ssl", "sso", "tcp", "tls", "ttl", "ui", "uri", "url",
-        "urls", "utc", "uuid", "vm", "xml",
+        "utc", "uuid", "vm", "xml",
     ]
 
     /// An `UpperCamelCase` type name: `build_response` → `BuildResponse`, `api-error` → `APIError`.
     public static func typeName(_ text: String) -> String {
         let words = self.words(in: text)
-        let joined = words.map(capitalized).joined()
+        let joined = join(words.map(capitalized))
         // `X.Type`, `X.Protocol` and `X.Self` mean something else after a dot: never use them as names.
         if metatypeNames.contains(joined) { return joined + "Value" }
         return repaired(joined, fallback: "Value", allowBackticks: false)
@@ -43,8 +45,8 @@ public enum Naming {
     public static func memberName(_ text: String) -> String {
         let words = self.words(in: text)
         guard let first = words.first else { return repaired("", fallback: "value", allowBackticks: true) }
-        let head = initialisms.contains(first.lowercased()) && words.count > 1 ? first.lowercased() : lowercasedFirstWord(first)
-        let joined = head + words.dropFirst().map(capitalized).joined()
+        let head = isInitialism(first) ? first.lowercased() : lowercasedFirstWord(first)
+        let joined = join([head] + words.dropFirst().map(capitalized))
         return repaired(joined, fallback: "value", allowBackticks: true)
     }
 
@@ -54,6 +56,29 @@ public enum Naming {
     }
 
     // MARK: Pieces
+
+    /// Joins words, keeping digit groups apart (`16:9` → `16_9`, not `169`).
+    private static func join(_ words: [String]) -> String {
+        var result = ""
+        for word in words {
+            if result.last?.isNumber == true, word.first?.isNumber == true { result += "_" }
+            result += word
+        }
+        return result
+    }
+
+    /// Words for a name with no letters or digits at all (`🚀`, `+`, `$`): the Unicode names of
+    /// its characters (`rocket`, `plus sign`, `dollar sign`), so such names stay distinct and readable.
+    private static func unicodeNameWords(in text: String) -> [String] {
+        text.unicodeScalars.flatMap { scalar -> [String] in
+            // Word separators say nothing on their own: `_` alone stays a placeholder.
+            guard !"_-. /".unicodeScalars.contains(scalar),
+                  let name = scalar.properties.name, scalar.properties.generalCategory != .format,
+                  !scalar.properties.isVariationSelector, !scalar.properties.isWhitespace
+            else { return [] }
+            return name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        }
+    }
 
     /// Splits on anything that is not a letter or digit, and on case changes inside words
     /// (`displayName` → display, Name; `HTTPServer` → HTTP, Server; `v2Beta` → v2, Beta).
@@ -73,18 +98,29 @@ public enum Naming {
             if let previous = current.last {
                 let next = index + 1 < characters.count ? characters[index + 1] : nil
                 let lowerToUpper = (previous.isLowercase || previous.isNumber) && character.isUppercase
-                // `HTTPServer`: the `S` starts a word because a lowercase letter follows it.
-                let acronymEnd = previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false)
+                // `HTTPServer`: the `S` starts a word because a lowercase letter follows it; but the
+                // `s` of a plural acronym (`URLs`, `IDs`) stays with it.
+                let afterNext = index + 2 < characters.count ? characters[index + 2] : nil
+                let pluralS = next == "s" && !(afterNext?.isLowercase ?? false)
+                let acronymEnd = previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false) && !pluralS
                 if lowerToUpper || acronymEnd { flush() }
             }
             current.append(character)
         }
         flush()
-        return words
+        return words.isEmpty ? unicodeNameWords(in: text) : words
+    }
+
+    /// Whether `word` is an initialism or its plural (`ids`, `URLs`).
+    static func isInitialism(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return initialisms.contains(lower) || (lower.count > 2 && lower.hasSuffix("s") && initialisms.contains(String(lower.dropLast())))
     }
 
     private static func capitalized(_ word: String) -> String {
-        if initialisms.contains(word.lowercased()) { return word.uppercased() }
+        let lower = word.lowercased()
+        if initialisms.contains(lower) { return word.uppercased() }
+        if isInitialism(word) { return lower.dropLast().uppercased() + "s" }
         // Keep inner capitals of words that were already mixed case (`iOS` stays readable).
         return word.prefix(1).uppercased() + word.dropFirst()
     }
@@ -92,6 +128,7 @@ public enum Naming {
     private static func lowercasedFirstWord(_ word: String) -> String {
         // An all-caps word (`URL`, `ETAG`) is lowered whole; otherwise only its first letter.
         if word.allSatisfy({ !$0.isLetter || $0.isUppercase }) { return word.lowercased() }
+        if isInitialism(word) { return word.lowercased() }
         return word.prefix(1).lowercased() + word.dropFirst()
     }
 

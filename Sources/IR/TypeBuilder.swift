@@ -43,18 +43,19 @@ final class TypeBuilder {
     // MARK: Component schemas
 
     func nameComponentSchemas() {
-        var firstByName: [String: String] = [:]
+        // The schema holding each Swift name, so a rename caused by an earlier rename is reported too.
+        var schemaBySwiftName: [String: String] = [:]
         for named in document.components.schemas {
             let base = Naming.typeName(named.name)
             let wanted = ModuleBuilder.reservedTypeNames.contains(base) ? base + "Schema" : base
             let name = topLevelScope.claim(wanted)
-            if name != wanted, let other = firstByName[wanted] {
+            schemaBySwiftName[name] = named.name
+            if name != wanted, let other = schemaBySwiftName[wanted] {
                 diagnostics.warning(
                     "schemas '\(other)' and '\(named.name)' both map to the Swift name '\(wanted)'; '\(named.name)' is named '\(name)'",
                     at: named.schema.location
                 )
             }
-            firstByName[wanted] = firstByName[wanted] ?? named.name
             componentTypeNames[named.name] = name
             componentSchemas[named.name] = named.schema
         }
@@ -64,10 +65,30 @@ final class TypeBuilder {
     func buildComponentTypes() -> [SwiftType] {
         document.components.schemas.map { named in
             let name = componentTypeNames[named.name]!
+            if let cycle = referenceCycle(from: named.name) {
+                // `typealias A = B` and `typealias B = A` would not compile; there is no type to name.
+                diagnostics.error(
+                    "schema '\(named.name)' is only a '$ref' back to itself (\(cycle.map { "'\($0)'" }.joined(separator: " -> "))); expected a schema with a type",
+                    at: named.schema.location
+                )
+                return SwiftType(name: name, schemaName: named.name, documentation: named.schema.description, deprecated: named.schema.deprecated, kind: .alias(.jsonValue), nestedTypes: [])
+            }
             var type = makeType(named: name, qualifiedName: name, schema: named.schema, isRequest: requestSchemaNames.contains(named.name))
             type.schemaName = named.name
             return type
         }
+    }
+
+    /// The names on a loop of component schemas that are each nothing but a `$ref` to the next,
+    /// starting and ending at `name`; `nil` when following the refs from `name` reaches a real schema.
+    private func referenceCycle(from name: String) -> [String]? {
+        var chain = [name]
+        while let schema = componentSchemas[chain.last!], Shape(schema).enumValues == nil, let next = Shape(schema).core.reference?.name {
+            if next == name { return chain + [name] }
+            if chain.contains(next) { return nil }  // A loop that `name` only leads into; reported for its members.
+            chain.append(next)
+        }
+        return nil
     }
 
     /// Component schema names reachable from `roots` through `$ref`s and subschemas.

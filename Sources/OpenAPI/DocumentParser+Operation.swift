@@ -3,15 +3,18 @@ import YAML
 
 extension DocumentParser {
     func parsePathItem(_ entry: MappingEntry) -> PathItem? {
-        guard let node = resolve(entry.value, "path item"), mapping(node, "path '\(entry.key)'") != nil else { return nil }
+        guard let node = resolve(entry.value, "path item"), let entries = mapping(node, "path '\(entry.key)'") else { return nil }
         let shared = parseParameters(node["parameters"])
         var operations: [Operation] = []
-        for method in HTTPMethod.allCases {
-            guard let operationNode = node[method.rawValue] else { continue }
-            if let operation = parseOperation(operationNode, method: method, path: entry.key, shared: shared) {
+        // Parsed in document order, so "first used here" notes point at the earlier text; then kept
+        // in the fixed method order.
+        for operationEntry in entries {
+            guard let method = HTTPMethod(rawValue: operationEntry.key) else { continue }
+            if let operation = parseOperation(operationEntry.value, method: method, path: entry.key, shared: shared) {
                 operations.append(operation)
             }
         }
+        operations.sort { HTTPMethod.allCases.firstIndex(of: $0.method)! < HTTPMethod.allCases.firstIndex(of: $1.method)! }
         return PathItem(
             path: entry.key,
             summary: text(node, "summary"),
@@ -50,8 +53,9 @@ extension DocumentParser {
         } else {
             diagnostics.warning("operation '\(method.rawValue.uppercased()) \(path)' declares no responses", at: node.location)
         }
-        for key in ["callbacks"] where node[key] != nil {
-            diagnostics.warning("'\(key)' are not generated yet and are skipped", at: node[key]!.location)
+        // At the key, as for 'webhooks': the value's position is its first entry's name.
+        if let entry = node.mapping?.first(where: { $0.key == "callbacks" }) {
+            diagnostics.warning("'callbacks' are not generated yet and are skipped", at: entry.keyLocation)
         }
         return Operation(
             method: method,
@@ -160,8 +164,9 @@ extension DocumentParser {
             return nil
         }
         guard let node = resolve(entry.value, "response"), mapping(node, "response '\(status)'") != nil else { return nil }
-        for key in ["links"] where node[key] != nil {
-            diagnostics.warning("'\(key)' are not generated yet and are skipped", at: node[key]!.location)
+        // At the key, as for 'webhooks': the value's position is its first entry's name.
+        if let entry = node.mapping?.first(where: { $0.key == "links" }) {
+            diagnostics.warning("'links' are not generated yet and are skipped", at: entry.keyLocation)
         }
         return Response(
             status: status == "default" ? status : status.uppercased(),

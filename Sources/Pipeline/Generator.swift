@@ -13,11 +13,14 @@ public struct Generator {
     public var templatesDirectory: String
     /// Overrides the module name derived from `info.title`.
     public var moduleName: String?
+    /// The folder a relative `specPath` is read from; the current directory when `nil`.
+    public var workingDirectory: URL?
 
-    public init(specPath: String, templatesDirectory: String, moduleName: String? = nil) {
+    public init(specPath: String, templatesDirectory: String, moduleName: String? = nil, workingDirectory: URL? = nil) {
         self.specPath = specPath
         self.templatesDirectory = templatesDirectory
         self.moduleName = moduleName
+        self.workingDirectory = workingDirectory
     }
 
     /// Failures that stop a run before any output: unreadable files (`isUsageError`) or errors in the spec.
@@ -29,8 +32,11 @@ public struct Generator {
     /// Generates every output file.
     /// - Throws: `Failure` when the spec cannot be read or has errors; the reasons are in `diagnostics`.
     public func run(diagnostics: DiagnosticSink) throws(Failure) -> [OutputFile] {
-        guard let data = FileManager.default.contents(atPath: specPath) else {
-            let reason = FileManager.default.fileExists(atPath: specPath) ? "it is not readable" : "no such file"
+        let readPath = specPath.hasPrefix("/") ? specPath : (workingDirectory.map { $0.appendingPathComponent(specPath).path } ?? specPath)
+        guard let data = FileManager.default.contents(atPath: readPath) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: readPath, isDirectory: &isDirectory)
+            let reason = isDirectory.boolValue ? "it is a directory" : exists ? "it is not readable" : "no such file"
             diagnostics.error("cannot read spec '\(specPath)': \(reason)", at: nil)
             throw Failure(isUsageError: true)
         }

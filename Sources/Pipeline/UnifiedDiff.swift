@@ -76,12 +76,13 @@ enum UnifiedDiff {
                     middle.append(Edit(kind: .same, text: oldMiddle[i], oldLine: prefix + i, newLine: prefix + j))
                     i += 1
                     j += 1
-                } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
-                    middle.append(Edit(kind: .insert, text: newMiddle[j], oldLine: prefix + i, newLine: prefix + j))
-                    j += 1
-                } else {
+                } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
+                    // Deletions before insertions, as `diff -u` prints a changed line.
                     middle.append(Edit(kind: .delete, text: oldMiddle[i], oldLine: prefix + i, newLine: prefix + j))
                     i += 1
+                } else {
+                    middle.append(Edit(kind: .insert, text: newMiddle[j], oldLine: prefix + i, newLine: prefix + j))
+                    j += 1
                 }
             }
         } else {

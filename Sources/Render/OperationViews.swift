@@ -78,6 +78,10 @@ struct ParameterView {
     var declaredType: String
     var valueType: String
     var isRequired: Bool
+    /// Arrays in a query are sent one `name=value` pair per element (form style, explode).
+    var isArray: Bool
+    /// The element type of an array parameter.
+    var elementType: String
     var documentation: [String]
     /// `- Parameter org: Organization slug` lines, already prefixed.
     var parameterDocumentation: String

@@ -81,6 +81,12 @@ public struct Renderer {
         }
     }
 
+    /// Renders one view through one template or partial (`type`, `enum`, …), as `render(_:)` does
+    /// for each file; `nil` when there is no such template. For tests of a single partial.
+    func render(_ view: Any, withTemplate name: String) -> String? {
+        library.render(view, withTemplate: name)
+    }
+
     /// Renders the nested types of `view` (depth first) into its `nestedDeclarations`.
     private func renderingNestedDeclarations(_ view: TypeView) -> TypeView {
         var view = view
@@ -117,7 +123,10 @@ public struct Renderer {
     }
 
     private static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        guard let error = error as? MustacheTemplate.Error else {
+            // The parser's own error (an internal type): it ran off the end of the text inside a tag.
+            return "\(error)" == "overflow" ? "a tag is not closed before the end of the template" : "\(error)"
+        }
         switch error {
         case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
         case .unfinishedName: return "a tag is not closed"

@@ -14,7 +14,8 @@ enum SwiftSource {
             case "\t": result += "\\t"
             case "\0": result += "\\0"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .lineSeparator
+                // `.control` also covers C1 controls such as U+0085 NEXT LINE, which editors show as a line break.
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .lineSeparator
                     || scalar.properties.generalCategory == .paragraphSeparator || scalar.properties.generalCategory == .format
                 {
                     result += "\\u{\(String(scalar.value, radix: 16))}"

@@ -196,12 +196,16 @@ struct ViewBuilder {
     private func parameterView(_ parameter: OperationParameter) -> ParameterView {
         let value = parameter.type.spelling
         let name = Naming.escaped(parameter.swiftName)
+        var element: TypeReference?
+        if case .array(let type) = parameter.type { element = type }
         return ParameterView(
             name: name,
             nameLiteral: SwiftSource.stringLiteral(parameter.jsonName),
             declaredType: parameter.required ? value : value + "?",
             valueType: value,
             isRequired: parameter.required,
+            isArray: element != nil,
+            elementType: element?.spelling ?? "",
             documentation: Self.comment(parameter.documentation),
             parameterDocumentation: SwiftSource.docLines(parameter.documentation).joined(separator: " ")
         )

@@ -1,0 +1,58 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// The whole pipeline, byte for byte: `Generated/` for the builds spec, and small fixture specs
+/// against committed golden output. Set `GEN_UPDATE_GOLDEN=1` to rewrite the golden files on
+/// purpose, then review the diff.
+@Suite struct GoldenTests {
+    // Generated/ is exactly what specs/builds.yaml and Templates/ produce now.
+    @Test func generatedFolderIsCurrent() throws {
+        let diagnostics = DiagnosticSink()
+        let files = try Generator(specPath: "specs/builds.yaml", templatesDirectory: Repository.templates, workingDirectory: Repository.root)
+            .run(diagnostics: diagnostics)
+        #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.sorted)")
+        let differences = OutputDirectory(path: Repository.root.appendingPathComponent("Generated").path).differences(from: files)
+        #expect(differences.isEmpty, "Generated/ is stale; run `swift run gen specs/builds.yaml`:\n\(differences.map(\.diff).joined())")
+    }
+
+    // Each fixture spec renders to its committed golden files, and generating twice gives the same bytes.
+    @Test(arguments: ["petstore", "naming"])
+    func fixtureMatchesGolden(name: String) throws {
+        let folder = Repository.goldenFixtures.appendingPathComponent(name)
+        let diagnostics = DiagnosticSink()
+        let generator = Generator(specPath: "spec.yaml", templatesDirectory: Repository.templates, workingDirectory: folder)
+        let files = try generator.run(diagnostics: diagnostics)
+        #expect(try generator.run(diagnostics: DiagnosticSink()) == files)
+        let expected = OutputDirectory(path: folder.appendingPathComponent("expected").path)
+        if ProcessInfo.processInfo.environment["GEN_UPDATE_GOLDEN"] == "1" {
+            _ = try expected.write(files)
+            try Data(diagnostics.sorted.map(\.description).joined(separator: "\n").utf8)
+                .write(to: folder.appendingPathComponent("expected/diagnostics.txt"))
+            return
+        }
+        let differences = expected.differences(from: files)
+        #expect(differences.isEmpty, "golden files differ; rerun with GEN_UPDATE_GOLDEN=1 if intended:\n\(differences.map(\.diff).joined())")
+        let goldenDiagnostics = try String(contentsOf: folder.appendingPathComponent("expected/diagnostics.txt"), encoding: .utf8)
+        #expect(diagnostics.sorted.map(\.description).joined(separator: "\n") == goldenDiagnostics)
+    }
+
+    // The fixtures' models and client type-check as Swift 6 with warnings as errors.
+    @Test(arguments: ["petstore", "naming"])
+    func fixtureOutputCompiles(name: String) throws {
+        let folder = Repository.goldenFixtures.appendingPathComponent(name).appendingPathComponent("expected")
+        let module = try FileManager.default.contentsOfDirectory(atPath: folder.path).first { !$0.hasPrefix(".") && !$0.hasSuffix("Server") && !$0.hasSuffix(".txt") }
+        let sources = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(try #require(module)).path)
+            .filter { $0.hasSuffix(".swift") }.map { folder.appendingPathComponent(module!).appendingPathComponent($0).path }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", module!] + sources
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        while process.isRunning { usleep(10_000) }
+        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
+    }
+}

@@ -1,0 +1,177 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import IR
+@testable import Render
+
+/// The repository's `Templates/` folder, found from this file's path.
+private let templatesDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()  // Render
+    .deletingLastPathComponent()  // genTests
+    .deletingLastPathComponent()  // Tests
+    .deletingLastPathComponent()  // repository root
+    .appendingPathComponent("Templates").path
+
+/// A module holding only `types`, with no operations.
+private func module(types: [SwiftType]) -> SwiftModule {
+    SwiftModule(
+        name: "M", specPath: "t.yaml", title: "T", version: "1", documentation: nil, defaultServerURL: nil,
+        types: types, operations: [], errorPayload: nil
+    )
+}
+
+/// An open string enum with a keyword case and a raw value full of characters HTML would escape.
+private let statusEnum = SwiftType(
+    name: "Status",
+    schemaName: "Status",
+    documentation: "Where a build is.\n\nSee <a & b>.",
+    deprecated: false,
+    kind: .enumeration(Enumeration(
+        rawType: .string,
+        cases: [
+            .init(name: "queued", rawValue: "queued"),
+            .init(name: "default", rawValue: "default"),
+            .init(name: "inProgress", rawValue: #"in "progress" & <b>"#),
+        ],
+        unknownCaseName: "unknown"
+    )),
+    nestedTypes: []
+)
+
+/// A fresh empty folder for templates; removed by the caller.
+private func temporaryFolder(files: [String: String]) throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("genTests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for (name, text) in files {
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+    return folder.path
+}
+
+/// The error `Renderer(templatesDirectory:)` throws for `folder`, or `nil` if it loads.
+private func loadError(_ folder: String) -> Diagnostic? {
+    do {
+        _ = try Renderer(templatesDirectory: folder)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+// An enum's TypeView rendered through the real `type` partial gives exactly these lines.
+@Test func enumThroughTypePartial() throws {
+    let renderer = try Renderer(templatesDirectory: templatesDirectory)
+    let view = try #require(ViewBuilder(module: module(types: [statusEnum])).modelsView().types.first)
+    let text = try #require(renderer.render(view, withTemplate: "type"))
+    #expect(Renderer.tidy(text).split(separator: "\n", omittingEmptySubsequences: false) == [
+        "/// Where a build is.",
+        "///",
+        "/// See <a & b>.",
+        "public enum Status: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {",
+        "    case queued",
+        "    case `default`",
+        "    case inProgress",
+        "    /// A value this version of the spec does not list, kept as sent so it re-encodes unchanged.",
+        "    case unknown(String)",
+        "",
+        "    /// The values the spec lists, without `unknown`.",
+        "    public static let allCases: [Status] = [.queued, .`default`, .inProgress]",
+        "",
+        "    public init(rawValue: String) {",
+        "        switch rawValue {",
+        #"        case "queued": self = .queued"#,
+        #"        case "default": self = .`default`"#,
+        #"        case "in \"progress\" & <b>": self = .inProgress"#,
+        "        default: self = .unknown(rawValue)",
+        "        }",
+        "    }",
+        "",
+        "    public var rawValue: String {",
+        "        switch self {",
+        #"        case .queued: "queued""#,
+        #"        case .`default`: "default""#,
+        #"        case .inProgress: "in \"progress\" & <b>""#,
+        "        case .unknown(let value): value",
+        "        }",
+        "    }",
+        "}",
+        "",
+    ])
+}
+
+// Text with `<`, `&`, quotes reaches Models.swift unescaped through models → type → enum/struct partials.
+@Test func specTextIsNeverHTMLEscaped() throws {
+    let note = Property(
+        jsonName: "note", swiftName: "note", type: .string, presence: .optionalNullable, defaultValue: nil,
+        documentation: "Use <a & b> 'here'.", deprecated: false
+    )
+    let holder = SwiftType(
+        name: "Holder", schemaName: "Holder", documentation: "Holds <things> & \"stuff\".", deprecated: false,
+        kind: .structure(Structure(properties: [note], additionalProperties: nil)), nestedTypes: [statusEnum]
+    )
+    let files = try Renderer(templatesDirectory: templatesDirectory).render(module(types: [statusEnum, holder]))
+    let models = try #require(files.first { $0.path == "M/Models.swift" }?.contents)
+    for escaped in ["&lt;", "&gt;", "&amp;", "&quot;", "&#39;"] {
+        #expect(!models.contains(escaped), "Models.swift contains \(escaped)")
+    }
+    #expect(models.contains("/// See <a & b>.\n"))
+    #expect(models.contains(#"case "in \"progress\" & <b>": self = .inProgress"#))
+    #expect(models.contains("/// Holds <things> & \"stuff\".\n"))
+    #expect(models.contains("/// Use <a & b> 'here'.\n"))
+    #expect(models.contains("public var note: OptionalNullable<String>\n"))
+    // The nested enum goes through the same partials, indented.
+    #expect(models.contains(#"            case "in \"progress\" & <b>": self = .inProgress"#))
+}
+
+// Every template sets the TEXT content type itself: the pragma does not carry into partials.
+@Test func everyTemplateDeclaresTextContentType() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: templatesDirectory).filter { $0.hasSuffix(".mustache") }
+    #expect(!names.isEmpty)
+    for name in names {
+        let text = try String(contentsOfFile: templatesDirectory + "/" + name, encoding: .utf8)
+        #expect(text.hasPrefix("{{% CONTENT_TYPE: TEXT }}\n"), "\(name) does not start with the TEXT content-type pragma")
+    }
+}
+
+// A template that does not parse is a diagnostic at its file, line and column in the templates folder.
+@Test func templateSyntaxErrorPointsIntoTheTemplate() throws {
+    let folder = try temporaryFolder(files: [
+        "models.mustache": "{{% CONTENT_TYPE: TEXT }}\n{{! View: ModelsView }}\n{{#types}}\n  x {{/typez}}\n",
+    ])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let error = try #require(loadError(folder))
+    #expect(error.description.hasPrefix("\(folder)/models.mustache:4:"))
+    #expect(error.description == "\(folder)/models.mustache:4:8: error: template does not parse: a section is closed with a different name than it was opened with")
+}
+
+// A tag still open at the end of a template is reported in words (not the parser's "overflow") where parsing stopped.
+@Test func unclosedTagIsReported() throws {
+    let folder = try temporaryFolder(files: ["models.mustache": "{{% CONTENT_TYPE: TEXT }}\nok\n  {{name\n"])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let error = try #require(loadError(folder))
+    #expect(error.description == "\(folder)/models.mustache:4:1: error: template does not parse: a tag is not closed before the end of the template")
+}
+
+// A folder without a template every run needs is reported by name; an unreadable folder too.
+@Test func missingTemplatesAreReported() throws {
+    let valid = "{{% CONTENT_TYPE: TEXT }}\n"
+    let folder = try temporaryFolder(files: ["models.mustache": valid, "support.mustache": valid, "client.mustache": valid])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    #expect(loadError(folder)?.description == "gen: error: missing template 'server.mustache' in '\(folder)'")
+
+    let empty = try temporaryFolder(files: [:])
+    defer { try? FileManager.default.removeItem(atPath: empty) }
+    #expect(loadError(empty)?.description == "gen: error: missing template 'models.mustache' in '\(empty)'")
+
+    let missing = empty + "/nope"
+    #expect(loadError(missing)?.description.hasPrefix("gen: error: cannot read templates folder '\(missing)': ") == true)
+}
+
+// The real Templates/ folder loads and renders every output file for an empty module.
+@Test func realTemplatesRenderAllFiles() throws {
+    let files = try Renderer(templatesDirectory: templatesDirectory).render(module(types: []))
+    #expect(files.map(\.path) == ["M/Models.swift", "M/Support.swift", "M/Client.swift", "MServer/Server.swift"])
+    for file in files {
+        #expect(file.contents.hasPrefix("// Generated by gen from t.yaml. Do not edit"), "\(file.path) lacks the do-not-edit line")
+    }
+}
