@@ -64,6 +64,43 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     }
 }
 
+// MARK: - Recursive types
+
+/// Stores a property out of line so a struct can contain itself, directly or through other
+/// types (a tree's `parent`), without having infinite size. Reads and writes like the value.
+@propertyWrapper
+public struct Indirect<Value> {
+    private final class Box {
+        let value: Value
+
+        init(_ value: Value) {
+            self.value = value
+        }
+    }
+
+    private var box: Box
+
+    public init(wrappedValue: Value) {
+        box = Box(wrappedValue)
+    }
+
+    public var wrappedValue: Value {
+        get { box.value }
+        set { box = Box(newValue) }
+    }
+}
+
+extension Indirect: Equatable where Value: Equatable {
+    public static func == (lhs: Indirect, rhs: Indirect) -> Bool { lhs.wrappedValue == rhs.wrappedValue }
+}
+
+extension Indirect: Hashable where Value: Hashable {
+    public func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
+}
+
+// The box is never mutated after creation (a write replaces it), so sharing it is safe.
+extension Indirect: @unchecked Sendable where Value: Sendable {}
+
 // MARK: - Absent, null or a value
 
 /// A field that may be left out, sent as `null`, or sent with a value: the three states a

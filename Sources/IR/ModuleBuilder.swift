@@ -33,6 +33,7 @@ public struct ModuleBuilder {
         var operations = buildOperations()
         types += builder.operationTypes
         operations = operations.map { restrictParameterTypes($0, enumerations: Self.enumerationNames(in: types)) }
+        RecursionBreaker.breakCycles(in: &types)
 
         let errorBodies = operations.flatMap(\.responses)
             .filter { !(($0.statusCode.map { (200...299).contains($0) }) ?? $0.status.hasPrefix("2")) }
@@ -63,7 +64,8 @@ public struct ModuleBuilder {
                     ?? Naming.memberName(operation.method.rawValue + " " + operation.path)
                 let name = scope.claim(baseName)
                 let typeName = Naming.typeName(name)
-                var parameterScope = NameScope(reserved: ["body"])
+                // Locals of the generated client method and server route: a parameter must not shadow them.
+                var parameterScope = NameScope(reserved: ["body", "path", "query", "request", "response", "token", "context", "authenticator", "maxBodySize"])
                 let parameters = Self.signatureOrder(operation.parameters, path: operation.path).map { parameter in
                     OperationParameter(
                         jsonName: parameter.name,

@@ -40,6 +40,9 @@ public struct Property: Sendable {
     public var defaultValue: DefaultValue?
     public var documentation: String?
     public var deprecated: Bool
+    /// Whether the value is stored out of line because it contains the enclosing type (a
+    /// recursive schema): a struct cannot hold itself inline.
+    public var isIndirect = false
 
     /// Whether a key must be present and whether it may be `null`: four combinations that
     /// decode, encode and initialize differently.
@@ -90,6 +93,8 @@ public struct Enumeration: Sendable {
 /// each alternative in order.
 public struct Union: Sendable {
     public var cases: [Case]
+    /// Whether an alternative contains the union itself, so the enum must be `indirect`.
+    public var isIndirect = false
 
     public struct Case: Sendable {
         public var name: String

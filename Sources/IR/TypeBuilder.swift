@@ -122,7 +122,8 @@ final class TypeBuilder {
         } else if shape.alternatives.count > 1 {
             kind = .union(makeUnion(shape.alternatives, container: container, isRequest: isRequest))
         } else {
-            var target = reference(for: shape.core, suggestedName: "Value", owner: .nested(container), isRequest: isRequest).type
+            // A typealias cannot hold nested types: inline ones it needs go to the top level, named after it.
+            var target = reference(for: shape.core, suggestedName: name, owner: .topLevel, isRequest: isRequest).type
             if shape.nullable { target = .optional(target) }
             kind = .alias(target)
         }
@@ -226,7 +227,7 @@ final class TypeBuilder {
             let type = reference(for: alternative, suggestedName: container.scope.claim("Case\(index + 1)"), owner: .nested(container), isRequest: isRequest).type
             return Union.Case(name: scope.claim(Self.caseName(for: type)), type: type)
         }
-        return Union(cases: cases)
+        return Union(cases: cases, isIndirect: false)
     }
 
     private static func caseName(for type: TypeReference) -> String {
@@ -345,7 +346,8 @@ final class TypeBuilder {
             return .number(text)
         case (_, .null): return nil
         case (.string, _), (.bool, _), (.int, _), (.int32, _), (.int64, _), (.double, _), (.float, _):
-            diagnostics.error("default \(Self.describe(value)) does not match the property's type \(type.spelling)", at: location)
+            // Real specs get this wrong (a boolean default on a string); the intent is unclear, so drop it.
+            diagnostics.warning("default \(Self.describe(value)) does not match the property's type \(type.spelling); it is ignored", at: location)
             return nil
         default:
             return nil  // Defaults of objects, arrays, dates are documentation only.

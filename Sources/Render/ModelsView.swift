@@ -31,6 +31,8 @@ struct TypeView {
 
     // Unions
     var unionCases: [UnionCaseView]
+    /// `indirect ` when an alternative contains the union itself, else empty.
+    var indirectKeyword: String
     /// The alternatives' Swift types, for the error when none decodes: `String, Int`.
     var unionTypeList: String
 
@@ -49,6 +51,8 @@ struct TypeView {
 struct PropertyView {
     /// The identifier as written in code, backticked if needed.
     var name: String
+    /// Stored out of line with `@Indirect` because it contains the enclosing type.
+    var isIndirect: Bool
     /// `buildRef = "build_ref"`, or just the name when key and name agree.
     var codingKey: String
     var documentation: [String]

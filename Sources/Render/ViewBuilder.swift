@@ -48,7 +48,7 @@ struct ViewBuilder {
             isStruct: false, isEnum: false, isUnion: false, isAlias: false,
             properties: [], hasProperties: false, additionalPropertiesType: nil,
             rawType: "", cases: [], unknownCaseName: "",
-            unionCases: [], unionTypeList: "",
+            unionCases: [], indirectKeyword: "", unionTypeList: "",
             aliasTarget: "",
             nestedDeclarations: "",
             hasNestedTypes: !type.nestedTypes.isEmpty,
@@ -77,6 +77,7 @@ struct ViewBuilder {
             view.isUnion = true
             view.unionCases = union.cases.map { UnionCaseView(name: Naming.escaped($0.name), type: $0.type.spelling) }
             view.unionTypeList = union.cases.map(\.type.spelling).joined(separator: ", ")
+            view.indirectKeyword = union.isIndirect ? "indirect " : ""
         case .alias(let target):
             view.isAlias = true
             view.aliasTarget = target.spelling
@@ -106,6 +107,7 @@ struct ViewBuilder {
         }
         return PropertyView(
             name: name,
+            isIndirect: property.isIndirect,
             codingKey: property.swiftName == property.jsonName ? name : "\(name) = \(SwiftSource.stringLiteral(property.jsonName))",
             documentation: Self.comment(property.documentation),
             declaredType: declaredType,

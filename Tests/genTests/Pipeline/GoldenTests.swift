@@ -18,7 +18,7 @@ import Testing
     }
 
     // Each fixture spec renders to its committed golden files, and generating twice gives the same bytes.
-    @Test(arguments: ["petstore", "naming"])
+    @Test(arguments: ["petstore", "naming", "recursion"])
     func fixtureMatchesGolden(name: String) throws {
         let folder = Repository.goldenFixtures.appendingPathComponent(name)
         let diagnostics = DiagnosticSink()
@@ -39,7 +39,7 @@ import Testing
     }
 
     // The fixtures' models and client type-check as Swift 6 with warnings as errors.
-    @Test(arguments: ["petstore", "naming"])
+    @Test(arguments: ["petstore", "naming", "recursion"])
     func fixtureOutputCompiles(name: String) throws {
         let folder = Repository.goldenFixtures.appendingPathComponent(name).appendingPathComponent("expected")
         let module = try FileManager.default.contentsOfDirectory(atPath: folder.path).first { !$0.hasPrefix(".") && !$0.hasSuffix("Server") && !$0.hasSuffix(".txt") }
