@@ -44,7 +44,8 @@ struct BuildsExampleServer: AsyncParsableCommand {
             router: router,
             configuration: .init(address: .hostname(host, port: port)),
             onServerRunning: { channel in
-                print("listening on http://\(host):\(channel.localAddress?.port ?? port)")
+                // Written unbuffered: scripts wait for this line, so it must not sit in a pipe's buffer.
+                FileHandle.standardOutput.write(Data("listening on http://\(host):\(channel.localAddress?.port ?? port)\n".utf8))
             }
         )
         try await app.runService()

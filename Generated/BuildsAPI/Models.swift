@@ -220,7 +220,6 @@ public struct APIErrorPayload: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.code, forKey: .code)
         try container.encode(self.detail, forKey: .detail)
@@ -350,7 +349,6 @@ public struct BuildResponse: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.buildRef, forKey: .buildRef)
         try container.encode(self.createdAt, forKey: .createdAt)
@@ -404,7 +402,6 @@ public struct BuildUpdateRequest: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeOptionalNullable(self.description, forKey: .description)
         try container.encodeOptionalNullable(self.displayName, forKey: .displayName)
@@ -471,7 +468,6 @@ public struct ValidationErrorItem: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.loc, forKey: .loc)
         try container.encode(self.msg, forKey: .msg)

@@ -158,7 +158,12 @@ extension APIService {
         do {
             return try await route()
         } catch let problem as ServerProblem {
-            return try ServerCoding.response(status: problem.statusCode, body: errorPayload(for: problem))
+            var response = try ServerCoding.response(status: problem.statusCode, body: errorPayload(for: problem))
+            if problem == .unauthenticated {
+                // RFC 6750 §3: a 401 names the scheme the client should use.
+                response.headers[.wwwAuthenticate] = "Bearer"
+            }
+            return response
         } catch let error as any HTTPResponseError {
             throw error
         } catch is CancellationError {

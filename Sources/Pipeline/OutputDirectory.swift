@@ -51,6 +51,7 @@ public struct OutputDirectory {
             if manager.fileExists(atPath: target.path) {
                 try manager.removeItem(at: target)
                 summary.removed.append(stale)
+                removeEmptyFolders(from: target.deletingLastPathComponent())
             }
         }
         let manifest = Data((files.map(\.path).sorted().joined(separator: "\n") + "\n").utf8)
@@ -80,6 +81,19 @@ public struct OutputDirectory {
             }
         }
         return differences
+    }
+
+    /// Removes `folder` and its parents up to (not including) the output folder while they are
+    /// empty: folders gen's files left behind, never anything holding a user's file.
+    private func removeEmptyFolders(from folder: URL) {
+        let root = URL(fileURLWithPath: path).standardizedFileURL.path
+        var current = folder.standardizedFileURL
+        while current.path.hasPrefix(root + "/"),
+              (try? FileManager.default.contentsOfDirectory(atPath: current.path).isEmpty) == true
+        {
+            try? FileManager.default.removeItem(at: current)
+            current = current.deletingLastPathComponent()
+        }
     }
 
     private func url(for relativePath: String) -> URL {

@@ -30,10 +30,25 @@ struct Gen: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when the output folder is stale.")
     var check = false
 
+    func validate() throws {
+        if let moduleName, !Self.isIdentifier(moduleName) {
+            throw ValidationError("--module-name '\(moduleName)' is not a Swift identifier (letters, digits and '_', not starting with a digit)")
+        }
+    }
+
+    /// A plain Swift identifier that is neither a keyword nor shadows a module every output imports.
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        let keywords: Set<String> = ["class", "struct", "enum", "protocol", "extension", "func", "var", "let", "import", "Foundation", "Hummingbird", "Swift"]
+        return !keywords.contains(name) && name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
     static func main() {
         let command: Gen
         do {
-            command = try parseAsRoot() as! Gen
+            // `parse` (not `parseAsRoot`) so `--help` arrives as an error to print, never as another command type.
+            command = try parse()
+            try command.validate()
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -49,7 +64,7 @@ struct Gen: ParsableCommand {
     /// Runs and returns the exit status.
     func execute() -> Int32 {
         let diagnostics = DiagnosticSink()
-        let generator = Generator(specPath: spec, templatesDirectory: templates, moduleName: moduleName)
+        let generator = Generator(specPath: Self.normalized(spec), templatesDirectory: templates, moduleName: moduleName)
         let files: [Pipeline.OutputFile]
         do {
             files = try generator.run(diagnostics: diagnostics)
@@ -63,7 +78,7 @@ struct Gen: ParsableCommand {
             let differences = directory.differences(from: files)
             guard !differences.isEmpty else { return 0 }
             for difference in differences { print(difference.diff, terminator: "") }
-            printError("gen: \(differences.count) file(s) in '\(output)' are stale; run 'gen \(spec)' to regenerate")
+            printError("gen: error: \(differences.count) file(s) in '\(output)' are stale; run gen without --check to regenerate them")
             return 1
         }
         do {
@@ -74,6 +89,18 @@ struct Gen: ParsableCommand {
             return 2
         }
         return 0
+    }
+
+    /// The spec path as it should appear in diagnostics and generated headers: without `./` or
+    /// `..` detours, and relative to the current directory when it lies inside it, so the output does
+    /// not depend on how the path was typed.
+    static func normalized(_ path: String) -> String {
+        let standardized = (path as NSString).standardizingPath
+        let current = FileManager.default.currentDirectoryPath
+        let absolute = standardized.hasPrefix("/") ? standardized : (current as NSString).appendingPathComponent(standardized)
+        let resolved = (absolute as NSString).standardizingPath
+        if resolved.hasPrefix(current + "/") { return String(resolved.dropFirst(current.count + 1)) }
+        return standardized
     }
 
     private func report(_ diagnostics: DiagnosticSink) {

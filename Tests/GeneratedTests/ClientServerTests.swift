@@ -121,6 +121,16 @@ import FoundationNetworking
         }
     }
 
+    // A 401 names the Bearer scheme in WWW-Authenticate (RFC 6750 §3).
+    @Test func unauthorizedNamesTheScheme() async throws {
+        try await withServer { _, baseURL, _ in
+            let url = baseURL.appending(path: "api/v1/org/acme/builds/2489e9ad-2ee2-8e00-8ec9-32d5f69181c0")
+            let response = try await URLSessionTransport().send(ClientRequest(method: "PATCH", url: url, body: Data("{}".utf8)))
+            #expect(response.statusCode == 401)
+            #expect(response.headerFields["www-authenticate"] == "Bearer")
+        }
+    }
+
     // An org slug with a space and a slash reaches the server intact.
     @Test func orgSlugWithSpaceAndSlashRoundTrips() async throws {
         try await withServer { client, _, _ in

@@ -32,7 +32,7 @@ struct FastAPIInteropTests {
         try await FastAPIServer.with { client in
             let build = try await client.updateBuild(org: "acme", buildID: Self.naiveBuild, body: BuildUpdateRequest())
             #expect(RFC3339.string(from: build.createdAt) == "2024-06-10T09:15:00Z")
-            #expect(RFC3339.string(from: build.updatedAt) == "2024-06-10T09:15:30.5Z")
+            #expect(RFC3339.string(from: build.updatedAt) == "2024-06-10T09:15:30.500000Z")
             #expect(build.organizationID == nil)
         }
     }

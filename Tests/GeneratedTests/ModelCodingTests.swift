@@ -11,6 +11,7 @@ import Testing
         #expect(try encodedJSON(BuildUpdateRequest(description: "x")) == #"{"description":"x"}"#)
         #expect(try encodedJSON(BuildUpdateRequest(isActive: false, metadata: ["a": [1, "b", nil]])) == #"{"is_active":false,"metadata":{"a":[1,"b",null]}}"#)
         #expect(try encodedJSON(BuildUpdateRequest(displayName: OptionalNullable(nil as String?))) == #"{"display_name":null}"#)
+        #expect(try encodedJSON(BuildUpdateRequest(description: nil)) == #"{"description":null}"#)
     }
 
     // Decoding keeps the three states apart, and they compare unequal.
@@ -74,12 +75,13 @@ import Testing
     // date-time accepts what real servers send and keeps microseconds through a round trip.
     @Test(arguments: [
         ("2012-10-30T19:49:28Z", "2012-10-30T19:49:28Z"),
-        ("2012-10-30T19:49:28.123Z", "2012-10-30T19:49:28.123Z"),
+        ("2012-10-30T19:49:28.123Z", "2012-10-30T19:49:28.123000Z"),
         ("2012-10-30T19:49:28.123286Z", "2012-10-30T19:49:28.123286Z"),
-        ("2023-12-28T11:08:38.303+01:00", "2023-12-28T10:08:38.303Z"),
-        ("2020-07-20T17:00:00.123000+00:00", "2020-07-20T17:00:00.123Z"),
+        ("2023-12-28T11:08:38.303+01:00", "2023-12-28T10:08:38.303000Z"),
+        ("2020-07-20T17:00:00.123000+00:00", "2020-07-20T17:00:00.123000Z"),
         ("2024-06-10T09:15:00", "2024-06-10T09:15:00Z"),
-        ("2024-06-10T09:15:30.500000", "2024-06-10T09:15:30.5Z"),
+        ("2024-06-10T09:15:30.500000", "2024-06-10T09:15:30.500000Z"),
+        ("2024-02-29T00:00:00Z", "2024-02-29T00:00:00Z"),
         ("2024-06-10t09:15:30.123456789-05:30", "2024-06-10T14:45:30.123457Z"),
         ("1969-12-31T23:59:59.999999Z", "1969-12-31T23:59:59.999999Z"),
     ])
@@ -89,7 +91,10 @@ import Testing
     }
 
     // Malformed timestamps are rejected rather than misread.
-    @Test(arguments: ["2024-13-01T00:00:00Z", "2024-01-01", "2024-01-01T00:00:00+0100", "yesterday", "2024-01-01T00:00:00.Z"])
+    @Test(arguments: [
+        "2024-13-01T00:00:00Z", "2024-01-01", "2024-01-01T00:00:00+0100", "yesterday", "2024-01-01T00:00:00.Z",
+        "2024-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2024-04-31T00:00:00Z", "2024-01-01T24:00:00Z",
+    ])
     func malformedDateTimesFail(input: String) {
         #expect(throws: DecodingError.self) {
             try decode(BuildResponse.self, buildResponseJSON(["created_at": "\"\(input)\""]))

@@ -78,7 +78,6 @@ public struct Weird: Codable, Hashable, Sendable {
         }
 
         public func encode(to encoder: any Encoder) throws {
-            // `self.` throughout: a property may be called `container` or `encoder`.
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encodeOptionalNullable(self.deep, forKey: .deep)
             try container.encodeIfPresent(self.values, forKey: .values)
@@ -179,7 +178,6 @@ public struct Weird: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.self_, forKey: .self_)
         try container.encode(self.type, forKey: .type)
@@ -222,7 +220,6 @@ public struct WeirdName: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         try encoder.encodeAdditionalProperties(self.additionalProperties)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.a, forKey: .a)

@@ -77,7 +77,7 @@ public typealias ErrorPayload = ErrorSchema
 ///
 /// `payload` holds the body decoded as the spec documents it, when it decodes; `body` always holds
 /// the raw bytes, so an undocumented status or body is never lost.
-public struct ClientError: Error, Sendable, CustomStringConvertible {
+public struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
     /// The operation that failed, by operationId.
     public var operationID: String
     public var statusCode: Int
@@ -91,9 +91,12 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         self.body = body
     }
 
+    /// The operation, the status and the start of the body, for logs.
     public var description: String {
         "\(operationID) failed with HTTP \(statusCode): \(String(decoding: body.prefix(512), as: UTF8.self))"
     }
+
+    public var errorDescription: String? { description }
 }
 
 /// The API's client: one async method per operation.
@@ -148,8 +151,7 @@ public struct Client: Sendable {
     public func createPet(body: NewPet? = nil) async throws -> Pet {
         var path = ""
         path += "/pets"
-        let query: [(String, String)] = []
-        var request = ClientRequest(method: "POST", url: url(path: path, query: query))
+        var request = ClientRequest(method: "POST", url: url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         if let body {
             request.headerFields["Content-Type"] = "application/json"
@@ -174,8 +176,7 @@ public struct Client: Sendable {
         var path = ""
         path += "/pets/"
         path += PercentEncoding.encode(petID.parameterText)
-        let query: [(String, String)] = []
-        var request = ClientRequest(method: "DELETE", url: url(path: path, query: query))
+        var request = ClientRequest(method: "DELETE", url: url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         let response = try await transport.send(request)
         guard (200..<300).contains(response.statusCode) else {

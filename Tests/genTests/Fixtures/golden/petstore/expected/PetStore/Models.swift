@@ -65,7 +65,6 @@ public struct NewPet: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.name, forKey: .name)
         try container.encodeOptionalNullable(self.tag, forKey: .tag)
@@ -147,7 +146,6 @@ public struct Pet: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.name, forKey: .name)
         try container.encodeIfPresent(self.tag, forKey: .tag)
@@ -182,7 +180,6 @@ public struct ErrorSchema: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.code, forKey: .code)
         try container.encode(self.message, forKey: .message)

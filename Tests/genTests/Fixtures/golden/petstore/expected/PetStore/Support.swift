@@ -106,8 +106,9 @@ extension Indirect: @unchecked Sendable where Value: Sendable {}
 /// A field that may be left out, sent as `null`, or sent with a value: the three states a
 /// PATCH request needs ("leave unchanged", "clear", "set").
 ///
-/// `BuildUpdateRequest()` encodes as `{}`, `(description: .null)` as `{"description":null}` and
-/// `(description: "x")` as `{"description":"x"}`: literals of the wrapped type work directly.
+/// Request models use it for properties that are optional and nullable in the spec. For a
+/// property `note`, `.absent` (the initializer's default) sends no key, `.null` or `nil` sends
+/// `{"note":null}`, and `"x"` sends `{"note":"x"}`: literals of the wrapped type work directly.
 public enum OptionalNullable<Wrapped> {
     /// The key is not sent.
     case absent
@@ -132,6 +133,11 @@ public enum OptionalNullable<Wrapped> {
         if case .absent = self { return false }
         return true
     }
+}
+
+/// `nil` is JSON's `null`; leave an argument out to send nothing.
+extension OptionalNullable: ExpressibleByNilLiteral {
+    public init(nilLiteral: ()) { self = .null }
 }
 
 extension OptionalNullable: Equatable where Wrapped: Equatable {}
@@ -289,7 +295,8 @@ public enum WireFormat {
 
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted keys: the same value always encodes to the same bytes.
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(RFC3339.string(from: date))
@@ -302,8 +309,9 @@ public enum WireFormat {
 ///
 /// Reading accepts `Z`/`z` or a `±hh:mm` offset, a missing offset (taken as UTC, as pydantic and
 /// other Python servers send naive datetimes), `T`, `t` or a space between date and time, and 0–9
-/// fractional digits. Writing gives UTC with `Z`, and fractional seconds only when non-zero,
-/// rounded to microseconds so a value read from a server re-encodes with the digits it came with.
+/// fractional digits; impossible dates (February 30) are rejected. Writing gives UTC with `Z`, and
+/// six fractional digits (microseconds, as Python servers write them) only when they are not all zero,
+/// so a value read from a pydantic server re-encodes exactly as it came.
 public enum RFC3339 {
     public static func date(from text: String) -> Date? {
         let bytes = Array(text.utf8)
@@ -325,7 +333,7 @@ public enum RFC3339 {
         }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
               expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"), let second = number(2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second <= 60
         else { return nil }
         var nanoseconds = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -360,6 +368,14 @@ public enum RFC3339 {
         return Date(timeIntervalSince1970: Double(seconds) + Double(nanoseconds) / 1e9)
     }
 
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     public static func string(from date: Date) -> String {
         let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         var seconds = microseconds / 1_000_000
@@ -378,9 +394,8 @@ public enum RFC3339 {
         var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T"
         text += pad(Int(secondOfDay / 3600), 2) + ":" + pad(Int(secondOfDay / 60 % 60), 2) + ":" + pad(Int(secondOfDay % 60), 2)
         if fraction != 0 {
-            var digits = pad(Int(fraction), 6)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            text += "." + digits
+            // Always six digits, as pydantic and Python's isoformat write them.
+            text += "." + pad(Int(fraction), 6)
         }
         return text + "Z"
     }

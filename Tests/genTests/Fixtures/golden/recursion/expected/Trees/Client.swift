@@ -77,7 +77,7 @@ public typealias ErrorPayload = JSONValue
 ///
 /// `payload` holds the body decoded as the spec documents it, when it decodes; `body` always holds
 /// the raw bytes, so an undocumented status or body is never lost.
-public struct ClientError: Error, Sendable, CustomStringConvertible {
+public struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
     /// The operation that failed, by operationId.
     public var operationID: String
     public var statusCode: Int
@@ -91,9 +91,12 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         self.body = body
     }
 
+    /// The operation, the status and the start of the body, for logs.
     public var description: String {
         "\(operationID) failed with HTTP \(statusCode): \(String(decoding: body.prefix(512), as: UTF8.self))"
     }
+
+    public var errorDescription: String? { description }
 }
 
 /// The API's client: one async method per operation.

@@ -32,7 +32,6 @@ public struct Node: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.name, forKey: .name)
         try container.encodeIfPresent(self.parent, forKey: .parent)
@@ -60,7 +59,6 @@ public struct Person: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.employer, forKey: .employer)
     }
@@ -86,7 +84,6 @@ public struct Company: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.ceo, forKey: .ceo)
     }
@@ -144,7 +141,6 @@ public struct Sum: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.left, forKey: .left)
         try container.encode(self.right, forKey: .right)
@@ -172,7 +168,6 @@ public struct ImagesItem: Codable, Hashable, Sendable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        // `self.` throughout: a property may be called `container` or `encoder`.
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.src, forKey: .src)
     }
