@@ -30,6 +30,23 @@ struct Gen: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when the output folder is stale.")
     var check = false
 
+    @Flag(name: .long, help: "Treat warnings as errors: report them as errors, exit 1 and write nothing.")
+    var warningsAsErrors = false
+
+    @Flag(name: .long, help: "Print only errors: no warnings, notes on warnings, or summary lines.")
+    var quiet = false
+
+    /// How diagnostics are printed on standard error.
+    enum DiagnosticsFormat: String, ExpressibleByArgument, CaseIterable {
+        /// `file:line:column: severity: message`, one per line, like a compiler.
+        case text
+        /// One JSON array of `{severity, message, file, line, column, notes}` objects, for editors and CI annotations.
+        case json
+    }
+
+    @Option(name: .long, help: "How diagnostics are printed on standard error: text or json.")
+    var diagnosticsFormat: DiagnosticsFormat = .text
+
     func validate() throws {
         if let moduleName, !Self.isIdentifier(moduleName) {
             throw ValidationError("--module-name '\(moduleName)' is not a Swift identifier (letters, digits and '_', not starting with a digit)")
@@ -73,6 +90,9 @@ struct Gen: ParsableCommand {
             return error.isUsageError ? 2 : 1
         }
         report(diagnostics)
+        if warningsAsErrors, diagnostics.diagnostics.contains(where: { $0.severity == .warning }) {
+            return 1
+        }
         let directory = OutputDirectory(path: output)
         if check {
             let differences = directory.differences(from: files)
@@ -83,7 +103,7 @@ struct Gen: ParsableCommand {
         }
         do {
             let summary = try directory.write(files)
-            printError("gen: wrote \(summary.written.count), unchanged \(summary.unchanged.count), removed \(summary.removed.count) file(s) in '\(output)'")
+            if !quiet { printError("gen: wrote \(summary.written.count), unchanged \(summary.unchanged.count), removed \(summary.removed.count) file(s) in '\(output)'") }
         } catch {
             printError("gen: error: cannot write '\(output)': \(error.localizedDescription)")
             return 2
@@ -103,13 +123,50 @@ struct Gen: ParsableCommand {
         return standardized
     }
 
+    /// Prints the run's diagnostics, sorted by position, in the chosen format, after applying
+    /// `--warnings-as-errors` and `--quiet`.
     private func report(_ diagnostics: DiagnosticSink) {
-        let sorted = diagnostics.sorted
-        for diagnostic in sorted { printError(diagnostic.description) }
-        let errors = sorted.filter { $0.severity == .error }.count
-        let warnings = sorted.filter { $0.severity == .warning }.count
-        if errors + warnings > 0 {
-            printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        var sorted = diagnostics.sorted
+        if warningsAsErrors {
+            sorted = sorted.map { diagnostic in
+                var promoted = diagnostic
+                if promoted.severity == .warning { promoted.severity = .error }
+                return promoted
+            }
+        }
+        if quiet { sorted = sorted.filter { $0.severity == .error } }
+        switch diagnosticsFormat {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(sorted.map(JSONDiagnostic.init))) ?? Data("[]".utf8)
+            printError(String(decoding: data, as: UTF8.self))
+        case .text:
+            for diagnostic in sorted { printError(diagnostic.description) }
+            let errors = sorted.filter { $0.severity == .error }.count
+            let warnings = sorted.filter { $0.severity == .warning }.count
+            if errors + warnings > 0, !quiet {
+                printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    /// A diagnostic as `--diagnostics-format json` prints it; positions are 1-based, absent when unknown.
+    struct JSONDiagnostic: Encodable {
+        var severity: String
+        var message: String
+        var file: String?
+        var line: Int?
+        var column: Int?
+        var notes: [JSONDiagnostic]?
+
+        init(_ diagnostic: Diagnostic) {
+            severity = diagnostic.severity.rawValue
+            message = diagnostic.message
+            file = diagnostic.location?.file
+            line = diagnostic.location?.line
+            column = diagnostic.location?.column
+            notes = diagnostic.notes.isEmpty ? nil : diagnostic.notes.map(JSONDiagnostic.init)
         }
     }
 

@@ -104,6 +104,26 @@ import Testing
         #expect(try runGen([], in: directory.url).status == 2)
     }
 
+    // --warnings-as-errors fails on a warning and writes nothing; --quiet hides warnings; json is machine-readable.
+    @Test func diagnosticFlags() throws {
+        let spec = Self.minimalSpec.replacingOccurrences(of: "name: {type: string}", with: "name: {type: string, not: {const: x}}")
+        let directory = try workspace(spec: spec)
+        let warned = try gen(["spec.yaml", "--output", "out"], in: directory)
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("spec.yaml:20:30: warning: 'not' is not enforced by generated code; the constraint is ignored"), "\(warned.stderr)")
+        let strict = try gen(["spec.yaml", "--output", "strict", "--warnings-as-errors"], in: directory)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("spec.yaml:20:30: error: 'not' is not enforced"))
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("strict").path))
+        let quiet = try gen(["spec.yaml", "--output", "out", "--quiet"], in: directory)
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+        let json = try gen(["spec.yaml", "--output", "out", "--diagnostics-format", "json"], in: directory)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stderr.split(separator: "\n")[0].utf8)) as? [[String: Any]]
+        #expect(decoded?.first?["severity"] as? String == "warning")
+        #expect(decoded?.first?["line"] as? Int == 20 && decoded?.first?["column"] as? Int == 30)
+        #expect(decoded?.first?["file"] as? String == "spec.yaml")
+    }
+
     // --help prints usage and exits 0; an invalid module name is a usage error.
     @Test func helpAndModuleNameValidation() throws {
         let directory = try workspace()
