@@ -41,8 +41,10 @@ struct OperationView {
     /// Hummingbird's spelling: `/api/v1/org/:org/builds/:build_id`, as a literal.
     var routePathLiteral: String
     var pathComponents: [PathComponentView]
-    /// `org: String, buildID: UUID, body: BuildUpdateRequest`
+    /// `org: String, buildID: UUID, body: BuildUpdateRequest`, optional ones defaulting to `nil`.
     var parameterList: String
+    /// The same without defaults, for the server protocol (protocol requirements cannot have them).
+    var requirementParameterList: String
     /// `org: org, buildID: buildID, body: body`
     var argumentList: String
     var parameters: [ParameterView]

@@ -142,9 +142,11 @@ struct ViewBuilder {
         let parameters = operation.parameters.map(parameterView)
         let body = operation.requestBody
         var signature = parameters.map { "\($0.name): \($0.declaredType)\($0.isRequired ? "" : " = nil")" }
+        var requirement = parameters.map { "\($0.name): \($0.declaredType)" }
         var arguments = parameters.map { "\($0.name): \($0.name)" }
         if let body {
             signature.append("body: \(body.type.spelling)\(body.required ? "" : "? = nil")")
+            requirement.append("body: \(body.type.spelling)\(body.required ? "" : "?")")
             arguments.append("body: body")
         }
         let success = operation.successResponse
@@ -177,6 +179,7 @@ struct ViewBuilder {
                 }
             },
             parameterList: signature.joined(separator: ", "),
+            requirementParameterList: requirement.joined(separator: ", "),
             argumentList: arguments.joined(separator: ", "),
             parameters: parameters,
             pathParameters: zip(operation.parameters, parameters).filter { $0.0.location == .path }.map(\.1),

@@ -38,21 +38,56 @@ import Testing
         #expect(diagnostics.sorted.map(\.description).joined(separator: "\n") == goldenDiagnostics)
     }
 
-    // The fixtures' models and client type-check as Swift 6 with warnings as errors.
+    // The fixtures' output compiles as Swift 6 with warnings as errors: models, support and client as
+    // a module, then the Hummingbird server against it (with the Hummingbird this package built).
     @Test(arguments: ["petstore", "naming", "recursion"])
     func fixtureOutputCompiles(name: String) throws {
         let folder = Repository.goldenFixtures.appendingPathComponent(name).appendingPathComponent("expected")
-        let module = try FileManager.default.contentsOfDirectory(atPath: folder.path).first { !$0.hasPrefix(".") && !$0.hasSuffix("Server") && !$0.hasSuffix(".txt") }
-        let sources = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(try #require(module)).path)
-            .filter { $0.hasSuffix(".swift") }.map { folder.appendingPathComponent(module!).appendingPathComponent($0).path }
+        let module = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first {
+            !$0.hasPrefix(".") && !$0.hasSuffix("Server") && !$0.hasSuffix(".txt")
+        })
+        func sources(_ subfolder: String) throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(subfolder).path)
+                .filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent(subfolder).appendingPathComponent($0).path }
+        }
+        let scratch = try TemporaryDirectory()
+        try swiftc(["-emit-module", "-parse-as-library", "-module-name", module, "-emit-module-path", scratch.url.appendingPathComponent("\(module).swiftmodule").path] + sources(module))
+        try swiftc(["-typecheck", "-module-name", module + "Server", "-I", scratch.url.path] + Self.hummingbirdFlags() + sources(module + "Server"))
+    }
+
+    /// Runs swiftc in Swift 6 mode with warnings as errors and records its errors as a test issue.
+    private func swiftc(_ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-typecheck", "-swift-version", "6", "-warnings-as-errors", "-module-name", module!] + sources
+        process.arguments = ["swiftc", "-swift-version", "6", "-warnings-as-errors"] + arguments
         let errors = Pipe()
         process.standardError = errors
         try process.run()
         let output = errors.fileHandleForReading.readDataToEndOfFile()
         while process.isRunning { usleep(10_000) }
         #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
+    }
+
+    /// Search paths for Hummingbird and its C dependencies, as SwiftPM passes them when it builds
+    /// the package's own generated server.
+    static func hummingbirdFlags() -> [String] {
+        let bin = Repository.genExecutable.deletingLastPathComponent()
+        var flags = ["-I", bin.appendingPathComponent("Modules").path]
+        let manager = FileManager.default
+        for entry in (try? manager.contentsOfDirectory(atPath: bin.path)) ?? [] where entry.hasSuffix(".build") {
+            let map = bin.appendingPathComponent(entry).appendingPathComponent("module.modulemap").path
+            if manager.fileExists(atPath: map) { flags += ["-Xcc", "-fmodule-map-file=" + map] }
+        }
+        let checkouts = Repository.root.appendingPathComponent(".build/checkouts")
+        for package in (try? manager.contentsOfDirectory(atPath: checkouts.path)) ?? [] {
+            let sources = checkouts.appendingPathComponent(package).appendingPathComponent("Sources")
+            for target in (try? manager.contentsOfDirectory(atPath: sources.path)) ?? [] {
+                let include = sources.appendingPathComponent(target).appendingPathComponent("include")
+                if manager.fileExists(atPath: include.appendingPathComponent("module.modulemap").path) {
+                    flags += ["-Xcc", "-fmodule-map-file=" + include.appendingPathComponent("module.modulemap").path, "-Xcc", "-I", "-Xcc", include.path]
+                }
+            }
+        }
+        return flags
     }
 }

@@ -11,7 +11,7 @@ import WeirdNames
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public protocol APIService: Sendable {
     /// `PUT /things/{thing-id}`
-    func putThing(thingID: String, self_: Bool? = nil, body: Weird) async throws -> PutThingResponse
+    func putThing(thingID: String, self_: Bool?, body: Weird) async throws -> PutThingResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),
     /// in the shape the spec documents for error responses.
@@ -212,6 +212,13 @@ enum ServerCoding {
         return try texts.enumerated().map { index, text in
             try parse(text, as: Element.self, at: [.key("query"), .key(name), .index(index)])
         }
+    }
+
+    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Request) throws -> [Element] {
+        guard let values = try queryParameters(Element.self, named: name, in: request) else {
+            throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
+        }
+        return values
     }
 
     static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {

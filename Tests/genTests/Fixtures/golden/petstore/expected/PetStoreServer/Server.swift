@@ -11,10 +11,10 @@ import PetStore
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public protocol APIService: Sendable {
     /// `GET /pets`
-    func listPets(limit: Int32? = nil, tags: [String], xRequestID: UUID? = nil) async throws -> ListPetsResponse
+    func listPets(limit: Int32?, tags: [String], xRequestID: UUID?) async throws -> ListPetsResponse
 
     /// `POST /pets`
-    func createPet(body: NewPet? = nil) async throws -> CreatePetResponse
+    func createPet(body: NewPet?) async throws -> CreatePetResponse
 
     /// `DELETE /pets/{petId}`
     func deletePet(petID: Int64) async throws -> DeletePetResponse
@@ -189,7 +189,7 @@ extension APIService {
         maxBodySize: Int
     ) async throws -> Response {
         let limit = try ServerCoding.queryParameter(Int32.self, named: "limit", in: request)
-        let tags = try ServerCoding.queryParameters(String.self, named: "tags", in: request)
+        let tags = try ServerCoding.requiredQueryParameters(String.self, named: "tags", in: request)
         let xRequestID = try ServerCoding.headerParameter(UUID.self, named: "X-Request-ID", in: request)
         switch try await listPets(limit: limit, tags: tags, xRequestID: xRequestID) {
         case .ok(let body):
@@ -266,6 +266,13 @@ enum ServerCoding {
         return try texts.enumerated().map { index, text in
             try parse(text, as: Element.self, at: [.key("query"), .key(name), .index(index)])
         }
+    }
+
+    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Request) throws -> [Element] {
+        guard let values = try queryParameters(Element.self, named: name, in: request) else {
+            throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
+        }
+        return values
     }
 
     static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {

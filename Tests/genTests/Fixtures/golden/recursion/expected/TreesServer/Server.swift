@@ -184,6 +184,13 @@ enum ServerCoding {
         }
     }
 
+    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Request) throws -> [Element] {
+        guard let values = try queryParameters(Element.self, named: name, in: request) else {
+            throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
+        }
+        return values
+    }
+
     static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
         // Field names are case-insensitive (RFC 9110 §5.1).
         guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else { return nil }
