@@ -50,6 +50,12 @@ public enum Naming {
         return repaired(joined, fallback: "value", allowBackticks: true)
     }
 
+    /// The name as an argument label at a call site, where only `inout`, `var` and `let` need
+    /// backticks (`f(default: x)`).
+    public static func argumentLabel(_ identifier: String) -> String {
+        ["inout", "var", "let"].contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
     /// The name as it must be written in a declaration or reference (`` `default` ``).
     public static func escaped(_ identifier: String) -> String {
         keywords.contains(identifier) && !unescapable.contains(identifier) ? "`\(identifier)`" : identifier

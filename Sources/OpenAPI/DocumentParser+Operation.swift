@@ -25,7 +25,8 @@ extension DocumentParser {
     }
 
     private func parseOperation(_ node: Node, method: HTTPMethod, path: String, shared: [Parameter]) -> Operation? {
-        guard mapping(node, "operation '\(method.rawValue) \(path)'") != nil else { return nil }
+        // Not allowed by the spec, but real multi-file specs (DigitalOcean's) `$ref` whole operations.
+        guard let node = resolve(node, "operation"), mapping(node, "operation '\(method.rawValue) \(path)'") != nil else { return nil }
         let operationID = text(node, "operationId")
         if let operationID, let idNode = node["operationId"] {
             if let first = context.operationIDs[operationID] {

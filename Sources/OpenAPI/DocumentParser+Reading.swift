@@ -47,38 +47,71 @@ extension DocumentParser {
         }
     }
 
-    /// Follows `$ref`s (also refs to refs) from `node` to the object they name, reporting
-    /// unresolvable and cyclic references. Nodes without `$ref` are returned as they are.
+    /// Follows `$ref`s (also refs to refs, across files) from `node` to the object they name,
+    /// reporting unresolvable and cyclic references. Nodes without `$ref` are returned as they are.
     func resolve(_ node: Node, _ what: String) -> Node? {
         var current = node
         var seen: [String] = []
+        var refs: [String] = []
         while let refNode = current["$ref"] {
             guard let ref = refNode.scalar?.text else {
                 diagnostics.error("expected a string for '$ref', found \(refNode.kindDescription)", at: refNode.location)
                 return nil
             }
-            if seen.contains(ref) {
-                diagnostics.error("cyclic reference '\(ref)': \((seen + [ref]).joined(separator: " -> "))", at: refNode.location)
+            guard let target = locate(ref, at: refNode.location, what: what) else { return nil }
+            refs.append(ref)
+            if seen.contains(target.key) {
+                diagnostics.error("cyclic reference '\(ref)': \(refs.joined(separator: " -> "))", at: refNode.location)
                 return nil
             }
-            seen.append(ref)
-            guard let target = lookup(ref, at: refNode.location, what: what) else { return nil }
-            current = target
+            seen.append(target.key)
+            current = target.node
         }
         return current
     }
 
-    /// The node a local `$ref` points at, or `nil` with a diagnostic naming the reference.
-    func lookup(_ ref: String, at location: SourceLocation, what: String) -> Node? {
-        guard ref.hasPrefix("#") else {
-            diagnostics.error("external reference '\(ref)' is not supported yet; expected a local reference starting with '#'", at: location)
-            return nil
-        }
-        guard let pointer = JSONPointer(reference: ref) else {
+    /// What a reference points at: the node, a key identifying the place across files, the file it
+    /// is in (as shown in diagnostics) and the pointer within that file.
+    struct Located {
+        var node: Node
+        var key: String
+        var file: String
+        var pointer: JSONPointer
+    }
+
+    /// The node `ref` points at, read relative to the file the reference is written in, or `nil`
+    /// with a diagnostic naming the reference.
+    func locate(_ ref: String, at location: SourceLocation, what: String) -> Located? {
+        let hash = ref.firstIndex(of: "#") ?? ref.endIndex
+        let filePart = String(ref[..<hash])
+        guard let pointer = JSONPointer(reference: hash < ref.endIndex ? String(ref[hash...]) : "#") else {
             diagnostics.error("malformed reference '\(ref)'; expected a JSON pointer such as '#/components/schemas/Name'", at: location)
             return nil
         }
-        var node = root
+        let document: Node
+        let file: String
+        let resolvedFile: String
+        if filePart.isEmpty {
+            // A local reference points into the file it is written in.
+            file = location.file
+            resolvedFile = context.files.resolvedPath(ofFile: file)
+            guard let loaded = file == root.location.file ? root : context.files.document(.init(displayPath: file, resolvedPath: resolvedFile), ref: ref, at: location) else { return nil }
+            document = loaded
+        } else {
+            guard let target = context.files.target(of: filePart, from: location.file, ref: ref, at: location),
+                  let loaded = context.files.document(target, ref: ref, at: location)
+            else { return nil }
+            document = loaded
+            file = target.displayPath
+            resolvedFile = target.resolvedPath
+        }
+        guard let node = walk(pointer, in: document, ref: ref, at: location, what: what) else { return nil }
+        return Located(node: node, key: resolvedFile + pointer.description, file: file, pointer: pointer)
+    }
+
+    /// Follows `pointer` from `document`, reporting the first token that is not there.
+    private func walk(_ pointer: JSONPointer, in document: Node, ref: String, at location: SourceLocation, what: String) -> Node? {
+        var node = document
         for (index, token) in pointer.tokens.enumerated() {
             let next: Node?
             switch node.content {

@@ -40,7 +40,8 @@ extension DocumentParser {
             return nil
         }
         let prefix = "#/components/schemas/"
-        if ref.hasPrefix(prefix), let pointer = JSONPointer(reference: ref), pointer.tokens.count == 3 {
+        let inMainFile = refNode.location.file == root.location.file
+        if inMainFile, ref.hasPrefix(prefix), let pointer = JSONPointer(reference: ref), pointer.tokens.count == 3 {
             let name = pointer.tokens[2]
             if componentSchemaNames.contains(name) {
                 return .named(SchemaReference(pointer: ref, name: name, location: refNode.location))
@@ -54,6 +55,9 @@ extension DocumentParser {
             diagnostics.error("no schema named '\(name)' in components/schemas", at: refNode.location, notes: notes)
             return nil
         }
+        if !inMainFile || !ref.hasPrefix("#") {
+            return externalSchema(ref, at: refNode)
+        }
         // Any other pointer: parse its target inline, once, guarding against cycles that do not
         // pass through a named schema (those could never be given a Swift type).
         if let cached = context.schemasByPointer[ref] { return .inline(cached) }
@@ -61,12 +65,44 @@ extension DocumentParser {
             diagnostics.error("cyclic schema reference '\(ref)' that does not pass through components/schemas", at: refNode.location)
             return nil
         }
-        guard let target = lookup(ref, at: refNode.location, what: "schema") else { return nil }
+        guard let target = locate(ref, at: refNode.location, what: "schema")?.node else { return nil }
         context.resolving.append(ref)
         defer { context.resolving.removeLast() }
         let resolved = parseSchema(target)
         context.schemasByPointer[ref] = resolved
         return .inline(resolved)
+    }
+
+    /// A schema in another file (or anywhere in a file other than the main one) becomes a named
+    /// component of its own, named after the pointer's last token or else the file
+    /// (`models/droplet.yml` → `droplet`), so every reference to it shares one Swift type.
+    private func externalSchema(_ ref: String, at refNode: Node) -> ReferenceTarget? {
+        guard let target = locate(ref, at: refNode.location, what: "schema") else { return nil }
+        if let name = context.externalSchemaNames[target.key] {
+            return .named(SchemaReference(pointer: ref, name: name, location: refNode.location))
+        }
+        // A schema that is only a reference to another is that other schema.
+        if let next = target.node["$ref"], target.node.mapping?.count == 1, let nextRef = next.scalar?.text {
+            let resolved = next.location.file == root.location.file && nextRef.hasPrefix("#/components/schemas/")
+                ? parseSchemaReference(next) : externalSchema(nextRef, at: next)
+            if case .named(let reference)? = resolved { context.externalSchemaNames[target.key] = reference.name }
+            return resolved
+        }
+        let base = target.pointer.tokens.last ?? String(target.file.split(separator: "/").last?.split(separator: ".").first ?? "Schema")
+        var name = base
+        var counter = 2
+        let taken = Set(context.externalSchemaNames.values).union(componentSchemaNames)
+        while taken.contains(name) {
+            name = base + String(counter)
+            counter += 1
+        }
+        // Registered (and given its place in the output) before parsing, so a schema that refers
+        // back to itself finds its name, and schemas come out in the order they are first met.
+        context.externalSchemaNames[target.key] = name
+        let index = context.externalSchemas.count
+        context.externalSchemas.append(NamedSchema(name: name, schema: Schema(location: target.node.location)))
+        context.externalSchemas[index].schema = parseSchema(target.node)
+        return .named(SchemaReference(pointer: ref, name: name, location: refNode.location))
     }
 
     private func copy(_ source: Schema, into schema: Schema) {
@@ -103,6 +139,14 @@ extension DocumentParser {
         case "title": schema.title = text(node, "title")
         case "description": schema.description = text(node, "description")
         case "properties":
+            var value = value
+            if let ref = value["$ref"], value.mapping?.count == 1, ref.scalar != nil {
+                // `properties: {$ref: 'file#/map'}` (DigitalOcean): the whole map is referenced.
+                // A property *named* `$ref` would have a schema, never a string, as its value.
+                diagnostics.warning("'properties' is a $ref; OpenAPI expects a map of property schemas here, so the referenced map is used as one", at: ref.location)
+                guard let target = resolve(value, "properties") else { return }
+                value = target
+            }
             guard let properties = mapping(value, "'properties'") else { return }
             // Keys here are property names, never keywords: a property called `$ref` is data.
             schema.properties = properties.map { Schema.Property(name: $0.key, schema: parseSchema($0.value), location: $0.keyLocation) }

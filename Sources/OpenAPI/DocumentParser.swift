@@ -22,16 +22,30 @@ public struct DocumentParser {
         var resolving: [String] = []
         var operationIDs: [String: SourceLocation] = [:]
         var depth = 0
+        /// Schemas in other files, named after their pointer or file, by resolved location.
+        var externalSchemaNames: [String: String] = [:]
+        var externalSchemas: [NamedSchema] = []
+        let files: ExternalFiles
+
+        init(files: ExternalFiles) {
+            self.files = files
+        }
     }
 
     /// The deepest schema nesting followed; deeper input is reported, not recursed into.
     static let maxSchemaDepth = 256
 
-    public init(root: Node, diagnostics: DiagnosticSink) {
+    /// - Parameters:
+    ///   - root: the main document; its `location.file` is the path other files are found from.
+    ///   - read: reads files that `$ref`s name (the file system by default).
+    ///   - workingDirectory: what relative file paths are relative to (the current directory by default).
+    public init(root: Node, diagnostics: DiagnosticSink, read: ((_ path: String) -> [UInt8]?)? = nil, workingDirectory: String? = nil) {
         self.root = root
         self.diagnostics = diagnostics
         self.componentSchemaNames = Set(root["components"]?["schemas"]?.mapping?.map(\.key) ?? [])
-        self.context = Context()
+        self.context = Context(files: ExternalFiles(
+            root: root, read: read ?? ExternalFiles.fileSystemReader, workingDirectory: workingDirectory, diagnostics: diagnostics
+        ))
     }
 
     /// Parses the whole document.
@@ -55,7 +69,7 @@ public struct DocumentParser {
 
         let info = parseInfo(root["info"], at: root.location)
         let servers = (root["servers"].flatMap { sequence($0, "'servers'") } ?? []).compactMap(parseServer)
-        let components = parseComponents(root["components"])
+        var components = parseComponents(root["components"])
         let security = root["security"].map(parseSecurity) ?? []
         var paths: [PathItem] = []
         if let pathsNode = root["paths"], let entries = mapping(pathsNode, "'paths'") {
@@ -70,6 +84,8 @@ public struct DocumentParser {
         for entry in entries where entry.key == "webhooks" {
             diagnostics.warning("'webhooks' are not generated yet; \(entry.value.mapping?.count ?? 0) webhook(s) skipped", at: entry.keyLocation)
         }
+        // Schemas reached in other files become named components too, after the document's own.
+        components.schemas += context.externalSchemas
         return Document(
             version: version,
             info: info,

@@ -54,7 +54,8 @@ public struct Generator {
             diagnostics.report(error)
             throw Failure(isUsageError: false)
         }
-        guard let document = DocumentParser(root: root, diagnostics: diagnostics).parse(), !diagnostics.hasErrors else {
+        let parser = DocumentParser(root: root, diagnostics: diagnostics, workingDirectory: workingDirectory?.path)
+        guard let document = parser.parse(), !diagnostics.hasErrors else {
             throw Failure(isUsageError: false)
         }
         let module = ModuleBuilder(document: document, diagnostics: diagnostics).build(specPath: specPath, moduleName: moduleName)

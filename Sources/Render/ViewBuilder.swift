@@ -143,7 +143,10 @@ struct ViewBuilder {
         let body = operation.requestBody
         var signature = parameters.map { "\($0.name): \($0.declaredType)\($0.isRequired ? "" : " = nil")" }
         var requirement = parameters.map { "\($0.name): \($0.declaredType)" }
-        var arguments = parameters.map { "\($0.name): \($0.name)" }
+        // Argument labels at a call site need no backticks (Swift warns about them), values do.
+        var arguments = zip(operation.parameters, parameters).map { model, view in
+            "\(Naming.argumentLabel(model.swiftName)): \(view.name)"
+        }
         if let body {
             signature.append("body: \(body.type.spelling)\(body.required ? "" : "? = nil")")
             requirement.append("body: \(body.type.spelling)\(body.required ? "" : "?")")

@@ -124,6 +124,20 @@ import Testing
         #expect(decoded?.first?["file"] as? String == "spec.yaml")
     }
 
+    // A symlink inside the spec's folder that points outside it is refused, and the file is not read.
+    @Test func symlinksOutOfTheSpecFolderAreRefused() throws {
+        let directory = try TemporaryDirectory()
+        _ = try directory.write("secret: {type: string}\n", to: "outside.yaml")
+        _ = try directory.write(Self.minimalSpec.replacingOccurrences(of: "#/components/schemas/Item", with: "link.yaml#/secret"), to: "spec/spec.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.url.appendingPathComponent("spec/link.yaml").path,
+            withDestinationPath: directory.url.appendingPathComponent("outside.yaml").path
+        )
+        let run = try runGen(["spec/spec.yaml", "--output", "out", "--templates", Repository.templates], in: directory.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("spec/spec.yaml:13:30: error: reference 'link.yaml#/secret' leads outside the spec's folder; it is not read"), "\(run.stderr)")
+    }
+
     // --help prints usage and exits 0; an invalid module name is a usage error.
     @Test func helpAndModuleNameValidation() throws {
         let directory = try workspace()

@@ -18,7 +18,7 @@ import Testing
     }
 
     // Each fixture spec renders to its committed golden files, and generating twice gives the same bytes.
-    @Test(arguments: ["petstore", "naming", "recursion"])
+    @Test(arguments: ["petstore", "naming", "recursion", "multifile"])
     func fixtureMatchesGolden(name: String) throws {
         let folder = Repository.goldenFixtures.appendingPathComponent(name)
         let diagnostics = DiagnosticSink()
@@ -40,7 +40,7 @@ import Testing
 
     // The fixtures' output compiles as Swift 6 with warnings as errors: models, support and client as
     // a module, then the Hummingbird server against it (with the Hummingbird this package built).
-    @Test(arguments: ["petstore", "naming", "recursion"])
+    @Test(arguments: ["petstore", "naming", "recursion", "multifile"])
     func fixtureOutputCompiles(name: String) throws {
         let folder = Repository.goldenFixtures.appendingPathComponent(name).appendingPathComponent("expected")
         let module = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first {

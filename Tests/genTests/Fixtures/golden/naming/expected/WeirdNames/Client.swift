@@ -124,13 +124,15 @@ public struct Client: Sendable {
     /// `PUT /things/{thing-id}`
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
-    public func putThing(thingID: String, self_: Bool? = nil, body: Weird) async throws -> Weird {
+    public func putThing(thingID: String, self_: Bool? = nil, `operator`: String? = nil, `default`: Int? = nil, body: Weird) async throws -> Weird {
         var path = ""
         path += "/things/"
         path += PercentEncoding.encode(thingID.parameterText)
         var query: [(String, String)] = []
         if let self_ { query.append(("self", self_.parameterText)) }
+        if let `operator` { query.append(("operator", `operator`.parameterText)) }
         var request = ClientRequest(method: "PUT", url: url(path: path, query: query))
+        if let `default` { request.headerFields["default"] = `default`.parameterText }
         request.headerFields["Accept"] = "application/json"
         request.headerFields["Content-Type"] = "application/merge-patch+json"
         request.body = try WireFormat.makeEncoder().encode(body)

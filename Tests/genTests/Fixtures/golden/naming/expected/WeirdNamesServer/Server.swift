@@ -11,7 +11,7 @@ import WeirdNames
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public protocol APIService: Sendable {
     /// `PUT /things/{thing-id}`
-    func putThing(thingID: String, self_: Bool?, body: Weird) async throws -> PutThingResponse
+    func putThing(thingID: String, self_: Bool?, `operator`: String?, `default`: Int?, body: Weird) async throws -> PutThingResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),
     /// in the shape the spec documents for error responses.
@@ -166,8 +166,10 @@ extension APIService {
     ) async throws -> Response {
         let thingID = try ServerCoding.pathParameter(String.self, named: "thing-id", in: context)
         let self_ = try ServerCoding.queryParameter(Bool.self, named: "self", in: request)
+        let `operator` = try ServerCoding.queryParameter(String.self, named: "operator", in: request)
+        let `default` = try ServerCoding.headerParameter(Int.self, named: "default", in: request)
         let body = try await ServerCoding.requiredBody(Weird.self, of: request, maxSize: maxBodySize)
-        switch try await putThing(thingID: thingID, self_: self_, body: body) {
+        switch try await putThing(thingID: thingID, self_: self_, operator: `operator`, default: `default`, body: body) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body)
         }
