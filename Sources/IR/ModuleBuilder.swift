@@ -14,6 +14,11 @@ public struct ModuleBuilder {
         "Dictionary", "Set", "Never", "Void", "Any", "Foundation", "CodingKey", "Decoder", "Encoder", "Character",
     ]
 
+    /// Names the server template declares next to the response enums.
+    static let serverTypeNames: Set<String> = [
+        "APIService", "ServerProblem", "ValidationIssue", "BearerAuthenticator", "StaticBearerToken", "ServerCoding",
+    ]
+
     let document: Document
     let diagnostics: DiagnosticSink
     let builder: TypeBuilder
@@ -34,6 +39,13 @@ public struct ModuleBuilder {
         types += builder.operationTypes
         operations = operations.map { restrictParameterTypes($0, enumerations: Self.enumerationNames(in: types)) }
         RecursionBreaker.breakCycles(in: &types)
+        // Server response enums live beside the models' names in users' code: keep them apart.
+        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames))
+        for index in operations.indices {
+            let preferred = operations[index].typeName + "Response"
+            operations[index].responseTypeName = serverScope.contains(preferred)
+                ? serverScope.claim(operations[index].typeName + "Output") : serverScope.claim(preferred)
+        }
 
         let errorBodies = operations.flatMap(\.responses)
             .filter { !(($0.statusCode.map { (200...299).contains($0) }) ?? $0.status.hasPrefix("2")) }
@@ -82,6 +94,7 @@ public struct ModuleBuilder {
                 operations.append(APIOperation(
                     name: name,
                     typeName: typeName,
+                    responseTypeName: typeName + "Response",
                     operationID: operation.operationID,
                     method: operation.method.rawValue.uppercased(),
                     path: operation.path,

@@ -20,8 +20,11 @@ public struct SwiftModule: Sendable {
 public struct APIOperation: Sendable {
     /// The Swift method name, from `operationId` or else from method and path.
     public var name: String
-    /// Capitalized `name`, for types derived from the operation (`UpdateBuildResponse`).
+    /// Capitalized `name`, for types derived from the operation.
     public var typeName: String
+    /// The server's enum of documented responses: `UpdateBuildResponse`, or `…Output` when a
+    /// model already has that name.
+    public var responseTypeName: String
     public var operationID: String?
     /// Uppercase HTTP method, e.g. `PATCH`.
     public var method: String

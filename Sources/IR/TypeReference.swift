@@ -17,7 +17,23 @@ public indirect enum TypeReference: Hashable, Sendable {
     case optional(TypeReference)
 
     /// The Swift spelling: `[String: JSONValue]`, `[Double?]`, `UUID`.
-    public var spelling: String {
+    public var spelling: String { spelling(qualifiedBy: nil) }
+
+    /// The spelling with generated types (and `JSONValue`) prefixed by `module`, for code in
+    /// another module, where an imported name can be ambiguous (`Foundation.Notification`).
+    public func spelling(qualifiedBy module: String?) -> String {
+        let prefix = module.map { $0 + "." } ?? ""
+        switch self {
+        case .jsonValue: return prefix + "JSONValue"
+        case .named(let name): return prefix + name
+        case .array(let element): return "[\(element.spelling(qualifiedBy: module))]"
+        case .dictionary(let value): return "[String: \(value.spelling(qualifiedBy: module))]"
+        case .optional(let wrapped): return "\(wrapped.spelling(qualifiedBy: module))?"
+        default: return unqualifiedSpelling
+        }
+    }
+
+    private var unqualifiedSpelling: String {
         switch self {
         case .string: "String"
         case .bool: "Bool"

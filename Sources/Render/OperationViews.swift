@@ -28,8 +28,10 @@ struct SupportView {
 struct OperationView {
     /// The method name: `updateBuild`.
     var name: String
-    /// `UpdateBuild`, for derived types such as `UpdateBuildResponse`.
+    /// `UpdateBuild`, for derived names such as `handleUpdateBuild`.
     var typeName: String
+    /// The server's response enum: `UpdateBuildResponse`.
+    var responseTypeName: String
     var documentation: [String]
     /// `"updateBuild"` as a literal, for errors.
     var operationIDLiteral: String

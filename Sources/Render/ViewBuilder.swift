@@ -26,7 +26,7 @@ struct ViewBuilder {
             moduleName: module.name,
             defaultServerURL: url,
             errorPayloadType: module.errorPayload?.spelling ?? "JSONValue",
-            operations: module.operations.map(operationView)
+            operations: module.operations.map { operationView($0, qualifier: nil) }
         )
     }
 
@@ -35,7 +35,8 @@ struct ViewBuilder {
             header: header,
             moduleName: module.name,
             hasDocumentedErrorPayload: module.errorPayload != nil,
-            operations: module.operations.map(operationView)
+            // Server code imports the models' module beside Foundation and Hummingbird: qualify its types.
+            operations: module.operations.map { operationView($0, qualifier: module.name) }
         )
     }
 
@@ -138,8 +139,8 @@ struct ViewBuilder {
 
     // MARK: Operations
 
-    private func operationView(_ operation: APIOperation) -> OperationView {
-        let parameters = operation.parameters.map(parameterView)
+    private func operationView(_ operation: APIOperation, qualifier: String?) -> OperationView {
+        let parameters = operation.parameters.map { parameterView($0, qualifier: qualifier) }
         let body = operation.requestBody
         var signature = parameters.map { "\($0.name): \($0.declaredType)\($0.isRequired ? "" : " = nil")" }
         var requirement = parameters.map { "\($0.name): \($0.declaredType)" }
@@ -148,8 +149,8 @@ struct ViewBuilder {
             "\(Naming.argumentLabel(model.swiftName)): \(view.name)"
         }
         if let body {
-            signature.append("body: \(body.type.spelling)\(body.required ? "" : "? = nil")")
-            requirement.append("body: \(body.type.spelling)\(body.required ? "" : "?")")
+            signature.append("body: \(body.type.spelling(qualifiedBy: qualifier))\(body.required ? "" : "? = nil")")
+            requirement.append("body: \(body.type.spelling(qualifiedBy: qualifier))\(body.required ? "" : "?")")
             arguments.append("body: body")
         }
         let success = operation.successResponse
@@ -158,6 +159,7 @@ struct ViewBuilder {
         return OperationView(
             name: Naming.escaped(operation.name),
             typeName: operation.typeName,
+            responseTypeName: operation.responseTypeName,
             documentation: Self.comment(docText),
             operationIDLiteral: SwiftSource.stringLiteral(operation.operationID ?? operation.name),
             method: operation.method,
@@ -190,19 +192,19 @@ struct ViewBuilder {
             hasQueryParameters: operation.parameters.contains { $0.location == .query },
             headerParameters: zip(operation.parameters, parameters).filter { $0.0.location == .header }.map(\.1),
             hasBody: body != nil,
-            bodyType: body?.type.spelling ?? "",
+            bodyType: body?.type.spelling(qualifiedBy: qualifier) ?? "",
             bodyIsOptional: !(body?.required ?? true),
             bodyContentTypeLiteral: SwiftSource.stringLiteral(body?.contentType ?? "application/json"),
-            successType: success?.bodyType?.spelling ?? "Void",
+            successType: success?.bodyType?.spelling(qualifiedBy: qualifier) ?? "Void",
             hasSuccessBody: success?.bodyType != nil,
             successStatus: success?.status ?? "200",
             requiresBearerToken: operation.requiresBearerToken,
-            responses: operation.responses.map(responseView)
+            responses: operation.responses.map { responseView($0, qualifier: qualifier) }
         )
     }
 
-    private func parameterView(_ parameter: OperationParameter) -> ParameterView {
-        let value = parameter.type.spelling
+    private func parameterView(_ parameter: OperationParameter, qualifier: String?) -> ParameterView {
+        let value = parameter.type.spelling(qualifiedBy: qualifier)
         let name = Naming.escaped(parameter.swiftName)
         var element: TypeReference?
         if case .array(let type) = parameter.type { element = type }
@@ -213,20 +215,20 @@ struct ViewBuilder {
             valueType: value,
             isRequired: parameter.required,
             isArray: element != nil,
-            elementType: element?.spelling ?? "",
+            elementType: element?.spelling(qualifiedBy: qualifier) ?? "",
             documentation: Self.comment(parameter.documentation),
             parameterDocumentation: SwiftSource.docLines(parameter.documentation).joined(separator: " ")
         )
     }
 
-    private func responseView(_ response: ResponseModel) -> ResponseView {
+    private func responseView(_ response: ResponseModel, qualifier: String?) -> ResponseView {
         ResponseView(
             caseName: Naming.escaped(Self.caseName(forStatus: response.status)),
             status: response.status,
             statusCode: response.statusCode.map(String.init) ?? "",
             isFixedStatus: response.statusCode != nil,
             hasBody: response.bodyType != nil,
-            bodyType: response.bodyType?.spelling ?? "",
+            bodyType: response.bodyType?.spelling(qualifiedBy: qualifier) ?? "",
             documentation: Self.comment(response.description)
         )
     }

@@ -4,6 +4,9 @@ import Foundation
 import Hummingbird
 import Split
 
+// Hummingbird's types are written `Hummingbird.Request` and the models' `Split.Name`
+// throughout: a schema may well be called `Response` or `Notification`.
+
 /// The API as a server implements it: one method per operation, taking the decoded inputs and
 /// returning one of the responses the spec documents.
 ///
@@ -14,7 +17,7 @@ public protocol APIService: Sendable {
     func getPet(id: String, verbose: Bool?) async throws -> GetPetResponse
 
     /// `PUT /pets/{id}`
-    func putPet(id: String, body: Pet?) async throws -> PutPetResponse
+    func putPet(id: String, body: Split.Pet?) async throws -> PutPetResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),
     /// in the shape the spec documents for error responses.
@@ -31,13 +34,13 @@ extension APIService {
 /// The responses `getPet` documents.
 public enum GetPetResponse: Sendable {
     /// A pet.
-    case ok(Pet)
+    case ok(Split.Pet)
 }
 
 /// The responses `putPet` documents.
 public enum PutPetResponse: Sendable {
     /// A pet.
-    case ok(Pet)
+    case ok(Split.Pet)
 }
 
 /// Something the generated routes answer without (or instead of) the handler's response.
@@ -128,8 +131,8 @@ extension APIService {
     /// - Parameters:
     ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
     ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413.
-    public func registerRoutes<Context: RequestContext>(
-        on router: Router<Context>,
+    public func registerRoutes<Context: Hummingbird.RequestContext>(
+        on router: Hummingbird.Router<Context>,
         authenticator: some BearerAuthenticator,
         maxBodySize: Int = 1 << 20
     ) {
@@ -147,11 +150,11 @@ extension APIService {
 
     /// Runs a route and answers problems with the spec's error body; unexpected errors are logged
     /// and become a bare 500 so nothing internal leaks.
-    private func respond<Context: RequestContext>(
+    private func respond<Context: Hummingbird.RequestContext>(
         operationID: String,
         context: Context,
-        _ route: () async throws -> Response
-    ) async throws -> Response {
+        _ route: () async throws -> Hummingbird.Response
+    ) async throws -> Hummingbird.Response {
         do {
             return try await route()
         } catch let problem as ServerProblem {
@@ -161,7 +164,7 @@ extension APIService {
                 response.headers[.wwwAuthenticate] = "Bearer"
             }
             return response
-        } catch let error as any HTTPResponseError {
+        } catch let error as any Hummingbird.HTTPResponseError {
             throw error
         } catch is CancellationError {
             throw CancellationError()
@@ -171,12 +174,12 @@ extension APIService {
         }
     }
 
-    private func handleGetPet<Context: RequestContext>(
-        _ request: Request,
+    private func handleGetPet<Context: Hummingbird.RequestContext>(
+        _ request: Hummingbird.Request,
         context: Context,
         authenticator: some BearerAuthenticator,
         maxBodySize: Int
-    ) async throws -> Response {
+    ) async throws -> Hummingbird.Response {
         let id = try ServerCoding.pathParameter(String.self, named: "id", in: context)
         let verbose = try ServerCoding.queryParameter(Bool.self, named: "verbose", in: request)
         switch try await getPet(id: id, verbose: verbose) {
@@ -185,14 +188,14 @@ extension APIService {
         }
     }
 
-    private func handlePutPet<Context: RequestContext>(
-        _ request: Request,
+    private func handlePutPet<Context: Hummingbird.RequestContext>(
+        _ request: Hummingbird.Request,
         context: Context,
         authenticator: some BearerAuthenticator,
         maxBodySize: Int
-    ) async throws -> Response {
+    ) async throws -> Hummingbird.Response {
         let id = try ServerCoding.pathParameter(String.self, named: "id", in: context)
-        let body = try await ServerCoding.body(Pet.self, of: request, maxSize: maxBodySize)
+        let body = try await ServerCoding.body(Split.Pet.self, of: request, maxSize: maxBodySize)
         switch try await putPet(id: id, body: body) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body)
@@ -203,14 +206,14 @@ extension APIService {
 /// Request decoding and response encoding shared by the routes. Every failure is a
 /// `ServerProblem`, so clients always get the documented error body.
 enum ServerCoding {
-    static func authenticate(_ request: Request, with authenticator: some BearerAuthenticator, operationID: String) async throws {
+    static func authenticate(_ request: Hummingbird.Request, with authenticator: some BearerAuthenticator, operationID: String) async throws {
         guard let header = request.headers[.authorization], header.count > 7,
               header.prefix(7).lowercased() == "bearer ",
               try await authenticator.authenticate(token: String(header.dropFirst(7)), operationID: operationID)
         else { throw ServerProblem.unauthenticated }
     }
 
-    static func pathParameter<Value: ParameterValue, Context: RequestContext>(_ type: Value.Type, named name: String, in context: Context) throws -> Value {
+    static func pathParameter<Value: ParameterValue, Context: Hummingbird.RequestContext>(_ type: Value.Type, named name: String, in context: Context) throws -> Value {
         // Hummingbird hands path segments over still percent-encoded; decode exactly once.
         guard let raw = context.parameters.get(name), let text = PercentEncoding.decode(raw[...]) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("path"), .key(name)], message: "Field required", type: "missing")])
@@ -218,12 +221,12 @@ enum ServerCoding {
         return try parse(text, as: Value.self, at: [.key("path"), .key(name)])
     }
 
-    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
+    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
         guard let text = request.uri.queryParameters.get(name) else { return nil }
         return try parse(text, as: Value.self, at: [.key("query"), .key(name)])
     }
 
-    static func requiredQueryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value {
+    static func requiredQueryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
         guard let value = try queryParameter(Value.self, named: name, in: request) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
         }
@@ -232,7 +235,7 @@ enum ServerCoding {
 
     /// Every value of a repeated query parameter (`?tag=a&tag=b`, form style with explode);
     /// `nil` when there is none.
-    static func queryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Request) throws -> [Element]? {
+    static func queryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element]? {
         let texts = request.uri.queryParameters.getAll(name)
         guard !texts.isEmpty else { return nil }
         return try texts.enumerated().map { index, text in
@@ -240,20 +243,20 @@ enum ServerCoding {
         }
     }
 
-    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Request) throws -> [Element] {
+    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element] {
         guard let values = try queryParameters(Element.self, named: name, in: request) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
         }
         return values
     }
 
-    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
+    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
         // Field names are case-insensitive (RFC 9110 §5.1).
         guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else { return nil }
         return try parse(text, as: Value.self, at: [.key("header"), .key(name)])
     }
 
-    static func requiredHeaderParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value {
+    static func requiredHeaderParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
         guard let value = try headerParameter(Value.self, named: name, in: request) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("header"), .key(name)], message: "Field required", type: "missing")])
         }
@@ -268,7 +271,7 @@ enum ServerCoding {
         return value
     }
 
-    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int) async throws -> Body {
+    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body {
         guard let body = try await body(Body.self, of: request, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
@@ -276,9 +279,9 @@ enum ServerCoding {
     }
 
     /// The decoded JSON body; `nil` when the request has none.
-    static func body<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int) async throws -> Body? {
+    static func body<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body? {
         var request = request
-        let buffer: ByteBuffer
+        let buffer: Hummingbird.ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maxSize)
         } catch {
@@ -353,16 +356,16 @@ enum ServerCoding {
         }
     }
 
-    static func response(status: Int) throws -> Response {
-        Response(status: .init(code: status))
+    static func response(status: Int) throws -> Hummingbird.Response {
+        Hummingbird.Response(status: .init(code: status))
     }
 
-    static func response(status: Int, body: some Encodable) throws -> Response {
+    static func response(status: Int, body: some Encodable) throws -> Hummingbird.Response {
         let data = try WireFormat.makeEncoder().encode(body)
-        return Response(
+        return Hummingbird.Response(
             status: .init(code: status),
             headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: data))
         )
     }
 }

@@ -4,6 +4,9 @@ import Foundation
 import Hummingbird
 import PetStore
 
+// Hummingbird's types are written `Hummingbird.Request` and the models' `PetStore.Name`
+// throughout: a schema may well be called `Response` or `Notification`.
+
 /// The API as a server implements it: one method per operation, taking the decoded inputs and
 /// returning one of the responses the spec documents.
 ///
@@ -14,7 +17,7 @@ public protocol APIService: Sendable {
     func listPets(limit: Int32?, tags: [String], xRequestID: UUID?) async throws -> ListPetsResponse
 
     /// `POST /pets`
-    func createPet(body: NewPet?) async throws -> CreatePetResponse
+    func createPet(body: PetStore.NewPet?) async throws -> CreatePetResponse
 
     /// `DELETE /pets/{petId}`
     func deletePet(petID: Int64) async throws -> DeletePetResponse
@@ -27,17 +30,17 @@ public protocol APIService: Sendable {
 /// The responses `listPets` documents.
 public enum ListPetsResponse: Sendable {
     /// A page of pets.
-    case ok([Pet])
+    case ok([PetStore.Pet])
     /// Client error.
-    case clientError(status: Int, ErrorSchema)
+    case clientError(status: Int, PetStore.ErrorSchema)
     /// Anything else.
-    case `default`(status: Int, ErrorSchema)
+    case `default`(status: Int, PetStore.ErrorSchema)
 }
 
 /// The responses `createPet` documents.
 public enum CreatePetResponse: Sendable {
     /// Created.
-    case created(Pet)
+    case created(PetStore.Pet)
 }
 
 /// The responses `deletePet` documents.
@@ -134,8 +137,8 @@ extension APIService {
     /// - Parameters:
     ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
     ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413.
-    public func registerRoutes<Context: RequestContext>(
-        on router: Router<Context>,
+    public func registerRoutes<Context: Hummingbird.RequestContext>(
+        on router: Hummingbird.Router<Context>,
         authenticator: some BearerAuthenticator,
         maxBodySize: Int = 1 << 20
     ) {
@@ -158,11 +161,11 @@ extension APIService {
 
     /// Runs a route and answers problems with the spec's error body; unexpected errors are logged
     /// and become a bare 500 so nothing internal leaks.
-    private func respond<Context: RequestContext>(
+    private func respond<Context: Hummingbird.RequestContext>(
         operationID: String,
         context: Context,
-        _ route: () async throws -> Response
-    ) async throws -> Response {
+        _ route: () async throws -> Hummingbird.Response
+    ) async throws -> Hummingbird.Response {
         do {
             return try await route()
         } catch let problem as ServerProblem {
@@ -172,7 +175,7 @@ extension APIService {
                 response.headers[.wwwAuthenticate] = "Bearer"
             }
             return response
-        } catch let error as any HTTPResponseError {
+        } catch let error as any Hummingbird.HTTPResponseError {
             throw error
         } catch is CancellationError {
             throw CancellationError()
@@ -182,12 +185,12 @@ extension APIService {
         }
     }
 
-    private func handleListPets<Context: RequestContext>(
-        _ request: Request,
+    private func handleListPets<Context: Hummingbird.RequestContext>(
+        _ request: Hummingbird.Request,
         context: Context,
         authenticator: some BearerAuthenticator,
         maxBodySize: Int
-    ) async throws -> Response {
+    ) async throws -> Hummingbird.Response {
         let limit = try ServerCoding.queryParameter(Int32.self, named: "limit", in: request)
         let tags = try ServerCoding.requiredQueryParameters(String.self, named: "tags", in: request)
         let xRequestID = try ServerCoding.headerParameter(UUID.self, named: "X-Request-ID", in: request)
@@ -201,25 +204,25 @@ extension APIService {
         }
     }
 
-    private func handleCreatePet<Context: RequestContext>(
-        _ request: Request,
+    private func handleCreatePet<Context: Hummingbird.RequestContext>(
+        _ request: Hummingbird.Request,
         context: Context,
         authenticator: some BearerAuthenticator,
         maxBodySize: Int
-    ) async throws -> Response {
-        let body = try await ServerCoding.body(NewPet.self, of: request, maxSize: maxBodySize)
+    ) async throws -> Hummingbird.Response {
+        let body = try await ServerCoding.body(PetStore.NewPet.self, of: request, maxSize: maxBodySize)
         switch try await createPet(body: body) {
         case .created(let body):
             return try ServerCoding.response(status: 201, body: body)
         }
     }
 
-    private func handleDeletePet<Context: RequestContext>(
-        _ request: Request,
+    private func handleDeletePet<Context: Hummingbird.RequestContext>(
+        _ request: Hummingbird.Request,
         context: Context,
         authenticator: some BearerAuthenticator,
         maxBodySize: Int
-    ) async throws -> Response {
+    ) async throws -> Hummingbird.Response {
         let petID = try ServerCoding.pathParameter(Int64.self, named: "petId", in: context)
         switch try await deletePet(petID: petID) {
         case .noContent:
@@ -231,14 +234,14 @@ extension APIService {
 /// Request decoding and response encoding shared by the routes. Every failure is a
 /// `ServerProblem`, so clients always get the documented error body.
 enum ServerCoding {
-    static func authenticate(_ request: Request, with authenticator: some BearerAuthenticator, operationID: String) async throws {
+    static func authenticate(_ request: Hummingbird.Request, with authenticator: some BearerAuthenticator, operationID: String) async throws {
         guard let header = request.headers[.authorization], header.count > 7,
               header.prefix(7).lowercased() == "bearer ",
               try await authenticator.authenticate(token: String(header.dropFirst(7)), operationID: operationID)
         else { throw ServerProblem.unauthenticated }
     }
 
-    static func pathParameter<Value: ParameterValue, Context: RequestContext>(_ type: Value.Type, named name: String, in context: Context) throws -> Value {
+    static func pathParameter<Value: ParameterValue, Context: Hummingbird.RequestContext>(_ type: Value.Type, named name: String, in context: Context) throws -> Value {
         // Hummingbird hands path segments over still percent-encoded; decode exactly once.
         guard let raw = context.parameters.get(name), let text = PercentEncoding.decode(raw[...]) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("path"), .key(name)], message: "Field required", type: "missing")])
@@ -246,12 +249,12 @@ enum ServerCoding {
         return try parse(text, as: Value.self, at: [.key("path"), .key(name)])
     }
 
-    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
+    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
         guard let text = request.uri.queryParameters.get(name) else { return nil }
         return try parse(text, as: Value.self, at: [.key("query"), .key(name)])
     }
 
-    static func requiredQueryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value {
+    static func requiredQueryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
         guard let value = try queryParameter(Value.self, named: name, in: request) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
         }
@@ -260,7 +263,7 @@ enum ServerCoding {
 
     /// Every value of a repeated query parameter (`?tag=a&tag=b`, form style with explode);
     /// `nil` when there is none.
-    static func queryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Request) throws -> [Element]? {
+    static func queryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element]? {
         let texts = request.uri.queryParameters.getAll(name)
         guard !texts.isEmpty else { return nil }
         return try texts.enumerated().map { index, text in
@@ -268,20 +271,20 @@ enum ServerCoding {
         }
     }
 
-    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Request) throws -> [Element] {
+    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element] {
         guard let values = try queryParameters(Element.self, named: name, in: request) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
         }
         return values
     }
 
-    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
+    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
         // Field names are case-insensitive (RFC 9110 §5.1).
         guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else { return nil }
         return try parse(text, as: Value.self, at: [.key("header"), .key(name)])
     }
 
-    static func requiredHeaderParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value {
+    static func requiredHeaderParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
         guard let value = try headerParameter(Value.self, named: name, in: request) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("header"), .key(name)], message: "Field required", type: "missing")])
         }
@@ -296,7 +299,7 @@ enum ServerCoding {
         return value
     }
 
-    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int) async throws -> Body {
+    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body {
         guard let body = try await body(Body.self, of: request, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
@@ -304,9 +307,9 @@ enum ServerCoding {
     }
 
     /// The decoded JSON body; `nil` when the request has none.
-    static func body<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int) async throws -> Body? {
+    static func body<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body? {
         var request = request
-        let buffer: ByteBuffer
+        let buffer: Hummingbird.ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maxSize)
         } catch {
@@ -381,16 +384,16 @@ enum ServerCoding {
         }
     }
 
-    static func response(status: Int) throws -> Response {
-        Response(status: .init(code: status))
+    static func response(status: Int) throws -> Hummingbird.Response {
+        Hummingbird.Response(status: .init(code: status))
     }
 
-    static func response(status: Int, body: some Encodable) throws -> Response {
+    static func response(status: Int, body: some Encodable) throws -> Hummingbird.Response {
         let data = try WireFormat.makeEncoder().encode(body)
-        return Response(
+        return Hummingbird.Response(
             status: .init(code: status),
             headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: data))
         )
     }
 }

@@ -4,6 +4,9 @@ import Foundation
 import Hummingbird
 import Trees
 
+// Hummingbird's types are written `Hummingbird.Request` and the models' `Trees.Name`
+// throughout: a schema may well be called `Response` or `Notification`.
+
 /// The API as a server implements it: one method per operation, taking the decoded inputs and
 /// returning one of the responses the spec documents.
 ///
@@ -110,8 +113,8 @@ extension APIService {
     /// - Parameters:
     ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
     ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413.
-    public func registerRoutes<Context: RequestContext>(
-        on router: Router<Context>,
+    public func registerRoutes<Context: Hummingbird.RequestContext>(
+        on router: Hummingbird.Router<Context>,
         authenticator: some BearerAuthenticator,
         maxBodySize: Int = 1 << 20
     ) {
@@ -119,11 +122,11 @@ extension APIService {
 
     /// Runs a route and answers problems with the spec's error body; unexpected errors are logged
     /// and become a bare 500 so nothing internal leaks.
-    private func respond<Context: RequestContext>(
+    private func respond<Context: Hummingbird.RequestContext>(
         operationID: String,
         context: Context,
-        _ route: () async throws -> Response
-    ) async throws -> Response {
+        _ route: () async throws -> Hummingbird.Response
+    ) async throws -> Hummingbird.Response {
         do {
             return try await route()
         } catch let problem as ServerProblem {
@@ -133,7 +136,7 @@ extension APIService {
                 response.headers[.wwwAuthenticate] = "Bearer"
             }
             return response
-        } catch let error as any HTTPResponseError {
+        } catch let error as any Hummingbird.HTTPResponseError {
             throw error
         } catch is CancellationError {
             throw CancellationError()
@@ -147,14 +150,14 @@ extension APIService {
 /// Request decoding and response encoding shared by the routes. Every failure is a
 /// `ServerProblem`, so clients always get the documented error body.
 enum ServerCoding {
-    static func authenticate(_ request: Request, with authenticator: some BearerAuthenticator, operationID: String) async throws {
+    static func authenticate(_ request: Hummingbird.Request, with authenticator: some BearerAuthenticator, operationID: String) async throws {
         guard let header = request.headers[.authorization], header.count > 7,
               header.prefix(7).lowercased() == "bearer ",
               try await authenticator.authenticate(token: String(header.dropFirst(7)), operationID: operationID)
         else { throw ServerProblem.unauthenticated }
     }
 
-    static func pathParameter<Value: ParameterValue, Context: RequestContext>(_ type: Value.Type, named name: String, in context: Context) throws -> Value {
+    static func pathParameter<Value: ParameterValue, Context: Hummingbird.RequestContext>(_ type: Value.Type, named name: String, in context: Context) throws -> Value {
         // Hummingbird hands path segments over still percent-encoded; decode exactly once.
         guard let raw = context.parameters.get(name), let text = PercentEncoding.decode(raw[...]) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("path"), .key(name)], message: "Field required", type: "missing")])
@@ -162,12 +165,12 @@ enum ServerCoding {
         return try parse(text, as: Value.self, at: [.key("path"), .key(name)])
     }
 
-    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
+    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
         guard let text = request.uri.queryParameters.get(name) else { return nil }
         return try parse(text, as: Value.self, at: [.key("query"), .key(name)])
     }
 
-    static func requiredQueryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value {
+    static func requiredQueryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
         guard let value = try queryParameter(Value.self, named: name, in: request) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
         }
@@ -176,7 +179,7 @@ enum ServerCoding {
 
     /// Every value of a repeated query parameter (`?tag=a&tag=b`, form style with explode);
     /// `nil` when there is none.
-    static func queryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Request) throws -> [Element]? {
+    static func queryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element]? {
         let texts = request.uri.queryParameters.getAll(name)
         guard !texts.isEmpty else { return nil }
         return try texts.enumerated().map { index, text in
@@ -184,20 +187,20 @@ enum ServerCoding {
         }
     }
 
-    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Request) throws -> [Element] {
+    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element] {
         guard let values = try queryParameters(Element.self, named: name, in: request) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
         }
         return values
     }
 
-    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value? {
+    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
         // Field names are case-insensitive (RFC 9110 §5.1).
         guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else { return nil }
         return try parse(text, as: Value.self, at: [.key("header"), .key(name)])
     }
 
-    static func requiredHeaderParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Request) throws -> Value {
+    static func requiredHeaderParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
         guard let value = try headerParameter(Value.self, named: name, in: request) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("header"), .key(name)], message: "Field required", type: "missing")])
         }
@@ -212,7 +215,7 @@ enum ServerCoding {
         return value
     }
 
-    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int) async throws -> Body {
+    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body {
         guard let body = try await body(Body.self, of: request, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
@@ -220,9 +223,9 @@ enum ServerCoding {
     }
 
     /// The decoded JSON body; `nil` when the request has none.
-    static func body<Body: Decodable>(_ type: Body.Type, of request: Request, maxSize: Int) async throws -> Body? {
+    static func body<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body? {
         var request = request
-        let buffer: ByteBuffer
+        let buffer: Hummingbird.ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maxSize)
         } catch {
@@ -297,16 +300,16 @@ enum ServerCoding {
         }
     }
 
-    static func response(status: Int) throws -> Response {
-        Response(status: .init(code: status))
+    static func response(status: Int) throws -> Hummingbird.Response {
+        Hummingbird.Response(status: .init(code: status))
     }
 
-    static func response(status: Int, body: some Encodable) throws -> Response {
+    static func response(status: Int, body: some Encodable) throws -> Hummingbird.Response {
         let data = try WireFormat.makeEncoder().encode(body)
-        return Response(
+        return Hummingbird.Response(
             status: .init(code: status),
             headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: data))
         )
     }
 }
