@@ -67,6 +67,8 @@ public enum DefaultValue: Sendable, Hashable {
     case number(String)
     /// A case of the property's enum type, by Swift case name.
     case enumCase(String)
+    /// An array of the other kinds.
+    indirect case array([DefaultValue])
 }
 
 /// A schema with `enum` values: a Swift enum over its raw values.

@@ -328,11 +328,19 @@ final class TypeBuilder {
 
     private func defaultValue(for schema: Schema, type: TypeReference) -> DefaultValue? {
         guard let value = schema.defaultValue ?? schema.reference.flatMap({ componentSchemas[$0.name]?.defaultValue }) else { return nil }
-        let location = schema.defaultLocation ?? schema.location
+        return defaultValue(value, for: schema, type: type, at: schema.defaultLocation ?? schema.location)
+    }
+
+    /// `value` as a default of `type`, or `nil` with a warning when the spec contradicts itself
+    /// (real specs do: a boolean default on a string); the property then simply has no default.
+    private func defaultValue(_ value: JSONValue, for schema: Schema, type: TypeReference, at location: SourceLocation) -> DefaultValue? {
         if case .named(let name) = type, let enumeration = enumeration(named: name, schema: schema) {
             let raw = Self.text(of: value)
             guard let match = enumeration.cases.first(where: { $0.rawValue == raw }) else {
-                diagnostics.error("default \(Self.describe(value)) is not one of the enum values \(enumeration.cases.map { "'\($0.rawValue)'" }.joined(separator: ", "))", at: location)
+                diagnostics.warning(
+                    "default \(Self.describe(value)) is not one of the enum values \(enumeration.cases.map { "'\($0.rawValue)'" }.joined(separator: ", ")); it is ignored",
+                    at: location
+                )
                 return nil
             }
             return .enumCase(match.name)
@@ -344,13 +352,21 @@ final class TypeBuilder {
              (.double, .integer(_, let text)), (.float, .integer(_, let text)),
              (.double, .number(_, let text)), (.float, .number(_, let text)):
             return .number(text)
+        case (.array(let element), .array(let values)):
+            // Arrays of scalars and enums (`tags: [a, b]`); one bad element drops the whole default.
+            let itemSchema = Shape(schema.reference.flatMap { componentSchemas[$0.name] } ?? schema).core.items ?? schema
+            var elements: [DefaultValue] = []
+            for value in values {
+                guard let element = defaultValue(value, for: itemSchema, type: element, at: location) else { return nil }
+                elements.append(element)
+            }
+            return .array(elements)
         case (_, .null): return nil
-        case (.string, _), (.bool, _), (.int, _), (.int32, _), (.int64, _), (.double, _), (.float, _):
-            // Real specs get this wrong (a boolean default on a string); the intent is unclear, so drop it.
+        case (.string, _), (.bool, _), (.int, _), (.int32, _), (.int64, _), (.double, _), (.float, _), (.array, _):
             diagnostics.warning("default \(Self.describe(value)) does not match the property's type \(type.spelling); it is ignored", at: location)
             return nil
         default:
-            return nil  // Defaults of objects, arrays, dates are documentation only.
+            return nil  // Defaults of objects and dates are documentation only.
         }
     }
 

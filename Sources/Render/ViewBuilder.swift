@@ -129,6 +129,7 @@ struct ViewBuilder {
         case .bool(let flag): flag ? "true" : "false"
         case .number(let text): text
         case .enumCase(let name): "." + Naming.escaped(name)
+        case .array(let elements): "[" + elements.map(literal(for:)).joined(separator: ", ") + "]"
         }
     }
 

@@ -73,7 +73,7 @@ private let presenceSpec = """
 
 // MARK: Defaults and enums
 
-// Enum defaults become enum cases (inline and `$ref`'d enums); a default outside the enum is an error at the default.
+// Enum defaults become enum cases (inline and `$ref`'d enums); a default outside the enum is a warning at the default and dropped.
 @Test func enumDefaults() {
     let built = buildModule(
         """
@@ -102,8 +102,8 @@ private let presenceSpec = """
         """
     )
     #expect(built.reported == [
-        "t.yaml:17:20: error: default 'c' is not one of the enum values 'a', 'b'",
-        "t.yaml:19:61: error: default 'medium' is not one of the enum values 'slow', 'fast'",
+        "t.yaml:17:20: warning: default 'c' is not one of the enum values 'a', 'b'; it is ignored",
+        "t.yaml:19:61: warning: default 'medium' is not one of the enum values 'slow', 'fast'; it is ignored",
     ])
     #expect(built.property("status", of: "BuildResponse")?.defaultValue == .enumCase("inProgress"))
     #expect(built.property("status", of: "BuildResponse")?.type == .named("BuildResponse.Status"))

@@ -7,6 +7,12 @@ public struct NewPet: Codable, Hashable, Sendable {
     public var tag: OptionalNullable<String>
     public var size: NewPet.Size
     public var weight: Float?
+    public var vaccinated: Bool
+    public var ratio: Double
+    public var tags: [String]
+    public var moods: [NewPet.MoodsItem]
+    public var label: String
+    public var note: OptionalNullable<String>
 
     public enum Size: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
         case _1
@@ -37,16 +43,54 @@ public struct NewPet: Codable, Hashable, Sendable {
         }
     }
 
+    public enum MoodsItem: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+        case calm
+        case playful
+        /// A value this version of the spec does not list, kept as sent so it re-encodes unchanged.
+        case unknown(String)
+
+        /// The values the spec lists, without `unknown`.
+        public static let allCases: [MoodsItem] = [.calm, .playful]
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "calm": self = .calm
+            case "playful": self = .playful
+            default: self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .calm: "calm"
+            case .playful: "playful"
+            case .unknown(let value): value
+            }
+        }
+    }
+
     public init(
         name: String,
         tag: OptionalNullable<String> = .absent,
         size: NewPet.Size = ._2,
-        weight: Float? = nil
+        weight: Float? = nil,
+        vaccinated: Bool = true,
+        ratio: Double = 0.5,
+        tags: [String] = ["a", "b"],
+        moods: [NewPet.MoodsItem] = [.calm],
+        label: String = "say \"hi\"\n\\(x)",
+        note: OptionalNullable<String> = .absent
     ) {
         self.name = name
         self.tag = tag
         self.size = size
         self.weight = weight
+        self.vaccinated = vaccinated
+        self.ratio = ratio
+        self.tags = tags
+        self.moods = moods
+        self.label = label
+        self.note = note
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -54,6 +98,12 @@ public struct NewPet: Codable, Hashable, Sendable {
         case tag
         case size
         case weight
+        case vaccinated
+        case ratio
+        case tags
+        case moods
+        case label
+        case note
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +112,12 @@ public struct NewPet: Codable, Hashable, Sendable {
         self.tag = try container.decodeOptionalNullable(String.self, forKey: .tag)
         self.size = try container.decodeIfPresent(NewPet.Size.self, forKey: .size) ?? ._2
         self.weight = try container.decodeIfPresent(Float.self, forKey: .weight)
+        self.vaccinated = try container.decodeIfPresent(Bool.self, forKey: .vaccinated) ?? true
+        self.ratio = try container.decodeIfPresent(Double.self, forKey: .ratio) ?? 0.5
+        self.tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? ["a", "b"]
+        self.moods = try container.decodeIfPresent([NewPet.MoodsItem].self, forKey: .moods) ?? [.calm]
+        self.label = try container.decodeIfPresent(String.self, forKey: .label) ?? "say \"hi\"\n\\(x)"
+        self.note = try container.decodeOptionalNullable(String.self, forKey: .note)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -70,6 +126,12 @@ public struct NewPet: Codable, Hashable, Sendable {
         try container.encodeOptionalNullable(self.tag, forKey: .tag)
         try container.encode(self.size, forKey: .size)
         try container.encodeIfPresent(self.weight, forKey: .weight)
+        try container.encode(self.vaccinated, forKey: .vaccinated)
+        try container.encode(self.ratio, forKey: .ratio)
+        try container.encode(self.tags, forKey: .tags)
+        try container.encode(self.moods, forKey: .moods)
+        try container.encode(self.label, forKey: .label)
+        try container.encodeOptionalNullable(self.note, forKey: .note)
     }
 }
 
@@ -78,6 +140,12 @@ public struct Pet: Codable, Hashable, Sendable {
     public var tag: String?
     public var size: Pet.Size
     public var weight: Float?
+    public var vaccinated: Bool
+    public var ratio: Double
+    public var tags: [String]
+    public var moods: [Pet.MoodsItem]
+    public var label: String
+    public var note: String?
     public var id: Int64
     public var born: Date?
 
@@ -110,11 +178,43 @@ public struct Pet: Codable, Hashable, Sendable {
         }
     }
 
+    public enum MoodsItem: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+        case calm
+        case playful
+        /// A value this version of the spec does not list, kept as sent so it re-encodes unchanged.
+        case unknown(String)
+
+        /// The values the spec lists, without `unknown`.
+        public static let allCases: [MoodsItem] = [.calm, .playful]
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "calm": self = .calm
+            case "playful": self = .playful
+            default: self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .calm: "calm"
+            case .playful: "playful"
+            case .unknown(let value): value
+            }
+        }
+    }
+
     public init(
         name: String,
         tag: String? = nil,
         size: Pet.Size = ._2,
         weight: Float? = nil,
+        vaccinated: Bool = true,
+        ratio: Double = 0.5,
+        tags: [String] = ["a", "b"],
+        moods: [Pet.MoodsItem] = [.calm],
+        label: String = "say \"hi\"\n\\(x)",
+        note: String? = nil,
         id: Int64,
         born: Date? = nil
     ) {
@@ -122,6 +222,12 @@ public struct Pet: Codable, Hashable, Sendable {
         self.tag = tag
         self.size = size
         self.weight = weight
+        self.vaccinated = vaccinated
+        self.ratio = ratio
+        self.tags = tags
+        self.moods = moods
+        self.label = label
+        self.note = note
         self.id = id
         self.born = born
     }
@@ -131,6 +237,12 @@ public struct Pet: Codable, Hashable, Sendable {
         case tag
         case size
         case weight
+        case vaccinated
+        case ratio
+        case tags
+        case moods
+        case label
+        case note
         case id
         case born
     }
@@ -141,6 +253,12 @@ public struct Pet: Codable, Hashable, Sendable {
         self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
         self.size = try container.decodeIfPresent(Pet.Size.self, forKey: .size) ?? ._2
         self.weight = try container.decodeIfPresent(Float.self, forKey: .weight)
+        self.vaccinated = try container.decodeIfPresent(Bool.self, forKey: .vaccinated) ?? true
+        self.ratio = try container.decodeIfPresent(Double.self, forKey: .ratio) ?? 0.5
+        self.tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? ["a", "b"]
+        self.moods = try container.decodeIfPresent([Pet.MoodsItem].self, forKey: .moods) ?? [.calm]
+        self.label = try container.decodeIfPresent(String.self, forKey: .label) ?? "say \"hi\"\n\\(x)"
+        self.note = try container.decodeIfPresent(String.self, forKey: .note)
         self.id = try container.decode(Int64.self, forKey: .id)
         self.born = try container.decodeIfPresent(Date.self, forKey: .born)
     }
@@ -151,6 +269,12 @@ public struct Pet: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.tag, forKey: .tag)
         try container.encode(self.size, forKey: .size)
         try container.encodeIfPresent(self.weight, forKey: .weight)
+        try container.encode(self.vaccinated, forKey: .vaccinated)
+        try container.encode(self.ratio, forKey: .ratio)
+        try container.encode(self.tags, forKey: .tags)
+        try container.encode(self.moods, forKey: .moods)
+        try container.encode(self.label, forKey: .label)
+        try container.encodeIfPresent(self.note, forKey: .note)
         try container.encode(self.id, forKey: .id)
         try container.encodeIfPresent(self.born, forKey: .born)
     }
