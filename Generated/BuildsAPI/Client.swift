@@ -127,11 +127,7 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func updateBuild(org: String, buildID: UUID, body: BuildUpdateRequest) async throws -> BuildResponse {
-        var path = ""
-        path += "/api/v1/org/"
-        path += PercentEncoding.encode(org.parameterText)
-        path += "/builds/"
-        path += PercentEncoding.encode(buildID.parameterText)
+        let path = "/api/v1/org/\(PercentEncoding.encode(org.parameterText))/builds/\(PercentEncoding.encode(buildID.parameterText))"
         var request = ClientRequest(method: "PATCH", url: url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         request.headerFields["Content-Type"] = "application/json"

@@ -42,7 +42,9 @@ struct OperationView {
     var pathLiteral: String
     /// Hummingbird's spelling: `/api/v1/org/:org/builds/:build_id`, as a literal.
     var routePathLiteral: String
-    var pathComponents: [PathComponentView]
+    /// The request path as one Swift string literal, each parameter percent-encoded once:
+    /// `"/org/\(PercentEncoding.encode(org.parameterText))"`.
+    var pathExpression: String
     /// `org: String, buildID: UUID, body: BuildUpdateRequest`, optional ones defaulting to `nil`.
     var parameterList: String
     /// The same without defaults, for the server protocol (protocol requirements cannot have them).
@@ -64,14 +66,6 @@ struct OperationView {
     var successStatus: String
     var requiresBearerToken: Bool
     var responses: [ResponseView]
-}
-
-struct PathComponentView {
-    var isLiteral: Bool
-    /// The literal text as a Swift literal.
-    var literal: String
-    /// For parameters: the Swift parameter name.
-    var parameterName: String
 }
 
 struct ParameterView {

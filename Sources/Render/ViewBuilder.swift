@@ -172,18 +172,14 @@ struct ViewBuilder {
                 case .parameter(let name): ":" + name
                 }
             }.joined()),
-            pathComponents: operation.pathComponents.map { component in
+            pathExpression: "\"" + operation.pathComponents.map { component in
                 switch component {
                 case .literal(let text):
-                    PathComponentView(isLiteral: true, literal: SwiftSource.stringLiteral(text), parameterName: "")
+                    String(SwiftSource.stringLiteral(text).dropFirst().dropLast())
                 case .parameter(let name):
-                    PathComponentView(
-                        isLiteral: false,
-                        literal: SwiftSource.stringLiteral(name),
-                        parameterName: Naming.escaped(operation.parameters.first { $0.location == .path && $0.jsonName == name }?.swiftName ?? name)
-                    )
+                    "\\(PercentEncoding.encode(\(Naming.escaped(operation.parameters.first { $0.location == .path && $0.jsonName == name }?.swiftName ?? name)).parameterText))"
                 }
-            },
+            }.joined() + "\"",
             parameterList: signature.joined(separator: ", "),
             requirementParameterList: requirement.joined(separator: ", "),
             argumentList: arguments.joined(separator: ", "),

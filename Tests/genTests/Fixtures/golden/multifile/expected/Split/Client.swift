@@ -125,9 +125,7 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func getPet(id: String, verbose: Bool? = nil) async throws -> Pet {
-        var path = ""
-        path += "/pets/"
-        path += PercentEncoding.encode(id.parameterText)
+        let path = "/pets/\(PercentEncoding.encode(id.parameterText))"
         var query: [(String, String)] = []
         if let verbose { query.append(("verbose", verbose.parameterText)) }
         var request = ClientRequest(method: "GET", url: url(path: path, query: query))
@@ -148,9 +146,7 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func putPet(id: String, body: Pet? = nil) async throws -> Pet {
-        var path = ""
-        path += "/pets/"
-        path += PercentEncoding.encode(id.parameterText)
+        let path = "/pets/\(PercentEncoding.encode(id.parameterText))"
         var request = ClientRequest(method: "PUT", url: url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         if let body {

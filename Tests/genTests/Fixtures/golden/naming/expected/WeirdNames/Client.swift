@@ -125,9 +125,7 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func putThing(thingID: String, self_: Bool? = nil, `operator`: String? = nil, `default`: Int? = nil, body: Weird) async throws -> Weird {
-        var path = ""
-        path += "/things/"
-        path += PercentEncoding.encode(thingID.parameterText)
+        let path = "/things/\(PercentEncoding.encode(thingID.parameterText))"
         var query: [(String, String)] = []
         if let self_ { query.append(("self", self_.parameterText)) }
         if let `operator` { query.append(("operator", `operator`.parameterText)) }

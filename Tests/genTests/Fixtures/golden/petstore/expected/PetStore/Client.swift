@@ -125,8 +125,7 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func listPets(limit: Int32? = nil, tags: [String], xRequestID: UUID? = nil) async throws -> [Pet] {
-        var path = ""
-        path += "/pets"
+        let path = "/pets"
         var query: [(String, String)] = []
         if let limit { query.append(("limit", limit.parameterText)) }
         query += tags.map { ("tags", $0.parameterText) }
@@ -149,8 +148,7 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func createPet(body: NewPet? = nil) async throws -> Pet {
-        var path = ""
-        path += "/pets"
+        let path = "/pets"
         var request = ClientRequest(method: "POST", url: url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         if let body {
@@ -173,9 +171,7 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func deletePet(petID: Int64) async throws -> Void {
-        var path = ""
-        path += "/pets/"
-        path += PercentEncoding.encode(petID.parameterText)
+        let path = "/pets/\(PercentEncoding.encode(petID.parameterText))"
         var request = ClientRequest(method: "DELETE", url: url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         let response = try await transport.send(request)
