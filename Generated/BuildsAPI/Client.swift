@@ -128,14 +128,14 @@ public struct Client: Sendable {
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func updateBuild(org: String, buildID: UUID, body: BuildUpdateRequest) async throws -> BuildResponse {
         let path = "/api/v1/org/\(PercentEncoding.encode(org.parameterText))/builds/\(PercentEncoding.encode(buildID.parameterText))"
-        var request = ClientRequest(method: "PATCH", url: url(path: path, query: []))
+        var request = ClientRequest(method: "PATCH", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         request.headerFields["Content-Type"] = "application/json"
         request.body = try WireFormat.makeEncoder().encode(body)
-        if let token = try await bearerToken?() {
+        if let token = try await self.bearerToken?() {
             request.headerFields["Authorization"] = "Bearer \(token)"
         }
-        let response = try await transport.send(request)
+        let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
                 operationID: "updateBuild",

@@ -187,7 +187,7 @@ extension APIService {
         let org = try ServerCoding.pathParameter(String.self, named: "org", in: context)
         let buildID = try ServerCoding.pathParameter(UUID.self, named: "build_id", in: context)
         let body = try await ServerCoding.requiredBody(BuildsAPI.BuildUpdateRequest.self, of: request, maxSize: maxBodySize)
-        switch try await updateBuild(org: org, buildID: buildID, body: body) {
+        switch try await self.updateBuild(org: org, buildID: buildID, body: body) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body)
         case .badRequest(let body):

@@ -55,7 +55,32 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     }
 
     private static func line(_ severity: Severity, _ message: String, _ location: SourceLocation?) -> String {
-        if let location { return "\(location): \(severity.rawValue): \(message)" }
-        return "gen: \(severity.rawValue): \(message)"
+        if let location { return printable("\(location): \(severity.rawValue): \(message)") }
+        return printable("gen: \(severity.rawValue): \(message)")
+    }
+
+    /// `text` safe to print as one terminal line: control characters (line breaks, escape sequences),
+    /// line and paragraph separators and bidirectional overrides, which spec names may hold, become
+    /// `\u{…}`, so a name cannot break a diagnostic over lines, forge one, or reorder its text.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control: scalar != "\t"
+        case .lineSeparator, .paragraphSeparator: true
+        case .format: scalar.properties.isBidiControl
+        default: false
+        }
     }
 }

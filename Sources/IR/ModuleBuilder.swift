@@ -53,8 +53,16 @@ public struct ModuleBuilder {
         var distinctErrors: [TypeReference] = []
         for body in errorBodies where !distinctErrors.contains(body) { distinctErrors.append(body) }
 
+        // The server writes the models' types as `Module.Name`: a top-level name equal to the module's
+        // would be looked up inside that type instead (a spec titled `Pet` with a schema `Pet`).
+        let isTaken = { (name: String) in
+            serverScope.contains(name) || Self.reservedTypeNames.contains(name) || Self.importedModuleNames.contains(name)
+        }
+        if let moduleName, isTaken(moduleName) {
+            diagnostics.warning("module name '\(moduleName)' is also the name of a generated type or an imported module; the server will not compile", at: nil)
+        }
         return SwiftModule(
-            name: moduleName ?? Naming.typeName(document.info.title),
+            name: moduleName ?? Self.moduleName(forTitle: document.info.title, isTaken: isTaken),
             specPath: specPath,
             title: document.info.title,
             version: document.info.version,
@@ -64,6 +72,17 @@ public struct ModuleBuilder {
             operations: operations,
             errorPayload: distinctErrors.count == 1 ? distinctErrors[0] : nil
         )
+    }
+
+    /// Modules the generated files import; the output's own module must not take their names.
+    static let importedModuleNames: Set<String> = ["Swift", "Foundation", "FoundationNetworking", "Hummingbird"]
+
+    /// `info.title` as a module name (`Builds API` → `BuildsAPI`), with `API` appended while the
+    /// name is taken by a generated type or an imported module (`Pet` → `PetAPI`).
+    static func moduleName(forTitle title: String, isTaken: (String) -> Bool) -> String {
+        var name = Naming.typeName(title)
+        while isTaken(name) { name += "API" }
+        return name
     }
 
     private func buildOperations() -> [APIOperation] {

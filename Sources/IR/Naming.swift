@@ -151,18 +151,21 @@ public enum Naming {
 /// Hands out unique names within one scope (a type's members, the module's top level), adding
 /// `2`, `3`, … to names that collide after cleaning. Deterministic: same order in, same names out.
 public struct NameScope {
-    private var taken: Set<String>
+    /// Kept apart from `taken` and never mutated, so scopes sharing one large reserved set (every
+    /// nested scope reserves all top-level names) do not each copy it on their first claim.
+    private let reserved: Set<String>
+    private var taken: Set<String> = []
 
     /// - Parameter reserved: names that are never handed out (generated helper names, say).
     public init(reserved: Set<String> = []) {
-        taken = reserved
+        self.reserved = reserved
     }
 
     /// `name` itself if free, else the first of `name2`, `name3`, … that is.
     public mutating func claim(_ name: String) -> String {
         var candidate = name
         var counter = 2
-        while taken.contains(candidate) {
+        while contains(candidate) {
             candidate = name + String(counter)
             counter += 1
         }
@@ -170,5 +173,5 @@ public struct NameScope {
         return candidate
     }
 
-    public func contains(_ name: String) -> Bool { taken.contains(name) }
+    public func contains(_ name: String) -> Bool { taken.contains(name) || reserved.contains(name) }
 }

@@ -57,30 +57,66 @@ enum RecursionBreaker {
         return type
     }
 
-    /// Memoized reachability over the inline-containment graph.
+    /// Reachability back to a type over the inline-containment graph, from its strongly connected
+    /// components (Tarjan's algorithm, iterative so long `$ref` chains cannot overflow the stack).
+    /// Linear in the graph: per-type reachable sets would be quadratic on a chain of thousands of schemas.
     private final class Reachability {
         let edges: [String: Set<String>]
-        var cache: [String: Set<String>] = [:]
+        private var component: [String: Int] = [:]
+        /// Members per component.
+        private var sizes: [Int] = []
 
         init(edges: [String: Set<String>]) {
             self.edges = edges
-        }
-
-        func path(from start: String, to target: String) -> Bool {
-            reachable(from: start).contains(target)
-        }
-
-        /// Every type reachable from `start` in one or more steps (iterative, so deep chains cannot overflow the stack).
-        private func reachable(from start: String) -> Set<String> {
-            if let known = cache[start] { return known }
-            var seen: Set<String> = []
-            var stack = Array(edges[start] ?? [])
-            while let next = stack.popLast() {
-                guard seen.insert(next).inserted else { continue }
-                stack += edges[next] ?? []
+            let successors = edges.mapValues(Array.init)
+            var index: [String: Int] = [:]
+            var lowLink: [String: Int] = [:]
+            var stack: [String] = []
+            var onStack: Set<String> = []
+            var components = 0
+            for root in edges.keys where index[root] == nil {
+                var work: [(node: String, next: Int)] = []
+                func open(_ node: String) {
+                    index[node] = index.count
+                    lowLink[node] = index[node]
+                    stack.append(node)
+                    onStack.insert(node)
+                    work.append((node, 0))
+                }
+                open(root)
+                while let (node, next) = work.last {
+                    let children = successors[node] ?? []
+                    if next < children.count {
+                        work[work.count - 1].next += 1
+                        let child = children[next]
+                        if index[child] == nil {
+                            open(child)
+                        } else if onStack.contains(child) {
+                            lowLink[node] = min(lowLink[node]!, index[child]!)
+                        }
+                        continue
+                    }
+                    work.removeLast()
+                    if let parent = work.last?.node { lowLink[parent] = min(lowLink[parent]!, lowLink[node]!) }
+                    guard lowLink[node] == index[node] else { continue }
+                    sizes.append(0)
+                    while let member = stack.popLast() {
+                        onStack.remove(member)
+                        component[member] = components
+                        sizes[components] += 1
+                        if member == node { break }
+                    }
+                    components += 1
+                }
             }
-            cache[start] = seen
-            return seen
+        }
+
+        /// Whether `start` reaches `target` in one or more steps. Asked where `target` stores `start`
+        /// inline (an edge `target` → `start`), so that holds exactly when both lie in one strongly
+        /// connected component; `start` reaches itself when its component is a cycle.
+        func path(from start: String, to target: String) -> Bool {
+            guard let component = component[start], component == self.component[target] else { return false }
+            return start != target || sizes[component] > 1 || edges[start]?.contains(start) == true
         }
     }
 }

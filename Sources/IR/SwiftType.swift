@@ -63,7 +63,8 @@ public struct Property: Sendable {
 public enum DefaultValue: Sendable, Hashable {
     case string(String)
     case bool(Bool)
-    /// Number text as written in the spec, checked to be a valid literal of the property's type.
+    /// A literal of the property's type: integer text as written in the spec, floating-point values
+    /// as Swift spells them (`0.5`, `.infinity`), never YAML's `.5` or `.inf`.
     case number(String)
     /// A case of the property's enum type, by Swift case name.
     case enumCase(String)

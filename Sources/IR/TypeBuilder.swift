@@ -8,6 +8,8 @@ final class TypeBuilder {
     let diagnostics: DiagnosticSink
     /// `components/schemas` name → Swift type name.
     private(set) var componentTypeNames: [String: String] = [:]
+    /// The values of `componentTypeNames`, kept as a set so each declaration does not rebuild it.
+    private var componentTypeNameSet: Set<String> = []
     private var componentSchemas: [String: Schema] = [:]
     /// Component schemas reachable from a request body: their optional nullable fields are three-state.
     private(set) var requestSchemaNames: Set<String> = []
@@ -57,6 +59,7 @@ final class TypeBuilder {
                 )
             }
             componentTypeNames[named.name] = name
+            componentTypeNameSet.insert(name)
             componentSchemas[named.name] = named.schema
         }
         requestSchemaNames = reachableComponents(from: document.paths.flatMap(\.operations).compactMap(\.requestBody).flatMap(\.content).compactMap(\.schema))
@@ -112,7 +115,7 @@ final class TypeBuilder {
 
     /// The declaration for a schema that gets a name of its own.
     func makeType(named name: String, qualifiedName: String, schema: Schema, isRequest: Bool) -> SwiftType {
-        let container = Container(qualifiedName: qualifiedName, reserved: Set(componentTypeNames.values))
+        let container = Container(qualifiedName: qualifiedName, reserved: componentTypeNameSet)
         let kind: SwiftType.Kind
         let shape = Shape(schema)
         if let values = shape.enumValues {
@@ -345,13 +348,28 @@ final class TypeBuilder {
             }
             return .enumCase(match.name)
         }
+        func mismatch() -> DefaultValue? {
+            diagnostics.warning("default \(Self.describe(value)) does not match the property's type \(type.spelling); it is ignored", at: location)
+            return nil
+        }
         switch (type, value) {
         case (.string, .string(let text)): return .string(text)
         case (.bool, .bool(let flag)): return .bool(flag)
-        case (.int, .integer(_?, let text)), (.int32, .integer(_?, let text)), (.int64, .integer(_?, let text)),
-             (.double, .integer(_, let text)), (.float, .integer(_, let text)),
-             (.double, .number(_, let text)), (.float, .number(_, let text)):
+        case (.int, .integer(_?, let text)), (.int64, .integer(_?, let text)):
             return .number(text)
+        case (.int32, .integer(let integer?, let text)) where Int32(exactly: integer) != nil:
+            return .number(text)
+        case (.double, .integer(let integer, let text)), (.float, .integer(let integer, let text)):
+            // Integer text reads exactly as a Double or Float up to 2^53 or 2^24; beyond, swiftc rejects it.
+            if let integer, integer.magnitude <= (type == .float ? 1 << 24 : 1 << 53) { return .number(text) }
+            guard let literal = (integer.map(Double.init) ?? Double(text)).flatMap({ Self.floatingLiteral($0, isFloat: type == .float) }) else {
+                return mismatch()
+            }
+            return .number(literal)
+        case (.double, .number(let number, _)), (.float, .number(let number, _)):
+            // YAML's `.5`, `5.`, `.inf` and literals that overflow or underflow are not Swift literals.
+            guard let literal = Self.floatingLiteral(number, isFloat: type == .float) else { return mismatch() }
+            return .number(literal)
         case (.array(let element), .array(let values)):
             // Arrays of scalars and enums (`tags: [a, b]`); one bad element drops the whole default.
             let itemSchema = Shape(schema.reference.flatMap { componentSchemas[$0.name] } ?? schema).core.items ?? schema
@@ -363,11 +381,24 @@ final class TypeBuilder {
             return .array(elements)
         case (_, .null): return nil
         case (.string, _), (.bool, _), (.int, _), (.int32, _), (.int64, _), (.double, _), (.float, _), (.array, _):
-            diagnostics.warning("default \(Self.describe(value)) does not match the property's type \(type.spelling); it is ignored", at: location)
-            return nil
+            return mismatch()
         default:
             return nil  // Defaults of objects and dates are documentation only.
         }
+    }
+
+    /// `value` spelled so swiftc takes it without a warning: the shortest text that reads back as the
+    /// same `Double` (or `Float`), `.infinity`, `.nan`, or a subnormal's bit pattern; `nil` when it
+    /// does not fit a `Float`.
+    static func floatingLiteral(_ value: Double, isFloat: Bool) -> String? {
+        if value.isNaN { return ".nan" }
+        if value.isInfinite { return value < 0 ? "-.infinity" : ".infinity" }
+        guard isFloat else {
+            return value.isSubnormal ? "Double(bitPattern: 0x\(String(value.bitPattern, radix: 16)))" : "\(value)"
+        }
+        let single = Float(value)
+        if single.isInfinite { return nil }
+        return single.isSubnormal ? "Float(bitPattern: 0x\(String(single.bitPattern, radix: 16)))" : "\(single)"
     }
 
     /// The enumeration a named type stands for, found by building the enum of its schema again

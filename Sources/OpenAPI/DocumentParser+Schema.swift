@@ -83,6 +83,14 @@ extension DocumentParser {
         }
         // A schema that is only a reference to another is that other schema.
         if let next = target.node["$ref"], target.node.mapping?.count == 1, let nextRef = next.scalar?.text {
+            // Such a chain can come back to where it started (`A: {$ref: 'spec.yaml#/…/A'}`); it
+            // would be followed forever.
+            guard !context.resolving.contains(target.key) else {
+                diagnostics.error("cyclic schema reference '\(ref)': each schema on the cycle is only a '$ref' to the next; expected a schema with a type", at: refNode.location)
+                return nil
+            }
+            context.resolving.append(target.key)
+            defer { context.resolving.removeLast() }
             let resolved = next.location.file == root.location.file && nextRef.hasPrefix("#/components/schemas/")
                 ? parseSchemaReference(next) : externalSchema(nextRef, at: next)
             if case .named(let reference)? = resolved { context.externalSchemaNames[target.key] = reference.name }

@@ -128,9 +128,9 @@ public struct Client: Sendable {
         let path = "/pets/\(PercentEncoding.encode(id.parameterText))"
         var query: [(String, String)] = []
         if let verbose { query.append(("verbose", verbose.parameterText)) }
-        var request = ClientRequest(method: "GET", url: url(path: path, query: query))
+        var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
         request.headerFields["Accept"] = "application/json"
-        let response = try await transport.send(request)
+        let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
                 operationID: "getPet",
@@ -147,13 +147,13 @@ public struct Client: Sendable {
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func putPet(id: String, body: Pet? = nil) async throws -> Pet {
         let path = "/pets/\(PercentEncoding.encode(id.parameterText))"
-        var request = ClientRequest(method: "PUT", url: url(path: path, query: []))
+        var request = ClientRequest(method: "PUT", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         if let body {
             request.headerFields["Content-Type"] = "application/json"
             request.body = try WireFormat.makeEncoder().encode(body)
         }
-        let response = try await transport.send(request)
+        let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
                 operationID: "putPet",

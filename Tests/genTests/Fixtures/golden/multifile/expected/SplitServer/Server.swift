@@ -182,7 +182,7 @@ extension APIService {
     ) async throws -> Hummingbird.Response {
         let id = try ServerCoding.pathParameter(String.self, named: "id", in: context)
         let verbose = try ServerCoding.queryParameter(Bool.self, named: "verbose", in: request)
-        switch try await getPet(id: id, verbose: verbose) {
+        switch try await self.getPet(id: id, verbose: verbose) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body)
         }
@@ -196,7 +196,7 @@ extension APIService {
     ) async throws -> Hummingbird.Response {
         let id = try ServerCoding.pathParameter(String.self, named: "id", in: context)
         let body = try await ServerCoding.body(Split.Pet.self, of: request, maxSize: maxBodySize)
-        switch try await putPet(id: id, body: body) {
+        switch try await self.putPet(id: id, body: body) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body)
         }

@@ -129,12 +129,12 @@ public struct Client: Sendable {
         var query: [(String, String)] = []
         if let self_ { query.append(("self", self_.parameterText)) }
         if let `operator` { query.append(("operator", `operator`.parameterText)) }
-        var request = ClientRequest(method: "PUT", url: url(path: path, query: query))
+        var request = ClientRequest(method: "PUT", url: self.url(path: path, query: query))
         if let `default` { request.headerFields["default"] = `default`.parameterText }
         request.headerFields["Accept"] = "application/json"
         request.headerFields["Content-Type"] = "application/merge-patch+json"
         request.body = try WireFormat.makeEncoder().encode(body)
-        let response = try await transport.send(request)
+        let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
                 operationID: "put-thing",

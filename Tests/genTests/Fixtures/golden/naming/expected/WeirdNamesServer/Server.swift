@@ -172,7 +172,7 @@ extension APIService {
         let `operator` = try ServerCoding.queryParameter(String.self, named: "operator", in: request)
         let `default` = try ServerCoding.headerParameter(Int.self, named: "default", in: request)
         let body = try await ServerCoding.requiredBody(WeirdNames.Weird.self, of: request, maxSize: maxBodySize)
-        switch try await putThing(thingID: thingID, self_: self_, operator: `operator`, default: `default`, body: body) {
+        switch try await self.putThing(thingID: thingID, self_: self_, operator: `operator`, default: `default`, body: body) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body)
         }

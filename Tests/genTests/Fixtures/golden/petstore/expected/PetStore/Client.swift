@@ -129,10 +129,10 @@ public struct Client: Sendable {
         var query: [(String, String)] = []
         if let limit { query.append(("limit", limit.parameterText)) }
         query += tags.map { ("tags", $0.parameterText) }
-        var request = ClientRequest(method: "GET", url: url(path: path, query: query))
+        var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
         if let xRequestID { request.headerFields["X-Request-ID"] = xRequestID.parameterText }
         request.headerFields["Accept"] = "application/json"
-        let response = try await transport.send(request)
+        let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
                 operationID: "listPets",
@@ -149,13 +149,13 @@ public struct Client: Sendable {
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func createPet(body: NewPet? = nil) async throws -> Pet {
         let path = "/pets"
-        var request = ClientRequest(method: "POST", url: url(path: path, query: []))
+        var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         if let body {
             request.headerFields["Content-Type"] = "application/json"
             request.body = try WireFormat.makeEncoder().encode(body)
         }
-        let response = try await transport.send(request)
+        let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
                 operationID: "createPet",
@@ -172,9 +172,9 @@ public struct Client: Sendable {
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func deletePet(petID: Int64) async throws -> Void {
         let path = "/pets/\(PercentEncoding.encode(petID.parameterText))"
-        var request = ClientRequest(method: "DELETE", url: url(path: path, query: []))
+        var request = ClientRequest(method: "DELETE", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
-        let response = try await transport.send(request)
+        let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
                 operationID: "deletePet",

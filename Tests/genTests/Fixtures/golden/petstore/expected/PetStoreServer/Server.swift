@@ -194,7 +194,7 @@ extension APIService {
         let limit = try ServerCoding.queryParameter(Int32.self, named: "limit", in: request)
         let tags = try ServerCoding.requiredQueryParameters(String.self, named: "tags", in: request)
         let xRequestID = try ServerCoding.headerParameter(UUID.self, named: "X-Request-ID", in: request)
-        switch try await listPets(limit: limit, tags: tags, xRequestID: xRequestID) {
+        switch try await self.listPets(limit: limit, tags: tags, xRequestID: xRequestID) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body)
         case .clientError(let status, let body):
@@ -211,7 +211,7 @@ extension APIService {
         maxBodySize: Int
     ) async throws -> Hummingbird.Response {
         let body = try await ServerCoding.body(PetStore.NewPet.self, of: request, maxSize: maxBodySize)
-        switch try await createPet(body: body) {
+        switch try await self.createPet(body: body) {
         case .created(let body):
             return try ServerCoding.response(status: 201, body: body)
         }
@@ -224,7 +224,7 @@ extension APIService {
         maxBodySize: Int
     ) async throws -> Hummingbird.Response {
         let petID = try ServerCoding.pathParameter(Int64.self, named: "petId", in: context)
-        switch try await deletePet(petID: petID) {
+        switch try await self.deletePet(petID: petID) {
         case .noContent:
             return try ServerCoding.response(status: 204)
         }
