@@ -155,6 +155,9 @@ public struct NameScope {
     /// nested scope reserves all top-level names) do not each copy it on their first claim.
     private let reserved: Set<String>
     private var taken: Set<String> = []
+    /// The suffix to try first for a name claimed before: the ones below it were taken then, and
+    /// names are never given back. Without it, claiming one name n times costs O(n²).
+    private var nextSuffix: [String: Int] = [:]
 
     /// - Parameter reserved: names that are never handed out (generated helper names, say).
     public init(reserved: Set<String> = []) {
@@ -164,10 +167,14 @@ public struct NameScope {
     /// `name` itself if free, else the first of `name2`, `name3`, … that is.
     public mutating func claim(_ name: String) -> String {
         var candidate = name
-        var counter = 2
-        while contains(candidate) {
+        var counter = nextSuffix[name] ?? 2
+        if contains(candidate) {
             candidate = name + String(counter)
-            counter += 1
+            while contains(candidate) {
+                counter += 1
+                candidate = name + String(counter)
+            }
+            nextSuffix[name] = counter + 1
         }
         taken.insert(candidate)
         return candidate

@@ -417,8 +417,51 @@ final class TypeBuilder {
         case .bool(let flag): String(flag)
         case .integer(_, let text), .number(_, let text): text
         case .string(let text): text
-        case .array, .object: "\(value)"
+        case .array, .object: json(value)
         }
+    }
+
+    /// Arrays and objects as compact JSON, keys sorted so the text is the same on every run.
+    /// (Swift's own description is neither JSON nor stable, and costs reflection on every node,
+    /// which an alias-expanded value of a million nodes turns into minutes.)
+    private static func json(_ value: JSONValue) -> String {
+        var output = ""
+        func write(_ value: JSONValue) {
+            switch value {
+            case .string(let text):
+                output += "\""
+                for scalar in text.unicodeScalars {
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                        continue
+                    }
+                    if scalar == "\"" || scalar == "\\" { output += "\\" }
+                    output.unicodeScalars.append(scalar)
+                }
+                output += "\""
+            case .array(let items):
+                output += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { output += "," }
+                    write(item)
+                }
+                output += "]"
+            case .object(let members):
+                output += "{"
+                for (index, key) in members.keys.sorted().enumerated() {
+                    if index > 0 { output += "," }
+                    write(.string(key))
+                    output += ":"
+                    write(members[key]!)
+                }
+                output += "}"
+            case .null, .bool, .integer, .number:
+                output += text(of: value)
+            }
+        }
+        write(value)
+        return output
     }
 
     static func describe(_ value: JSONValue) -> String {
