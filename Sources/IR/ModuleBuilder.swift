@@ -212,24 +212,11 @@ public struct ModuleBuilder {
     }
 
     static func pathComponents(_ path: String) -> [PathComponent] {
-        var components: [PathComponent] = []
-        var literal = ""
-        var parameter: String?
-        for character in path {
-            if character == "{", parameter == nil {
-                parameter = ""
-            } else if character == "}", let name = parameter {
-                if !literal.isEmpty { components.append(.literal(literal)) }
-                literal = ""
-                components.append(.parameter(name))
-                parameter = nil
-            } else if parameter != nil {
-                parameter!.append(character)
-            } else {
-                literal.append(character)
+        PathTemplate.segments(of: path).map { segment in
+            switch segment {
+            case .literal(let text): .literal(text)
+            case .parameter(let name): .parameter(name)
             }
         }
-        if !literal.isEmpty { components.append(.literal(literal)) }
-        return components
     }
 }

@@ -121,30 +121,13 @@ extension DocumentParser {
 
     /// Every `{name}` in the template needs an `in: path` parameter and vice versa (§4.8.12.2).
     private func checkPathTemplate(_ path: String, parameters: [Parameter], at location: SourceLocation) {
-        let templated = Set(Self.templateNames(in: path))
+        let templated = Set(PathTemplate.parameterNames(in: path))
         for name in templated.sorted() where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
             diagnostics.error("path template '\(path)' uses '{\(name)}' but the operation declares no 'in: path' parameter named '\(name)'", at: location)
         }
         for parameter in parameters where parameter.location == .path && !templated.contains(parameter.name) {
             diagnostics.error("path parameter '\(parameter.name)' does not appear in path template '\(path)'", at: parameter.sourceLocation)
         }
-    }
-
-    /// The `{name}` segments of a path template, in order.
-    static func templateNames(in path: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            if character == "{" {
-                current = ""
-            } else if character == "}", let name = current {
-                names.append(name)
-                current = nil
-            } else if current != nil {
-                current!.append(character)
-            }
-        }
-        return names
     }
 
     private func parseRequestBody(_ node: Node) -> RequestBody? {
