@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import Render
+
+/// gen's template engine against the Mustache specification's own test data
+/// (`Fixtures/mustache-spec`, mustache/spec, MIT): comments, interpolation, sections, inverted
+/// sections, partials and set-delimiter tags, every case of each.
+@Suite struct MustacheSpecTests {
+    struct SpecCase: CustomTestStringConvertible, Sendable {
+        var file: String
+        var name: String
+        var template: String
+        var partials: [String: String]
+        var expected: String
+        /// The JSON text of the case's `data`, re-read per test (Any is not Sendable).
+        var dataJSON: Data
+
+        var testDescription: String { "\(file): \(name)" }
+    }
+
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/mustache-spec")
+
+    static let cases: [SpecCase] = {
+        var cases: [SpecCase] = []
+        for file in ["comments", "interpolation", "sections", "inverted", "partials", "delimiters"] {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("\(file).json").path),
+                  let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let tests = json["tests"] as? [[String: Any]]
+            else { continue }
+            for test in tests {
+                cases.append(SpecCase(
+                    file: file,
+                    name: test["name"] as? String ?? "?",
+                    template: test["template"] as? String ?? "",
+                    partials: test["partials"] as? [String: String] ?? [:],
+                    expected: test["expected"] as? String ?? "",
+                    dataJSON: (try? JSONSerialization.data(withJSONObject: ["data": test["data"] ?? NSNull()])) ?? Data()
+                ))
+            }
+        }
+        return cases
+    }()
+
+    @Test func suiteIsComplete() {
+        // 12 + 42 + 34 + 22 + 12 + 14 cases in the pinned spec files.
+        #expect(Self.cases.count == 136)
+    }
+
+    @Test(arguments: cases)
+    func specCase(_ test: SpecCase) throws {
+        let wrapper = try #require(try JSONSerialization.jsonObject(with: test.dataJSON) as? [String: Any])
+        let data = Self.swiftValue(wrapper["data"] ?? NSNull())
+        var templates = ["": try Template(test.template)]
+        for (name, text) in test.partials { templates[name] = try Template(text) }
+        let output = TemplateLibrary(templates: templates).render(data, withTemplate: "")
+        #expect(output == test.expected, "\(test.file): \(test.name)")
+    }
+
+    /// JSON as plain Swift values: `Bool`, `Int`, `Double`, `String`, arrays, dictionaries, `NSNull`.
+    static func swiftValue(_ json: Any) -> Any {
+        switch json {
+        case let dictionary as [String: Any]: dictionary.mapValues(swiftValue)
+        case let array as [Any]: array.map(swiftValue)
+        case let string as String: string
+        case let number as NSNumber:
+            if String(describing: type(of: number)).contains("Boolean") {
+                number.boolValue
+            } else if number.doubleValue.rounded() == number.doubleValue, abs(number.doubleValue) < 1e15 {
+                number.intValue
+            } else {
+                number.doubleValue
+            }
+        default: json
+        }
+    }
+}
