@@ -37,7 +37,8 @@ public struct ModuleBuilder {
         var types = builder.buildComponentTypes()
         var operations = buildOperations()
         types += builder.operationTypes
-        operations = operations.map { restrictParameterTypes($0, enumerations: Self.enumerationNames(in: types)) }
+        let enumerations = Self.enumerationNames(in: types)
+        operations = operations.map { restrictParameterTypes($0, enumerations: enumerations) }
         RecursionBreaker.breakCycles(in: &types)
         // Server response enums live beside the models' names in users' code: keep them apart.
         var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames))
@@ -159,13 +160,16 @@ public struct ModuleBuilder {
     }
 
     /// Qualified names of every enumeration, nested ones included (`BuildResponse.Status`).
-    static func enumerationNames(in types: [SwiftType], prefix: String = "") -> Set<String> {
+    static func enumerationNames(in types: [SwiftType]) -> Set<String> {
         var names: Set<String> = []
-        for type in types {
-            let name = prefix + type.name
-            if case .enumeration = type.kind { names.insert(name) }
-            names.formUnion(enumerationNames(in: type.nestedTypes, prefix: name + "."))
+        func collect(_ types: [SwiftType], prefix: String) {
+            for type in types {
+                let name = prefix + type.name
+                if case .enumeration = type.kind { names.insert(name) }
+                collect(type.nestedTypes, prefix: name + ".")
+            }
         }
+        collect(types, prefix: "")
         return names
     }
 

@@ -1,5 +1,5 @@
 /// The view `client.mustache` receives.
-struct ClientView {
+struct ClientView: Sendable {
     var header: String
     var moduleName: String
     /// The spec's first server as a Swift string literal, when it is an absolute URL.
@@ -10,7 +10,7 @@ struct ClientView {
 }
 
 /// The view `server.mustache` receives.
-struct ServerView {
+struct ServerView: Sendable {
     var header: String
     var moduleName: String
     /// Whether every error response documents one body type; otherwise a default
@@ -20,12 +20,12 @@ struct ServerView {
 }
 
 /// The view `support.mustache` receives: the helpers every generated module carries.
-struct SupportView {
+struct SupportView: Sendable {
     var header: String
     var moduleName: String
 }
 
-struct OperationView {
+struct OperationView: Sendable {
     /// The method name: `updateBuild`.
     var name: String
     /// `UpdateBuild`, for derived names such as `handleUpdateBuild`.
@@ -68,7 +68,7 @@ struct OperationView {
     var responses: [ResponseView]
 }
 
-struct ParameterView {
+struct ParameterView: Sendable {
     var name: String
     /// The JSON/wire name as a literal.
     var nameLiteral: String
@@ -85,7 +85,7 @@ struct ParameterView {
     var parameterDocumentation: String
 }
 
-struct ResponseView {
+struct ResponseView: Sendable {
     /// `ok`, `notFound`, `status418`, `clientError`, `default`: the server response enum's case.
     var caseName: String
     var status: String
@@ -95,4 +95,108 @@ struct ResponseView {
     var hasBody: Bool
     var bodyType: String
     var documentation: [String]
+}
+
+// Lookups by name for the template engine; `ViewTests` checks they cover every stored property.
+
+extension ClientView: TemplateValue {
+    func value(forKey key: String) -> Any?? {
+        switch key {
+        case "header": header
+        case "moduleName": moduleName
+        case "defaultServerURL": .some(defaultServerURL.map { $0 as Any })
+        case "errorPayloadType": errorPayloadType
+        case "operations": operations
+        default: nil
+        }
+    }
+}
+
+extension ServerView: TemplateValue {
+    func value(forKey key: String) -> Any?? {
+        switch key {
+        case "header": header
+        case "moduleName": moduleName
+        case "hasDocumentedErrorPayload": hasDocumentedErrorPayload
+        case "operations": operations
+        default: nil
+        }
+    }
+}
+
+extension SupportView: TemplateValue {
+    func value(forKey key: String) -> Any?? {
+        switch key {
+        case "header": header
+        case "moduleName": moduleName
+        default: nil
+        }
+    }
+}
+
+extension OperationView: TemplateValue {
+    func value(forKey key: String) -> Any?? {
+        switch key {
+        case "name": name
+        case "typeName": typeName
+        case "responseTypeName": responseTypeName
+        case "documentation": documentation
+        case "operationIDLiteral": operationIDLiteral
+        case "method": method
+        case "methodMember": methodMember
+        case "pathLiteral": pathLiteral
+        case "routePathLiteral": routePathLiteral
+        case "pathExpression": pathExpression
+        case "parameterList": parameterList
+        case "requirementParameterList": requirementParameterList
+        case "argumentList": argumentList
+        case "parameters": parameters
+        case "pathParameters": pathParameters
+        case "queryParameters": queryParameters
+        case "hasQueryParameters": hasQueryParameters
+        case "headerParameters": headerParameters
+        case "hasBody": hasBody
+        case "bodyType": bodyType
+        case "bodyIsOptional": bodyIsOptional
+        case "bodyContentTypeLiteral": bodyContentTypeLiteral
+        case "successType": successType
+        case "hasSuccessBody": hasSuccessBody
+        case "successStatus": successStatus
+        case "requiresBearerToken": requiresBearerToken
+        case "responses": responses
+        default: nil
+        }
+    }
+}
+
+extension ParameterView: TemplateValue {
+    func value(forKey key: String) -> Any?? {
+        switch key {
+        case "name": name
+        case "nameLiteral": nameLiteral
+        case "declaredType": declaredType
+        case "valueType": valueType
+        case "isRequired": isRequired
+        case "isArray": isArray
+        case "elementType": elementType
+        case "documentation": documentation
+        case "parameterDocumentation": parameterDocumentation
+        default: nil
+        }
+    }
+}
+
+extension ResponseView: TemplateValue {
+    func value(forKey key: String) -> Any?? {
+        switch key {
+        case "caseName": caseName
+        case "status": status
+        case "statusCode": statusCode
+        case "isFixedStatus": isFixedStatus
+        case "hasBody": hasBody
+        case "bodyType": bodyType
+        case "documentation": documentation
+        default: nil
+        }
+    }
 }

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import IR
-import Mustache
 
 /// A file the renderer produced, by its path relative to the output folder.
 public struct OutputFile: Sendable, Hashable {
@@ -20,7 +19,7 @@ public struct OutputFile: Sendable, Hashable {
 ///
 /// Templates are read from a folder (`Templates/` by default): each `NAME.mustache` is
 /// registered as a template and as the partial `{{> NAME}}`.
-public struct Renderer {
+public struct Renderer: Sendable {
     /// The templates every run needs, and the file each produces (`%@` is the module name).
     static let entryTemplates: [(template: String, output: String)] = [
         ("models", "%@/Models.swift"),
@@ -29,13 +28,14 @@ public struct Renderer {
         ("server", "%@Server/Server.swift"),
     ]
 
-    private let library: MustacheLibrary
+    private let library: TemplateLibrary
 
     /// Loads every `.mustache` file in `directory`.
     /// - Throws: `Diagnostic` pointing into the template file (`Templates/models.mustache:3:5`)
     ///   when one does not parse, or naming the folder when a required template is missing.
     public init(templatesDirectory directory: String) throws(Diagnostic) {
-        var library = MustacheLibrary()
+        var templates: [String: Template] = [:]
+        var paths: [String: String] = [:]
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
@@ -47,38 +47,82 @@ public struct Renderer {
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw .error("cannot read template '\(path)' as UTF-8 text", at: nil)
             }
+            let name = String(file.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                throw .error(
-                    "template does not parse: \(Self.describe(error.error))",
-                    at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)
-                )
+                templates[name] = try Template(text)
+                paths[name] = path
             } catch {
-                throw .error("template '\(path)' does not parse: \(error)", at: nil)
+                throw .error("template does not parse: \(error.message)", at: SourceLocation(file: path, line: error.line, column: error.column))
             }
         }
-        for entry in Self.entryTemplates where library.getTemplate(named: entry.template) == nil {
+        for entry in Self.entryTemplates where templates[entry.template] == nil {
             throw .error("missing template '\(entry.template).mustache' in '\(directory)'", at: nil)
         }
-        self.library = library
+        // A partial that does not exist would render as nothing (the Mustache rule); in a code
+        // generator that is a typo to report, not output to lose silently.
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            if let missing = template.partialReferences.first(where: { templates[$0.name] == nil }) {
+                throw .error(
+                    "no template '\(missing.name).mustache' in '\(directory)' for the partial '{{> \(missing.name)}}'",
+                    at: SourceLocation(file: paths[name] ?? name, line: missing.line, column: missing.column)
+                )
+            }
+        }
+        self.library = TemplateLibrary(templates: templates)
     }
 
-    /// Renders every output file for `module`, in a fixed order.
+    /// The default `modelsFileWeight`: about 10,000 lines of model code per file.
+    public static let defaultModelsFileWeight = 1_000
+
+    /// How much model code goes in one file, in units of about ten lines (one per declaration,
+    /// property and case). Large specs get several `Models*.swift` files so the Swift compiler
+    /// can type-check them in parallel and an edit recompiles less; a small spec keeps a single
+    /// `Models.swift`.
+    public var modelsFileWeight = Renderer.defaultModelsFileWeight
+
+    /// Renders every output file for `module`, in a fixed order: `Models.swift` (then
+    /// `Models2.swift`, … for large specs), `Support.swift`, `Client.swift`, `Server.swift`.
+    /// Files are rendered concurrently; the result does not depend on the order they finish in.
     public func render(_ module: SwiftModule) -> [OutputFile] {
         let views = ViewBuilder(module: module)
-        var models = views.modelsView()
-        models.types = models.types.map(renderingNestedDeclarations)
-        let rendered: [String: Any] = [
-            "models": models,
-            "support": views.supportView(),
-            "client": views.clientView(),
-            "server": views.serverView(),
-        ]
-        return Self.entryTemplates.map { entry in
-            let text = library.render(rendered[entry.template]!, withTemplate: entry.template) ?? ""
-            return OutputFile(path: entry.output.replacingOccurrences(of: "%@", with: module.name), contents: Self.tidy(text))
+        let models = views.modelsView()
+        var queue: [(path: String, template: String, view: any Sendable)] = []
+        for (index, chunk) in Self.chunks(of: models.types, weight: modelsFileWeight).enumerated() {
+            var view = models
+            view.types = chunk
+            queue.append(("\(module.name)/Models\(index == 0 ? "" : String(index + 1)).swift", "models", view))
         }
+        queue.append(("\(module.name)/Support.swift", "support", views.supportView()))
+        queue.append(("\(module.name)/Client.swift", "client", views.clientView()))
+        queue.append(("\(module.name)Server/Server.swift", "server", views.serverView()))
+
+        let jobs = queue
+        let results = RenderedFiles(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            var view = jobs[index].view
+            if var models = view as? ModelsView {
+                models.types = models.types.map(renderingNestedDeclarations)
+                view = models
+            }
+            results.texts[index] = Self.tidy(library.render(view, withTemplate: jobs[index].template) ?? "")
+        }
+        return jobs.indices.map { OutputFile(path: jobs[$0].path, contents: results.texts[$0]) }
+    }
+
+    /// Splits `types` into consecutive runs of about `weight` each (at least one type per run,
+    /// at least one run), keeping spec order so the split is stable for an unchanged spec.
+    static func chunks(of types: [TypeView], weight: Int) -> [[TypeView]] {
+        var chunks: [[TypeView]] = [[]]
+        var current = 0
+        for type in types {
+            if current >= weight {
+                chunks.append([])
+                current = 0
+            }
+            chunks[chunks.count - 1].append(type)
+            current += type.weight
+        }
+        return chunks
     }
 
     /// Renders one view through one template or partial (`type`, `enum`, …), as `render(_:)` does
@@ -102,40 +146,55 @@ public struct Renderer {
     }
 
     /// Collapses runs of blank lines that conditional sections leave behind and ends the file
-    /// with exactly one newline, so output reads as written by hand.
+    /// with exactly one newline, so output reads as written by hand: no blank line after a line
+    /// ending in `{`, none before a line starting with `}`, never two in a row; lines of spaces
+    /// count as blank.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        var blanks = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let isBlank = line.allSatisfy { $0 == " " }
-            blanks = isBlank ? blanks + 1 : 0
-            if isBlank {
-                // No blank line after an opening brace or twice in a row.
-                if blanks > 1 || lines.last?.hasSuffix("{") == true { continue }
-                lines.append("")
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
+        var pendingBlank = false
+        var lastLineEndsWithBrace = false
+        var wroteLine = false
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != newline { end += 1 }
+            var firstNonSpace = start
+            while firstNonSpace < end, bytes[firstNonSpace] == space { firstNonSpace += 1 }
+            if firstNonSpace == end {
+                // Blank: remembered, written only before a line that allows it.
+                if wroteLine && !lastLineEndsWithBrace { pendingBlank = true }
             } else {
-                if line.drop(while: { $0 == " " }).hasPrefix("}"), lines.last == "" { lines.removeLast() }
-                lines.append(line)
+                if pendingBlank && bytes[firstNonSpace] != UInt8(ascii: "}") { output.append(newline) }
+                pendingBlank = false
+                output.append(contentsOf: bytes[start..<end])
+                output.append(newline)
+                lastLineEndsWithBrace = bytes[end - 1] == UInt8(ascii: "{")
+                wroteLine = true
             }
+            start = end + 1
         }
-        while lines.last == "" { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        if output.isEmpty { output.append(newline) }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// One slot per rendered file, filled concurrently.
+private final class RenderedFiles: @unchecked Sendable {
+    /// Each concurrent iteration writes only the slot at its own index, and the buffer is read
+    /// only after all of them are done (`concurrentPerform` returns), so no lock is needed.
+    let texts: UnsafeMutableBufferPointer<String>
+
+    init(count: Int) {
+        texts = .allocate(capacity: count)
+        texts.initialize(repeating: "")
     }
 
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else {
-            // The parser's own error (an internal type): it ran off the end of the text inside a tag.
-            return "\(error)" == "overflow" ? "a tag is not closed before the end of the template" : "\(error)"
-        }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not closed"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .invalidConfigVariableSyntax: return "invalid pragma syntax"
-        case .unrecognisedConfigVariable: return "unrecognised pragma"
-        default: return "\(error)"
-        }
+    deinit {
+        texts.deinitialize()
+        texts.deallocate()
     }
 }
 
@@ -146,3 +205,4 @@ extension String {
         return text
     }
 }
+

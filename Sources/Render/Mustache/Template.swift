@@ -38,8 +38,9 @@ struct Template: Sendable {
 
     var nodes: [Node]
     var contentType: ContentType
-    /// Every partial the template names, for checking that they exist before rendering.
-    var partialNames: Set<String>
+    /// Every partial tag, with the 1-based position of its name, for checking that the partials
+    /// exist before rendering.
+    var partialReferences: [(name: String, line: Int, column: Int)]
 
     /// Parses `text`.
     /// - Throws: `ParseError` for an unclosed tag, a section closed with another name or never
@@ -47,10 +48,10 @@ struct Template: Sendable {
     init(_ text: String) throws(ParseError) {
         var parser = TemplateParser(text: text)
         let tokens = try parser.tokenize()
-        var partials = Set<String>()
+        var partials: [(name: String, line: Int, column: Int)] = []
         nodes = try TemplateParser.tree(from: TemplateParser.removingStandaloneLines(tokens), partials: &partials)
         contentType = parser.contentType
-        partialNames = partials
+        partialReferences = partials
     }
 }
 
@@ -247,7 +248,7 @@ private struct TemplateParser {
     }
 
     /// Nests sections and checks that each is closed by its own name.
-    static func tree(from tokens: [Token], partials: inout Set<String>) throws(Template.ParseError) -> [Template.Node] {
+    static func tree(from tokens: [Token], partials: inout [(name: String, line: Int, column: Int)]) throws(Template.ParseError) -> [Template.Node] {
         // Each open section: its tag and the nodes collected so far; the bottom entry is the template.
         var stack: [(tag: Tag?, nodes: [Template.Node])] = [(nil, [])]
         var pendingText = ""
@@ -293,7 +294,7 @@ private struct TemplateParser {
                     path: path(open.content), nodes: nodes, inverted: open.sigil == UInt8(ascii: "^"), startsLine: open.startsLine
                 ))
             case UInt8(ascii: ">"):
-                partials.insert(tag.content)
+                partials.append((tag.content, tag.nameLine, tag.nameColumn))
                 stack[stack.count - 1].nodes.append(.partial(name: tag.content, indentation: tag.indentation, standalone: tag.standalone, startsLine: tag.startsLine))
             case UInt8(ascii: "&"), UInt8(ascii: "{"):
                 stack[stack.count - 1].nodes.append(.variable(path: path(tag.content), escaped: false, startsLine: tag.startsLine))

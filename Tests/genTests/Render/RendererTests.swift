@@ -141,15 +141,33 @@ private func loadError(_ folder: String) -> Diagnostic? {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let error = try #require(loadError(folder))
     #expect(error.description.hasPrefix("\(folder)/models.mustache:4:"))
-    #expect(error.description == "\(folder)/models.mustache:4:8: error: template does not parse: a section is closed with a different name than it was opened with")
+    #expect(error.description == "\(folder)/models.mustache:4:8: error: template does not parse: section 'types' (opened at 3:1) is closed as 'typez'")
 }
 
-// A tag still open at the end of a template is reported in words (not the parser's "overflow") where parsing stopped.
+// A tag still open at the end of a template is reported where it opens.
 @Test func unclosedTagIsReported() throws {
     let folder = try temporaryFolder(files: ["models.mustache": "{{% CONTENT_TYPE: TEXT }}\nok\n  {{name\n"])
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let error = try #require(loadError(folder))
-    #expect(error.description == "\(folder)/models.mustache:4:1: error: template does not parse: a tag is not closed before the end of the template")
+    #expect(error.description == "\(folder)/models.mustache:3:3: error: template does not parse: a tag opened here is not closed before the end of the template")
+}
+
+// The other ways a template can be wrong, each at its place.
+@Test(arguments: [
+    ("{{% CONTENT_TYPE: TEXT }}\n{{#types}}\nx\n", "2:4: error: template does not parse: section 'types' is never closed"),
+    ("{{% CONTENT_TYPE: TEXT }}\nx {{/types}}\n", "2:6: error: template does not parse: '{{/types}}' closes a section that was never opened"),
+    ("{{% CONTENT_TYPE: TEXT }}\n{{=<% %>}}\n", "2:1: error: template does not parse: a tag opened here is not closed before the end of the template"),
+    ("{{% CONTENT_TYPE: TEXT }}\n{{=<%=}}\n", "2:1: error: template does not parse: invalid set-delimiter tag '<%': expected two delimiters separated by space, such as {{=<% %>=}}"),
+    ("{{% CONTENT_TYPE: XML }}\n", "1:1: error: template does not parse: unrecognised pragma 'CONTENT_TYPE: XML': expected CONTENT_TYPE: TEXT or CONTENT_TYPE: HTML"),
+    ("{{% CONTENT_TYPE: TEXT }}\n  {{ }}\n", "2:3: error: template does not parse: a tag has no name"),
+    ("{{% CONTENT_TYPE: TEXT }}\n{{#types}}\n    {{> typo}}\n{{/types}}\n", "3:9: error: no template 'typo.mustache' in '%@' for the partial '{{> typo}}'"),
+])
+func templateMistakesArePlaced(text: String, expected: String) throws {
+    let valid = "{{% CONTENT_TYPE: TEXT }}\n"
+    let folder = try temporaryFolder(files: ["models.mustache": text, "support.mustache": valid, "client.mustache": valid, "server.mustache": valid])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let error = try #require(loadError(folder))
+    #expect(error.description == "\(folder)/models.mustache:" + expected.replacingOccurrences(of: "%@", with: folder))
 }
 
 // A folder without a template every run needs is reported by name; an unreadable folder too.

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import IR
+@testable import Render
+
+/// The views answer the template engine by name (`TemplateValue`), written by hand beside each
+/// view. This keeps those answers complete: every stored property of every view reachable from a
+/// real module is found under its own name, with its own value.
+@Suite struct ViewTests {
+    static var builds: SwiftModule? {
+        let spec = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("specs/builds.yaml")
+        guard let text = try? String(contentsOf: spec, encoding: .utf8) else { return nil }
+        return buildModule(text, file: "specs/builds.yaml").module
+    }
+
+    /// Checks `view` and, depth first, every view inside it; returns how many were checked.
+    @discardableResult
+    func check(_ view: Any, path: String) -> Int {
+        guard let lookup = view as? any TemplateValue else {
+            Issue.record("\(path): \(type(of: view)) does not answer lookups by name")
+            return 0
+        }
+        var checked = 1
+        for child in Mirror(reflecting: view).children {
+            guard let label = child.label else { continue }
+            guard let answer = lookup.value(forKey: label) else {
+                Issue.record("\(path).\(label): \(type(of: view)) has the property but does not answer for it")
+                continue
+            }
+            // Same value: compare descriptions (the views hold strings, flags and lists of views).
+            let expected = Self.unwrapped(child.value)
+            #expect(answer.map { String(describing: $0) } == expected.map { String(describing: $0) }, "\(path).\(label)")
+            if let list = child.value as? [Any] {
+                for (index, element) in list.enumerated() where !(element is String) {
+                    checked += check(element, path: "\(path).\(label)[\(index)]")
+                }
+            }
+        }
+        #expect(lookup.value(forKey: "noSuchProperty") == nil, "\(path): unknown keys must be missing, not nil values")
+        return checked
+    }
+
+    static func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first.map(\.value)
+    }
+
+    @Test func everyViewAnswersForEveryProperty() throws {
+        let module = try #require(Self.builds)
+        let views = ViewBuilder(module: module)
+        let count = check(views.modelsView(), path: "models")
+            + check(views.clientView(), path: "client")
+            + check(views.serverView(), path: "server")
+            + check(views.supportView(), path: "support")
+        // Types, properties, cases, operations, parameters and responses were all visited.
+        #expect(count > 40)
+    }
+}
