@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // Traits off: swift-configuration support is not used and costs build time.
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
         // Already in Hummingbird's graph; named so tests can pass a quiet logger and stop servers gracefully.
@@ -35,7 +34,7 @@ let package = Package(
         .target(name: "IR", dependencies: ["OpenAPI", "Diagnostics"]),
         .target(
             name: "Render",
-            dependencies: ["IR", "Diagnostics", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["IR", "Diagnostics"]
         ),
         .target(name: "Pipeline", dependencies: ["YAML", "OpenAPI", "IR", "Render", "Diagnostics"]),
         .executableTarget(
