@@ -15,6 +15,8 @@ public struct Generator {
     public var moduleName: String?
     /// The folder a relative `specPath` is read from; the current directory when `nil`.
     public var workingDirectory: URL?
+    /// How much model code goes in one file (see `Renderer.modelsFileWeight`).
+    public var modelsFileWeight = Renderer.defaultModelsFileWeight
 
     public init(specPath: String, templatesDirectory: String, moduleName: String? = nil, workingDirectory: URL? = nil) {
         self.specPath = specPath
@@ -40,9 +42,10 @@ public struct Generator {
             diagnostics.error("cannot read spec '\(specPath)': \(reason)", at: nil)
             throw Failure(isUsageError: true)
         }
-        let renderer: Renderer
+        var renderer: Renderer
         do {
             renderer = try Renderer(templatesDirectory: templatesDirectory)
+            renderer.modelsFileWeight = modelsFileWeight
         } catch {
             diagnostics.report(error)
             throw Failure(isUsageError: error.location == nil)
