@@ -89,6 +89,11 @@ public enum Naming {
     /// Splits on anything that is not a letter or digit, and on case changes inside words
     /// (`displayName` → display, Name; `HTTPServer` → HTTP, Server; `v2Beta` → v2, Beta).
     static func words(in text: String) -> [String] {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiWords(in: Array(text.utf8)) : characterWords(in: text)
+    }
+
+    /// `words(in:)` by Unicode character properties, for text beyond ASCII.
+    static func characterWords(in text: String) -> [String] {
         var words: [String] = []
         var current: [Character] = []
         func flush() {
@@ -115,6 +120,38 @@ public enum Naming {
         }
         flush()
         return words.isEmpty ? unicodeNameWords(in: text) : words
+    }
+
+    /// `words(in:)` for ASCII text (nearly every name in a spec), on bytes: the same rules
+    /// without the cost of Unicode character properties.
+    static func asciiWords(in bytes: [UInt8]) -> [String] {
+        func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        var words: [String] = []
+        var start = -1
+        func flush(_ end: Int) {
+            if start >= 0 { words.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+            start = -1
+        }
+        for (index, byte) in bytes.enumerated() {
+            guard isLower(byte) || isUpper(byte) || isDigit(byte) else {
+                flush(index)
+                continue
+            }
+            if start >= 0 {
+                let previous = bytes[index - 1]
+                let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
+                let afterNext: UInt8? = index + 2 < bytes.count ? bytes[index + 2] : nil
+                let lowerToUpper = (isLower(previous) || isDigit(previous)) && isUpper(byte)
+                let pluralS = next == UInt8(ascii: "s") && !(afterNext.map(isLower) ?? false)
+                let acronymEnd = isUpper(previous) && isUpper(byte) && (next.map(isLower) ?? false) && !pluralS
+                if lowerToUpper || acronymEnd { flush(index) }
+            }
+            if start < 0 { start = index }
+        }
+        flush(bytes.count)
+        return words.isEmpty ? unicodeNameWords(in: String(decoding: bytes, as: UTF8.self)) : words
     }
 
     /// Whether `word` is an initialism or its plural (`ids`, `URLs`).

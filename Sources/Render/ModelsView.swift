@@ -39,12 +39,9 @@ struct TypeView: Sendable {
     // Aliases
     var aliasTarget: String
 
-    /// Nested declarations, each rendered through `type.mustache`, indented one level and
-    /// separated by blank lines. Pre-rendered because the Mustache engine does not indent lines
-    /// produced by sections inside an indented partial.
-    var nestedDeclarations: String
     var hasNestedTypes: Bool
-    /// The views of the nested declarations, rendered into `nestedDeclarations`.
+    /// Declarations nested in this one (inline schemas of its properties), each rendered through
+    /// `type.mustache` at one more level of indentation.
     var nestedTypes: [TypeView]
 
     /// Roughly how much code the declaration becomes, in units of about ten lines: one per
@@ -121,7 +118,6 @@ extension TypeView: TemplateValue {
         case "indirectKeyword": indirectKeyword
         case "unionTypeList": unionTypeList
         case "aliasTarget": aliasTarget
-        case "nestedDeclarations": nestedDeclarations
         case "hasNestedTypes": hasNestedTypes
         case "nestedTypes": nestedTypes
         default: nil

@@ -99,12 +99,7 @@ public struct Renderer: Sendable {
         let jobs = queue
         let results = RenderedFiles(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            var view = jobs[index].view
-            if var models = view as? ModelsView {
-                models.types = models.types.map(renderingNestedDeclarations)
-                view = models
-            }
-            results.texts[index] = Self.tidy(library.render(view, withTemplate: jobs[index].template) ?? "")
+            results.texts[index] = Self.tidy(library.render(jobs[index].view, withTemplate: jobs[index].template) ?? "")
         }
         return jobs.indices.map { OutputFile(path: jobs[$0].path, contents: results.texts[$0]) }
     }
@@ -129,20 +124,6 @@ public struct Renderer: Sendable {
     /// for each file; `nil` when there is no such template. For tests of a single partial.
     func render(_ view: Any, withTemplate name: String) -> String? {
         library.render(view, withTemplate: name)
-    }
-
-    /// Renders the nested types of `view` (depth first) into its `nestedDeclarations`.
-    private func renderingNestedDeclarations(_ view: TypeView) -> TypeView {
-        var view = view
-        view.nestedTypes = view.nestedTypes.map(renderingNestedDeclarations)
-        view.nestedDeclarations = view.nestedTypes.map { nested in
-            let text = library.render(nested, withTemplate: "type") ?? ""
-            return text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : "    " + $0 }
-                .joined(separator: "\n")
-                .trimmingTrailingNewlines()
-        }.joined(separator: "\n\n")
-        return view
     }
 
     /// Collapses runs of blank lines that conditional sections leave behind and ends the file
@@ -197,12 +178,3 @@ private final class RenderedFiles: @unchecked Sendable {
         texts.deallocate()
     }
 }
-
-extension String {
-    fileprivate func trimmingTrailingNewlines() -> String {
-        var text = self
-        while text.hasSuffix("\n") { text.removeLast() }
-        return text
-    }
-}
-

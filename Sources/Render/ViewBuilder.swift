@@ -51,7 +51,6 @@ struct ViewBuilder {
             rawType: "", cases: [], unknownCaseName: "",
             unionCases: [], indirectKeyword: "", unionTypeList: "",
             aliasTarget: "",
-            nestedDeclarations: "",
             hasNestedTypes: !type.nestedTypes.isEmpty,
             nestedTypes: type.nestedTypes.map(typeView)
         )

@@ -28,16 +28,30 @@ struct TemplateLibrary: Sendable {
     /// A partial that does not exist renders as nothing, as the Mustache spec says.
     func render(_ value: Any, withTemplate name: String) -> String? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self)
+        var renderer = TemplateRenderer(library: self, stack: [ContextFrame(value)])
         renderer.output.reserveCapacity(4096)
-        renderer.render(template.nodes, contentType: template.contentType, stack: [value], indentation: "")
+        renderer.render(template.nodes, contentType: template.contentType, indentation: "")
         return renderer.output
+    }
+}
+
+/// A value on the context stack, with its lookup table found once when it is pushed rather than
+/// by a dynamic cast on every name looked up through it.
+private struct ContextFrame {
+    let value: Any
+    let lookup: (any TemplateValue)?
+
+    init(_ value: Any) {
+        self.value = value
+        lookup = value as? any TemplateValue
     }
 }
 
 /// One rendering pass: the output so far and how to look names up.
 private struct TemplateRenderer {
     let library: TemplateLibrary
+    /// Innermost context last; sections push onto it and pop when done.
+    var stack: [ContextFrame]
     var output = ""
 
     /// Partials may include themselves (a type nests types); this bounds runaway recursion in a
@@ -45,7 +59,7 @@ private struct TemplateRenderer {
     var partialDepth = 0
     static let maximumPartialDepth = 200
 
-    mutating func render(_ nodes: [Template.Node], contentType: Template.ContentType, stack: [Any], indentation: String) {
+    mutating func render(_ nodes: [Template.Node], contentType: Template.ContentType, indentation: String) {
         for node in nodes {
             switch node {
             case .text(let text, let startsLine):
@@ -63,20 +77,28 @@ private struct TemplateRenderer {
                 if startsLine { output += indentation }
                 let value = Self.lookup(path, in: stack)
                 if inverted {
-                    if !Self.isTruthy(value) { render(children, contentType: contentType, stack: stack, indentation: indentation) }
+                    if !Self.isTruthy(value) { render(children, contentType: contentType, indentation: indentation) }
                 } else if let list = value as? any TemplateList {
                     list.forEachElement { element in
-                        render(children, contentType: contentType, stack: stack + [element], indentation: indentation)
+                        stack.append(ContextFrame(element))
+                        render(children, contentType: contentType, indentation: indentation)
+                        stack.removeLast()
                     }
                 } else if Self.isTruthy(value), let value {
                     // A `true` pushes nothing worth looking into; anything else becomes the context.
-                    render(children, contentType: contentType, stack: value is Bool ? stack : stack + [value], indentation: indentation)
+                    if value is Bool {
+                        render(children, contentType: contentType, indentation: indentation)
+                    } else {
+                        stack.append(ContextFrame(value))
+                        render(children, contentType: contentType, indentation: indentation)
+                        stack.removeLast()
+                    }
                 }
             case .partial(let name, let partialIndentation, let standalone, let startsLine):
                 if startsLine { output += indentation }
                 guard let partial = library.templates[name], partialDepth < Self.maximumPartialDepth else { continue }
                 partialDepth += 1
-                render(partial.nodes, contentType: partial.contentType, stack: stack, indentation: standalone ? indentation + partialIndentation : indentation)
+                render(partial.nodes, contentType: partial.contentType, indentation: standalone ? indentation + partialIndentation : indentation)
                 partialDepth -= 1
             }
         }
@@ -111,11 +133,11 @@ private struct TemplateRenderer {
 
     /// Resolves a name as the Mustache spec says: the first part in the innermost context that has
     /// it, the rest (`a.b.c`) only within what the first part found.
-    static func lookup(_ path: [String], in stack: [Any]) -> Any? {
-        guard let first = path.first else { return stack.last }
+    static func lookup(_ path: [String], in stack: [ContextFrame]) -> Any? {
+        guard let first = path.first else { return stack.last?.value }
         var found: Any?? = nil
-        for context in stack.reversed() {
-            if let value = child(first, of: context) {
+        for frame in stack.reversed() {
+            if let value = frame.lookup?.value(forKey: first) {
                 found = value
                 break
             }

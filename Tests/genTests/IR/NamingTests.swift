@@ -90,3 +90,15 @@ func keywordMembersAreDeclarable(input: String) {
     #expect(scope.contains("body"))
     #expect(!scope.contains("b"))
 }
+
+// The ASCII fast path splits words exactly as the general, Unicode one does, on random names
+// built from the characters that matter (cases, digits, separators, plural `s`).
+@Test func asciiWordSplittingMatchesUnicodeSplitting() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("aAbBsSzZ09_- .$/xIDURL")
+    for _ in 0..<5_000 {
+        let length = Int.random(in: 0...12, using: &generator)
+        let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+        #expect(Naming.asciiWords(in: Array(text.utf8)) == Naming.characterWords(in: text), "\(text)")
+    }
+}
