@@ -105,31 +105,31 @@ extension DocumentParser {
             file = target.displayPath
             resolvedFile = target.resolvedPath
         }
-        guard let node = walk(pointer, in: document, ref: ref, at: location, what: what) else { return nil }
+        guard let node = walk(pointer, in: document, file: resolvedFile, ref: ref, at: location, what: what) else { return nil }
         return Located(node: node, key: resolvedFile + pointer.description, file: file, pointer: pointer)
     }
 
     /// Follows `pointer` from `document`, reporting the first token that is not there.
-    private func walk(_ pointer: JSONPointer, in document: Node, ref: String, at location: SourceLocation, what: String) -> Node? {
+    private func walk(_ pointer: JSONPointer, in document: Node, file: String, ref: String, at location: SourceLocation, what: String) -> Node? {
         var node = document
+        var path = file + "#"
         for (index, token) in pointer.tokens.enumerated() {
             let next: Node?
             switch node.content {
+            case .mapping(let entries) where entries.count > 16:
+                // Large mappings (components/schemas) are indexed once: thousands of refs into
+                // thousands of schemas would otherwise be a quadratic scan.
+                let keys = context.mappingIndexes[path] ?? Dictionary(entries.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+                context.mappingIndexes[path] = keys
+                next = keys[token].map { entries[$0].value }
+                if next == nil {
+                    reportMissing(token, at: index, in: pointer, entries: entries, ref: ref, location: location, what: what)
+                    return nil
+                }
             case .mapping(let entries):
                 next = entries.first { $0.key == token }?.value
                 if next == nil {
-                    var notes: [Diagnostic] = []
-                    if let suggestion = closestMatch(to: token, in: entries.map(\.key)),
-                       let entry = entries.first(where: { $0.key == suggestion })
-                    {
-                        notes.append(.note("did you mean '\(suggestion)'?", at: entry.keyLocation))
-                    }
-                    let parent = pointer.tokens.prefix(index).joined(separator: "/")
-                    let place = parent.isEmpty ? "the document" : "'\(parent)'"
-                    let message = index == pointer.tokens.count - 1 && parent == "components/schemas"
-                        ? "no schema named '\(token)' in components/schemas"
-                        : "cannot resolve \(what) reference '\(ref)': no '\(token)' in \(place)"
-                    diagnostics.error(message, at: location, notes: notes)
+                    reportMissing(token, at: index, in: pointer, entries: entries, ref: ref, location: location, what: what)
                     return nil
                 }
             case .sequence(let items):
@@ -142,7 +142,24 @@ extension DocumentParser {
                 return nil
             }
             node = next
+            path += "/" + token
         }
         return node
+    }
+
+    /// Reports a pointer token missing from a mapping, with a "did you mean" note when a key is close.
+    private func reportMissing(_ token: String, at index: Int, in pointer: JSONPointer, entries: [MappingEntry], ref: String, location: SourceLocation, what: String) {
+        var notes: [Diagnostic] = []
+        if let suggestion = closestMatch(to: token, in: entries.map(\.key)),
+           let entry = entries.first(where: { $0.key == suggestion })
+        {
+            notes.append(.note("did you mean '\(suggestion)'?", at: entry.keyLocation))
+        }
+        let parent = pointer.tokens.prefix(index).joined(separator: "/")
+        let place = parent.isEmpty ? "the document" : "'\(parent)'"
+        let message = index == pointer.tokens.count - 1 && parent == "components/schemas"
+            ? "no schema named '\(token)' in components/schemas"
+            : "cannot resolve \(what) reference '\(ref)': no '\(token)' in \(place)"
+        diagnostics.error(message, at: location, notes: notes)
     }
 }

@@ -25,6 +25,8 @@ public struct DocumentParser {
         /// Schemas in other files, named after their pointer or file, by resolved location.
         var externalSchemaNames: [String: String] = [:]
         var externalSchemas: [NamedSchema] = []
+        /// Key → entry index of large mappings, by resolved file and pointer (`/a.yaml#/components/schemas`).
+        var mappingIndexes: [String: [String: Int]] = [:]
         let files: ExternalFiles
 
         init(files: ExternalFiles) {

@@ -23,6 +23,9 @@ final class ExternalFiles {
 
     /// The folder relative display paths are relative to (the current directory by default).
     private let workingDirectory: String
+    /// Resolved path by display path, and symlink resolutions: a spec has thousands of refs and
+    /// each would otherwise cost file-system calls.
+    private var resolvedByDisplayPath: [String: String] = [:]
 
     init(root: Node, read: @escaping Reader, workingDirectory: String?, diagnostics: DiagnosticSink) {
         rootFile = root.location.file
@@ -34,6 +37,7 @@ final class ExternalFiles {
         let key = Self.resolvingSymlinks(rootFile, in: self.workingDirectory)
         documents[key] = root
         displayPaths[key] = rootFile
+        resolvedByDisplayPath[rootFile] = key
     }
 
     /// Where a reference leads: the file's display path and resolved path.
@@ -55,7 +59,8 @@ final class ExternalFiles {
             return nil
         }
         let display = Self.normalize(Self.directory(of: referringFile) + "/" + decoded)
-        let resolved = resolvingSymlinks(display)
+        let resolved = resolvedByDisplayPath[display] ?? resolvingSymlinks(display)
+        resolvedByDisplayPath[display] = resolved
         guard resolved.hasPrefix(rootFolder + "/") else {
             diagnostics.error("reference '\(ref)' leads outside the spec's folder; it is not read", at: location)
             return nil
@@ -85,7 +90,7 @@ final class ExternalFiles {
 
     /// The resolved path of the file a node was read from.
     func resolvedPath(ofFile displayPath: String) -> String {
-        displayPath == rootFile ? resolvingSymlinks(rootFile) : (displayPaths.first { $0.value == displayPath }?.key ?? displayPath)
+        resolvedByDisplayPath[displayPath] ?? displayPath
     }
 
     static func directory(of path: String) -> String {

@@ -144,6 +144,32 @@ func unsupportedVersions(text: String, expected: String) {
     #expect(parsed.schema("Build")?.items?.reference == nil)
 }
 
+// Large mappings are looked up through an index: hits resolve, misses still get "did you mean".
+@Test func referencesIntoLargeMappings() {
+    let filler = (0..<40).map { "    Thing\($0): {type: string}\n" }.joined()
+    let parsed = parseDocument(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Holder:
+              type: object
+              properties:
+                a: {$ref: '#/components/schemas/Thing39'}
+                b: {$ref: '#/components/schemas/Thing7'}
+                c: {$ref: '#/components/schemas/Thnig12'}
+
+        """ + filler
+    )
+    #expect(parsed.reported == [
+        "t.yaml:11:19: error: no schema named 'Thnig12' in components/schemas\nt.yaml:24:5: note: did you mean 'Thing12'?"
+    ])
+    #expect(parsed.schema("Holder")?.properties.first { $0.name == "a" }?.schema.reference?.name == "Thing39")
+    #expect(parsed.schema("Holder")?.properties.first { $0.name == "b" }?.schema.reference?.name == "Thing7")
+}
+
 // With no name close enough, the unknown schema is reported without a note.
 @Test func unresolvedSchemaReferenceWithoutCloseName() {
     let parsed = parseDocument(
