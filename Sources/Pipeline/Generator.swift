@@ -34,14 +34,6 @@ public struct Generator {
     /// Generates every output file.
     /// - Throws: `Failure` when the spec cannot be read or has errors; the reasons are in `diagnostics`.
     public func run(diagnostics: DiagnosticSink) throws(Failure) -> [OutputFile] {
-        let readPath = specPath.hasPrefix("/") ? specPath : (workingDirectory.map { $0.appendingPathComponent(specPath).path } ?? specPath)
-        guard let data = FileManager.default.contents(atPath: readPath) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: readPath, isDirectory: &isDirectory)
-            let reason = isDirectory.boolValue ? "it is a directory" : exists ? "it is not readable" : "no such file"
-            diagnostics.error("cannot read spec '\(specPath)': \(reason)", at: nil)
-            throw Failure(isUsageError: true)
-        }
         var renderer: Renderer
         do {
             renderer = try Renderer(templatesDirectory: templatesDirectory)
@@ -49,6 +41,21 @@ public struct Generator {
         } catch {
             diagnostics.report(error)
             throw Failure(isUsageError: error.location == nil)
+        }
+        // Each stage's input is released when the stage returns (the YAML tree before the IR is
+        // built, the Document before rendering), which keeps peak memory near one stage's worth.
+        let module = try buildModule(from: loadDocument(diagnostics: diagnostics), diagnostics: diagnostics)
+        return renderer.render(module)
+    }
+
+    private func loadDocument(diagnostics: DiagnosticSink) throws(Failure) -> Document {
+        let readPath = specPath.hasPrefix("/") ? specPath : (workingDirectory.map { $0.appendingPathComponent(specPath).path } ?? specPath)
+        guard let data = FileManager.default.contents(atPath: readPath) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: readPath, isDirectory: &isDirectory)
+            let reason = isDirectory.boolValue ? "it is a directory" : exists ? "it is not readable" : "no such file"
+            diagnostics.error("cannot read spec '\(specPath)': \(reason)", at: nil)
+            throw Failure(isUsageError: true)
         }
         let root: Node
         do {
@@ -61,8 +68,12 @@ public struct Generator {
         guard let document = parser.parse(), !diagnostics.hasErrors else {
             throw Failure(isUsageError: false)
         }
+        return document
+    }
+
+    private func buildModule(from document: Document, diagnostics: DiagnosticSink) throws(Failure) -> SwiftModule {
         let module = ModuleBuilder(document: document, diagnostics: diagnostics).build(specPath: specPath, moduleName: moduleName)
         guard !diagnostics.hasErrors else { throw Failure(isUsageError: false) }
-        return renderer.render(module)
+        return module
     }
 }

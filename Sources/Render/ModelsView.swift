@@ -89,79 +89,79 @@ struct UnionCaseView: Sendable {
 // Lookups by name for the template engine; `ViewTests` checks they cover every stored property.
 
 extension ModelsView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "header": header
-        case "moduleName": moduleName
-        case "types": types
+        case "header": header.templateData
+        case "moduleName": moduleName.templateData
+        case "types": types.templateData
         default: nil
         }
     }
 }
 
 extension TypeView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "name": name
-        case "documentation": documentation
-        case "isStruct": isStruct
-        case "isEnum": isEnum
-        case "isUnion": isUnion
-        case "isAlias": isAlias
-        case "properties": properties
-        case "hasProperties": hasProperties
-        case "additionalPropertiesType": .some(additionalPropertiesType.map { $0 as Any })
-        case "rawType": rawType
-        case "cases": cases
-        case "unknownCaseName": unknownCaseName
-        case "unionCases": unionCases
-        case "indirectKeyword": indirectKeyword
-        case "unionTypeList": unionTypeList
-        case "aliasTarget": aliasTarget
-        case "hasNestedTypes": hasNestedTypes
-        case "nestedTypes": nestedTypes
+        case "name": name.templateData
+        case "documentation": documentation.templateData
+        case "isStruct": isStruct.templateData
+        case "isEnum": isEnum.templateData
+        case "isUnion": isUnion.templateData
+        case "isAlias": isAlias.templateData
+        case "properties": properties.templateData
+        case "hasProperties": hasProperties.templateData
+        case "additionalPropertiesType": additionalPropertiesType.templateData
+        case "rawType": rawType.templateData
+        case "cases": cases.templateData
+        case "unknownCaseName": unknownCaseName.templateData
+        case "unionCases": unionCases.templateData
+        case "indirectKeyword": indirectKeyword.templateData
+        case "unionTypeList": unionTypeList.templateData
+        case "aliasTarget": aliasTarget.templateData
+        case "hasNestedTypes": hasNestedTypes.templateData
+        case "nestedTypes": nestedTypes.templateData
         default: nil
         }
     }
 }
 
 extension PropertyView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "name": name
-        case "isIndirect": isIndirect
-        case "codingKey": codingKey
-        case "documentation": documentation
-        case "declaredType": declaredType
-        case "valueType": valueType
-        case "initializerDefault": initializerDefault
-        case "isRequired": isRequired
-        case "isRequiredNullable": isRequiredNullable
-        case "isOptional": isOptional
-        case "isOptionalNullable": isOptionalNullable
-        case "defaultLiteral": .some(defaultLiteral.map { $0 as Any })
-        case "isLast": isLast
+        case "name": name.templateData
+        case "isIndirect": isIndirect.templateData
+        case "codingKey": codingKey.templateData
+        case "documentation": documentation.templateData
+        case "declaredType": declaredType.templateData
+        case "valueType": valueType.templateData
+        case "initializerDefault": initializerDefault.templateData
+        case "isRequired": isRequired.templateData
+        case "isRequiredNullable": isRequiredNullable.templateData
+        case "isOptional": isOptional.templateData
+        case "isOptionalNullable": isOptionalNullable.templateData
+        case "defaultLiteral": defaultLiteral.templateData
+        case "isLast": isLast.templateData
         default: nil
         }
     }
 }
 
 extension EnumCaseView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "name": name
-        case "isLast": isLast
-        case "literal": literal
+        case "name": name.templateData
+        case "isLast": isLast.templateData
+        case "literal": literal.templateData
         default: nil
         }
     }
 }
 
 extension UnionCaseView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "name": name
-        case "type": type
+        case "name": name.templateData
+        case "type": type.templateData
         default: nil
         }
     }

@@ -100,102 +100,102 @@ struct ResponseView: Sendable {
 // Lookups by name for the template engine; `ViewTests` checks they cover every stored property.
 
 extension ClientView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "header": header
-        case "moduleName": moduleName
-        case "defaultServerURL": .some(defaultServerURL.map { $0 as Any })
-        case "errorPayloadType": errorPayloadType
-        case "operations": operations
+        case "header": header.templateData
+        case "moduleName": moduleName.templateData
+        case "defaultServerURL": defaultServerURL.templateData
+        case "errorPayloadType": errorPayloadType.templateData
+        case "operations": operations.templateData
         default: nil
         }
     }
 }
 
 extension ServerView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "header": header
-        case "moduleName": moduleName
-        case "hasDocumentedErrorPayload": hasDocumentedErrorPayload
-        case "operations": operations
+        case "header": header.templateData
+        case "moduleName": moduleName.templateData
+        case "hasDocumentedErrorPayload": hasDocumentedErrorPayload.templateData
+        case "operations": operations.templateData
         default: nil
         }
     }
 }
 
 extension SupportView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "header": header
-        case "moduleName": moduleName
+        case "header": header.templateData
+        case "moduleName": moduleName.templateData
         default: nil
         }
     }
 }
 
 extension OperationView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "name": name
-        case "typeName": typeName
-        case "responseTypeName": responseTypeName
-        case "documentation": documentation
-        case "operationIDLiteral": operationIDLiteral
-        case "method": method
-        case "methodMember": methodMember
-        case "pathLiteral": pathLiteral
-        case "routePathLiteral": routePathLiteral
-        case "pathExpression": pathExpression
-        case "parameterList": parameterList
-        case "requirementParameterList": requirementParameterList
-        case "argumentList": argumentList
-        case "parameters": parameters
-        case "pathParameters": pathParameters
-        case "queryParameters": queryParameters
-        case "hasQueryParameters": hasQueryParameters
-        case "headerParameters": headerParameters
-        case "hasBody": hasBody
-        case "bodyType": bodyType
-        case "bodyIsOptional": bodyIsOptional
-        case "bodyContentTypeLiteral": bodyContentTypeLiteral
-        case "successType": successType
-        case "hasSuccessBody": hasSuccessBody
-        case "successStatus": successStatus
-        case "requiresBearerToken": requiresBearerToken
-        case "responses": responses
+        case "name": name.templateData
+        case "typeName": typeName.templateData
+        case "responseTypeName": responseTypeName.templateData
+        case "documentation": documentation.templateData
+        case "operationIDLiteral": operationIDLiteral.templateData
+        case "method": method.templateData
+        case "methodMember": methodMember.templateData
+        case "pathLiteral": pathLiteral.templateData
+        case "routePathLiteral": routePathLiteral.templateData
+        case "pathExpression": pathExpression.templateData
+        case "parameterList": parameterList.templateData
+        case "requirementParameterList": requirementParameterList.templateData
+        case "argumentList": argumentList.templateData
+        case "parameters": parameters.templateData
+        case "pathParameters": pathParameters.templateData
+        case "queryParameters": queryParameters.templateData
+        case "hasQueryParameters": hasQueryParameters.templateData
+        case "headerParameters": headerParameters.templateData
+        case "hasBody": hasBody.templateData
+        case "bodyType": bodyType.templateData
+        case "bodyIsOptional": bodyIsOptional.templateData
+        case "bodyContentTypeLiteral": bodyContentTypeLiteral.templateData
+        case "successType": successType.templateData
+        case "hasSuccessBody": hasSuccessBody.templateData
+        case "successStatus": successStatus.templateData
+        case "requiresBearerToken": requiresBearerToken.templateData
+        case "responses": responses.templateData
         default: nil
         }
     }
 }
 
 extension ParameterView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "name": name
-        case "nameLiteral": nameLiteral
-        case "declaredType": declaredType
-        case "valueType": valueType
-        case "isRequired": isRequired
-        case "isArray": isArray
-        case "elementType": elementType
-        case "documentation": documentation
-        case "parameterDocumentation": parameterDocumentation
+        case "name": name.templateData
+        case "nameLiteral": nameLiteral.templateData
+        case "declaredType": declaredType.templateData
+        case "valueType": valueType.templateData
+        case "isRequired": isRequired.templateData
+        case "isArray": isArray.templateData
+        case "elementType": elementType.templateData
+        case "documentation": documentation.templateData
+        case "parameterDocumentation": parameterDocumentation.templateData
         default: nil
         }
     }
 }
 
 extension ResponseView: TemplateValue {
-    func value(forKey key: String) -> Any?? {
+    func value(forKey key: String) -> TemplateData? {
         switch key {
-        case "caseName": caseName
-        case "status": status
-        case "statusCode": statusCode
-        case "isFixedStatus": isFixedStatus
-        case "hasBody": hasBody
-        case "bodyType": bodyType
-        case "documentation": documentation
+        case "caseName": caseName.templateData
+        case "status": status.templateData
+        case "statusCode": statusCode.templateData
+        case "isFixedStatus": isFixedStatus.templateData
+        case "hasBody": hasBody.templateData
+        case "bodyType": bodyType.templateData
+        case "documentation": documentation.templateData
         default: nil
         }
     }

@@ -86,7 +86,7 @@ public struct Renderer: Sendable {
     public func render(_ module: SwiftModule) -> [OutputFile] {
         let views = ViewBuilder(module: module)
         let models = views.modelsView()
-        var queue: [(path: String, template: String, view: any Sendable)] = []
+        var queue: [(path: String, template: String, view: any TemplateValue & Sendable)] = []
         for (index, chunk) in Self.chunks(of: models.types, weight: modelsFileWeight).enumerated() {
             var view = models
             view.types = chunk
@@ -99,7 +99,7 @@ public struct Renderer: Sendable {
         let jobs = queue
         let results = RenderedFiles(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results.texts[index] = Self.tidy(library.render(jobs[index].view, withTemplate: jobs[index].template) ?? "")
+            results.texts[index] = Self.tidy(library.render(.object(jobs[index].view), withTemplate: jobs[index].template) ?? "")
         }
         return jobs.indices.map { OutputFile(path: jobs[$0].path, contents: results.texts[$0]) }
     }
@@ -122,8 +122,8 @@ public struct Renderer: Sendable {
 
     /// Renders one view through one template or partial (`type`, `enum`, …), as `render(_:)` does
     /// for each file; `nil` when there is no such template. For tests of a single partial.
-    func render(_ view: Any, withTemplate name: String) -> String? {
-        library.render(view, withTemplate: name)
+    func render(_ view: any TemplateValue, withTemplate name: String) -> String? {
+        library.render(.object(view), withTemplate: name)
     }
 
     /// Collapses runs of blank lines that conditional sections leave behind and ends the file

@@ -75,14 +75,24 @@ struct TreeBuilder {
     mutating func end() {
         let frame = stack.removeLast()
         let content: Node.Content
+        // Exact-size copies: arrays grown by appending keep up to twice the room they need, and
+        // the tree is the largest thing gen holds (an 8 MB spec is about a million nodes).
         if frame.isMapping {
-            content = .mapping(frame.merges.isEmpty ? frame.entries : Self.applyMerges(of: frame))
+            content = .mapping(Self.compacted(frame.merges.isEmpty ? frame.entries : Self.applyMerges(of: frame)))
         } else {
-            content = .sequence(frame.items)
+            content = .sequence(Self.compacted(frame.items))
         }
         let node = Node(content, at: frame.location)
         if let anchor = frame.anchor { anchors[anchor] = .closed(node, count: frame.count) }
         deliver(node, count: frame.count)
+    }
+
+    private static func compacted<Element>(_ array: [Element]) -> [Element] {
+        guard array.capacity > array.count + 2 else { return array }
+        var exact: [Element] = []
+        exact.reserveCapacity(array.count)
+        exact.append(contentsOf: array)
+        return exact
     }
 
     mutating func scalar(_ scalar: Scalar, at location: SourceLocation, anchor: String?) {

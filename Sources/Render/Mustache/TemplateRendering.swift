@@ -1,19 +1,58 @@
 import Foundation
 
-/// A value templates can look into by name. Each view answers for its own properties, so
-/// rendering needs no reflection (`Mirror` made lookups most of gen's run time).
-protocol TemplateValue {
-    /// The value for `key`: `nil` when there is no such key (lookup goes on to enclosing
-    /// contexts), `.some(nil)` when the key exists without a value (lookup stops, renders nothing).
-    func value(forKey key: String) -> Any??
+/// What a name in a template resolves to. Typed, so rendering decides truthiness, iteration
+/// and text without dynamic casts.
+enum TemplateData {
+    /// A key that exists without a value: falsy, renders as nothing, stops the lookup.
+    case null
+    case bool(Bool)
+    case text(String)
+    /// A view, whose names can be looked up in turn (and which sections push as context).
+    case object(any TemplateValue)
+    case list(any TemplateList)
 }
 
-/// JSON-shaped data (`[String: Any]` from `JSONSerialization`), as the Mustache spec's tests use.
-extension Dictionary: TemplateValue where Key == String {
-    func value(forKey key: String) -> Any?? {
-        guard let value = self[key] else { return nil }
-        return .some(value is NSNull ? nil : value)
-    }
+/// A value templates can look into by name. Each view answers for its own properties (written
+/// beside it), so rendering needs no reflection: `Mirror` lookups were most of gen's run time.
+protocol TemplateValue: TemplateDataConvertible {
+    /// The value for `key`, or `nil` when there is no such key (lookup then goes on to the
+    /// enclosing contexts).
+    func value(forKey key: String) -> TemplateData?
+}
+
+extension TemplateValue {
+    var templateData: TemplateData { .object(self) }
+}
+
+/// Lists a section iterates.
+protocol TemplateList {
+    var count: Int { get }
+    func element(at index: Int) -> TemplateData
+}
+
+/// Values a view can hand to a template.
+protocol TemplateDataConvertible {
+    var templateData: TemplateData { get }
+}
+
+extension String: TemplateDataConvertible {
+    var templateData: TemplateData { .text(self) }
+}
+
+extension Bool: TemplateDataConvertible {
+    var templateData: TemplateData { .bool(self) }
+}
+
+extension Optional: TemplateDataConvertible where Wrapped: TemplateDataConvertible {
+    var templateData: TemplateData { self?.templateData ?? .null }
+}
+
+extension Array: TemplateDataConvertible where Element: TemplateDataConvertible {
+    var templateData: TemplateData { .list(self) }
+}
+
+extension Array: TemplateList where Element: TemplateDataConvertible {
+    func element(at index: Int) -> TemplateData { self[index].templateData }
 }
 
 /// Templates by name, each also usable as a partial `{{> name}}`; renders a value through one.
@@ -24,26 +63,15 @@ struct TemplateLibrary: Sendable {
         self.templates = templates
     }
 
-    /// Renders `value` through the template called `name`; `nil` when there is none.
-    /// A partial that does not exist renders as nothing, as the Mustache spec says.
-    func render(_ value: Any, withTemplate name: String) -> String? {
+    /// Renders `data` (usually a view, `.object(view)`) through the template called `name`;
+    /// `nil` when there is none. A partial that does not exist renders as nothing, as the
+    /// Mustache spec says.
+    func render(_ data: TemplateData, withTemplate name: String) -> String? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self, stack: [ContextFrame(value)])
+        var renderer = TemplateRenderer(library: self, stack: [data])
         renderer.output.reserveCapacity(4096)
         renderer.render(template.nodes, contentType: template.contentType, indentation: "")
         return renderer.output
-    }
-}
-
-/// A value on the context stack, with its lookup table found once when it is pushed rather than
-/// by a dynamic cast on every name looked up through it.
-private struct ContextFrame {
-    let value: Any
-    let lookup: (any TemplateValue)?
-
-    init(_ value: Any) {
-        self.value = value
-        lookup = value as? any TemplateValue
     }
 }
 
@@ -51,7 +79,7 @@ private struct ContextFrame {
 private struct TemplateRenderer {
     let library: TemplateLibrary
     /// Innermost context last; sections push onto it and pop when done.
-    var stack: [ContextFrame]
+    var stack: [TemplateData]
     var output = ""
 
     /// Partials may include themselves (a type nests types); this bounds runaway recursion in a
@@ -66,8 +94,7 @@ private struct TemplateRenderer {
                 appendText(text, startsLine: startsLine, indentation: indentation)
             case .variable(let path, let escaped, let startsLine):
                 if startsLine { output += indentation }
-                guard let value = Self.lookup(path, in: stack) else { continue }
-                let text = Self.text(for: value)
+                guard let text = Self.text(for: Self.lookup(path, in: stack)) else { continue }
                 if escaped, contentType == .html {
                     Self.appendEscapingHTML(text, to: &output)
                 } else {
@@ -78,20 +105,23 @@ private struct TemplateRenderer {
                 let value = Self.lookup(path, in: stack)
                 if inverted {
                     if !Self.isTruthy(value) { render(children, contentType: contentType, indentation: indentation) }
-                } else if let list = value as? any TemplateList {
-                    list.forEachElement { element in
-                        stack.append(ContextFrame(element))
+                } else {
+                    switch value {
+                    case .list(let list):
+                        for index in 0..<list.count {
+                            stack.append(list.element(at: index))
+                            render(children, contentType: contentType, indentation: indentation)
+                            stack.removeLast()
+                        }
+                    case .bool(true):
+                        // `true` pushes nothing worth looking into.
+                        render(children, contentType: contentType, indentation: indentation)
+                    case .object, .text:
+                        stack.append(value)
                         render(children, contentType: contentType, indentation: indentation)
                         stack.removeLast()
-                    }
-                } else if Self.isTruthy(value), let value {
-                    // A `true` pushes nothing worth looking into; anything else becomes the context.
-                    if value is Bool {
-                        render(children, contentType: contentType, indentation: indentation)
-                    } else {
-                        stack.append(ContextFrame(value))
-                        render(children, contentType: contentType, indentation: indentation)
-                        stack.removeLast()
+                    case .bool(false), .null:
+                        break
                     }
                 }
             case .partial(let name, let partialIndentation, let standalone, let startsLine):
@@ -132,47 +162,43 @@ private struct TemplateRenderer {
     }
 
     /// Resolves a name as the Mustache spec says: the first part in the innermost context that has
-    /// it, the rest (`a.b.c`) only within what the first part found.
-    static func lookup(_ path: [String], in stack: [ContextFrame]) -> Any? {
-        guard let first = path.first else { return stack.last?.value }
-        var found: Any?? = nil
+    /// it, the rest (`a.b.c`) only within what the first part found. Not found is `.null`.
+    static func lookup(_ path: [String], in stack: [TemplateData]) -> TemplateData {
+        guard let first = path.first else { return stack.last ?? .null }
+        var found: TemplateData?
         for frame in stack.reversed() {
-            if let value = frame.lookup?.value(forKey: first) {
+            if case .object(let object) = frame, let value = object.value(forKey: first) {
                 found = value
                 break
             }
         }
-        guard var value = found ?? nil else { return nil }
+        guard var value = found else { return .null }
         for key in path.dropFirst() {
-            guard let next = child(key, of: value) ?? nil else { return nil }
+            guard case .object(let object) = value, let next = object.value(forKey: key) else { return .null }
             value = next
         }
         return value
     }
 
-    static func child(_ key: String, of context: Any) -> Any?? {
-        (context as? any TemplateValue)?.value(forKey: key)
-    }
-
-    /// Falsy are `nil`, `false` and empty lists (the spec's rules); everything else, the empty
-    /// string and `0` included, is truthy.
-    static func isTruthy(_ value: Any?) -> Bool {
+    /// Falsy are `null`, `false` and empty lists (the spec's rules); everything else, the empty
+    /// string included, is truthy.
+    static func isTruthy(_ value: TemplateData) -> Bool {
         switch value {
-        case nil: false
-        case let bool as Bool: bool
-        case let list as any TemplateList: !list.isEmpty
-        default: true
+        case .null: false
+        case .bool(let bool): bool
+        case .list(let list): list.count > 0
+        case .text, .object: true
         }
     }
 
-    static func text(for value: Any) -> String {
+    /// What an interpolation inserts; `nil` for nothing.
+    static func text(for value: TemplateData) -> String? {
         switch value {
-        case let string as String: string
-        case let substring as Substring: String(substring)
-        case let double as Double:
-            // JSON numbers: 85 prints as `85`, 1.21 as `1.21`.
-            double.rounded() == double && abs(double) < 1e15 ? String(Int64(double)) : String(double)
-        default: String(describing: value)
+        case .text(let text): text
+        case .bool(let bool): bool ? "true" : "false"
+        case .null: nil
+        case .object(let object): String(describing: object)
+        case .list(let list): String(describing: list)
         }
     }
 
@@ -186,17 +212,5 @@ private struct TemplateRenderer {
             default: output.unicodeScalars.append(character)
             }
         }
-    }
-}
-
-/// Lists a section iterates: Swift arrays of any element type.
-protocol TemplateList {
-    var isEmpty: Bool { get }
-    func forEachElement(_ body: (Any) -> Void)
-}
-
-extension Array: TemplateList {
-    func forEachElement(_ body: (Any) -> Void) {
-        for element in self { body(element) }
     }
 }

@@ -51,28 +51,40 @@ import Testing
     @Test(arguments: cases)
     func specCase(_ test: SpecCase) throws {
         let wrapper = try #require(try JSONSerialization.jsonObject(with: test.dataJSON) as? [String: Any])
-        let data = Self.swiftValue(wrapper["data"] ?? NSNull())
+        let data = Self.templateData(wrapper["data"] ?? NSNull())
         var templates = ["": try Template(test.template)]
         for (name, text) in test.partials { templates[name] = try Template(text) }
         let output = TemplateLibrary(templates: templates).render(data, withTemplate: "")
         #expect(output == test.expected, "\(test.file): \(test.name)")
     }
 
-    /// JSON as plain Swift values: `Bool`, `Int`, `Double`, `String`, arrays, dictionaries, `NSNull`.
-    static func swiftValue(_ json: Any) -> Any {
+    /// JSON as template data: objects and arrays become lookup tables and lists, numbers text
+    /// (`85`, `1.21`), `null` null.
+    static func templateData(_ json: Any) -> TemplateData {
         switch json {
-        case let dictionary as [String: Any]: dictionary.mapValues(swiftValue)
-        case let array as [Any]: array.map(swiftValue)
-        case let string as String: string
+        case let dictionary as [String: Any]: .object(JSONObject(members: dictionary.mapValues(templateData)))
+        case let array as [Any]: .list(JSONArray(elements: array.map(templateData)))
+        case let string as String: .text(string)
         case let number as NSNumber:
             if String(describing: type(of: number)).contains("Boolean") {
-                number.boolValue
+                .bool(number.boolValue)
             } else if number.doubleValue.rounded() == number.doubleValue, abs(number.doubleValue) < 1e15 {
-                number.intValue
+                .text(String(number.intValue))
             } else {
-                number.doubleValue
+                .text(String(number.doubleValue))
             }
-        default: json
+        default: .null
         }
+    }
+
+    struct JSONObject: TemplateValue {
+        var members: [String: TemplateData]
+        func value(forKey key: String) -> TemplateData? { members[key] }
+    }
+
+    struct JSONArray: TemplateList {
+        var elements: [TemplateData]
+        var count: Int { elements.count }
+        func element(at index: Int) -> TemplateData { elements[index] }
     }
 }

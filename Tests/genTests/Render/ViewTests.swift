@@ -28,9 +28,8 @@ import Testing
                 Issue.record("\(path).\(label): \(type(of: view)) has the property but does not answer for it")
                 continue
             }
-            // Same value: compare descriptions (the views hold strings, flags and lists of views).
-            let expected = Self.unwrapped(child.value)
-            #expect(answer.map { String(describing: $0) } == expected.map { String(describing: $0) }, "\(path).\(label)")
+            // Same value: the views hold strings, flags, optionals and lists of views.
+            #expect(Self.summary(answer) == Self.summary(stored: child.value), "\(path).\(label)")
             if let list = child.value as? [Any] {
                 for (index, element) in list.enumerated() where !(element is String) {
                     checked += check(element, path: "\(path).\(label)[\(index)]")
@@ -41,10 +40,26 @@ import Testing
         return checked
     }
 
-    static func unwrapped(_ value: Any) -> Any? {
+    static func summary(_ data: TemplateData) -> String? {
+        switch data {
+        case .null: nil
+        case .bool(let bool): "\(bool)"
+        case .text(let text): text
+        case .list(let list): "list of \(list.count)"
+        case .object(let object): "object \(type(of: object))"
+        }
+    }
+
+    static func summary(stored value: Any) -> String? {
         let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first.map(\.value)
+        let unwrapped: Any? = mirror.displayStyle == .optional ? mirror.children.first?.value : value
+        guard let unwrapped else { return nil }
+        switch unwrapped {
+        case let bool as Bool: return "\(bool)"
+        case let text as String: return text
+        case let list as [Any]: return "list of \(list.count)"
+        default: return "object \(type(of: unwrapped))"
+        }
     }
 
     @Test func everyViewAnswersForEveryProperty() throws {
