@@ -17,7 +17,7 @@ struct JSONPointer: Hashable {
         guard decoded.first == "/" else { return nil }
         tokens = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
             // Order matters (RFC 6901 §4): `~01` is `~1` literally, not `/`.
-            $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            $0.contains("~") ? $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
         }
     }
 

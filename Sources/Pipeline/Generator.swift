@@ -1,5 +1,10 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import IR
 import OpenAPI
 import Render
@@ -50,7 +55,7 @@ public struct Generator {
 
     private func loadDocument(diagnostics: DiagnosticSink) throws(Failure) -> Document {
         let readPath = specPath.hasPrefix("/") ? specPath : (workingDirectory.map { $0.appendingPathComponent(specPath).path } ?? specPath)
-        guard let data = FileManager.default.contents(atPath: readPath) else {
+        guard let bytes = Self.readFile(atPath: readPath) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: readPath, isDirectory: &isDirectory)
             let reason = isDirectory.boolValue ? "it is a directory" : exists ? "it is not readable" : "no such file"
@@ -59,7 +64,7 @@ public struct Generator {
         }
         let root: Node
         do {
-            root = try YAMLLoader().load(Array(data), file: specPath, diagnostics: diagnostics)
+            root = try YAMLLoader().load(bytes, file: specPath, diagnostics: diagnostics)
         } catch {
             diagnostics.report(error)
             throw Failure(isUsageError: false)
@@ -69,6 +74,27 @@ public struct Generator {
             throw Failure(isUsageError: false)
         }
         return document
+    }
+
+    /// The file's bytes, read straight into one array (through `Data` it would be held twice).
+    static func readFile(atPath path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        // A file that shrank while being read yields what was there.
+        return filled == bytes.count ? bytes : Array(bytes[..<filled])
     }
 
     private func buildModule(from document: Document, diagnostics: DiagnosticSink) throws(Failure) -> SwiftModule {

@@ -39,6 +39,7 @@ func stringLiterals(text: String, literal: String) {
     ("\n\n  code\n\n text \n\n", ["  code", "", " text"]),
     ("x\u{2028}y\u{85}z\u{2029}w", ["x", "y", "z", "w"]),
     ("bell\u{7}!", ["bell!"]),
+    ("é\u{0B}🎉 \u{0C}ü\u{80}", ["é", "🎉", "ü\u{80}"]),
 ] as [(String?, [String])])
 func docLines(text: String?, lines: [String]) {
     #expect(SwiftSource.docLines(text) == lines)
