@@ -34,8 +34,12 @@ let package = Package(
         .target(name: "IR", dependencies: ["OpenAPI", "Diagnostics"]),
         .target(
             name: "Render",
-            dependencies: ["IR", "Diagnostics"]
+            dependencies: ["IR", "Diagnostics"],
+            // Templates/ is compiled into gen, so it works anywhere (and in SwiftPM plugins).
+            plugins: ["EmbedTemplates"]
         ),
+        .executableTarget(name: "embed-templates"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .target(name: "Pipeline", dependencies: ["YAML", "OpenAPI", "IR", "Render", "Diagnostics"]),
         .executableTarget(
             name: "gen",

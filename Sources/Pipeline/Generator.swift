@@ -15,7 +15,8 @@ import YAML
 public struct Generator {
     /// The spec as the user named it; diagnostics and headers use this spelling.
     public var specPath: String
-    public var templatesDirectory: String
+    /// A folder of templates replacing built-in ones by name; `nil` for the built-ins alone.
+    public var templatesDirectory: String?
     /// Overrides the module name derived from `info.title`.
     public var moduleName: String?
     /// The folder a relative `specPath` is read from; the current directory when `nil`.
@@ -23,7 +24,7 @@ public struct Generator {
     /// How much model code goes in one file (see `Renderer.modelsFileWeight`).
     public var modelsFileWeight = Renderer.defaultModelsFileWeight
 
-    public init(specPath: String, templatesDirectory: String, moduleName: String? = nil, workingDirectory: URL? = nil) {
+    public init(specPath: String, templatesDirectory: String? = nil, moduleName: String? = nil, workingDirectory: URL? = nil) {
         self.specPath = specPath
         self.templatesDirectory = templatesDirectory
         self.moduleName = moduleName
@@ -41,7 +42,7 @@ public struct Generator {
     public func run(diagnostics: DiagnosticSink) throws(Failure) -> [OutputFile] {
         var renderer: Renderer
         do {
-            renderer = try Renderer(templatesDirectory: templatesDirectory)
+            renderer = try Renderer(overridesDirectory: templatesDirectory)
             renderer.modelsFileWeight = modelsFileWeight
         } catch {
             diagnostics.report(error)

@@ -17,7 +17,8 @@ public struct OutputFile: Sendable, Hashable {
 /// Fills the Mustache templates with views built from the IR. Stage entry point:
 /// `(SwiftModule) -> [OutputFile]`.
 ///
-/// Templates are read from a folder (`Templates/` by default): each `NAME.mustache` is
+/// The templates are built in (`Templates/*.mustache`, compiled into gen). A folder of overrides
+/// may replace any of them by file name, and add partials of its own: each `NAME.mustache` is
 /// registered as a template and as the partial `{{> NAME}}`.
 public struct Renderer: Sendable {
     /// The templates every run needs, and the file each produces (`%@` is the module name).
@@ -28,26 +29,20 @@ public struct Renderer: Sendable {
         ("server", "%@Server/Server.swift"),
     ]
 
+    /// The names of the built-in templates (`models`, `struct`, …), for documentation and tests.
+    public static var builtinTemplateNames: [String] { BuiltinTemplates.texts.keys.sorted() }
+
     private let library: TemplateLibrary
 
-    /// Loads every `.mustache` file in `directory`.
-    /// - Throws: `Diagnostic` pointing into the template file (`Templates/models.mustache:3:5`)
-    ///   when one does not parse, or naming the folder when a required template is missing.
-    public init(templatesDirectory directory: String) throws(Diagnostic) {
+    /// Loads the built-in templates, then every `.mustache` file in `overridesDirectory` in
+    /// their place (same name) or beside them (new partials).
+    /// - Throws: `Diagnostic` pointing into a template file (`my-templates/models.mustache:3:5`)
+    ///   when one does not parse or includes a partial that exists nowhere, or naming the folder
+    ///   when it cannot be read.
+    public init(overridesDirectory directory: String? = nil) throws(Diagnostic) {
         var templates: [String: Template] = [:]
         var paths: [String: String] = [:]
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
-        } catch {
-            throw .error("cannot read templates folder '\(directory)': \(error.localizedDescription)", at: nil)
-        }
-        for file in names {
-            let path = (directory as NSString).appendingPathComponent(file)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw .error("cannot read template '\(path)' as UTF-8 text", at: nil)
-            }
-            let name = String(file.dropLast(".mustache".count))
+        func add(_ name: String, text: String, path: String) throws(Diagnostic) {
             do {
                 templates[name] = try Template(text)
                 paths[name] = path
@@ -55,15 +50,30 @@ public struct Renderer: Sendable {
                 throw .error("template does not parse: \(error.message)", at: SourceLocation(file: path, line: error.line, column: error.column))
             }
         }
-        for entry in Self.entryTemplates where templates[entry.template] == nil {
-            throw .error("missing template '\(entry.template).mustache' in '\(directory)'", at: nil)
+        for (name, text) in BuiltinTemplates.texts.sorted(by: { $0.key < $1.key }) {
+            try add(name, text: text, path: "<built-in>/\(name).mustache")
+        }
+        if let directory {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
+            } catch {
+                throw .error("cannot read templates folder '\(directory)': \(error.localizedDescription)", at: nil)
+            }
+            for file in names {
+                let path = (directory as NSString).appendingPathComponent(file)
+                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                    throw .error("cannot read template '\(path)' as UTF-8 text", at: nil)
+                }
+                try add(String(file.dropLast(".mustache".count)), text: text, path: path)
+            }
         }
         // A partial that does not exist would render as nothing (the Mustache rule); in a code
         // generator that is a typo to report, not output to lose silently.
         for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
             if let missing = template.partialReferences.first(where: { templates[$0.name] == nil }) {
                 throw .error(
-                    "no template '\(missing.name).mustache' in '\(directory)' for the partial '{{> \(missing.name)}}'",
+                    "no template '\(missing.name).mustache' for the partial '{{> \(missing.name)}}', built in or in '\(directory ?? "")'",
                     at: SourceLocation(file: paths[name] ?? name, line: missing.line, column: missing.column)
                 )
             }

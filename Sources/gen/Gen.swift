@@ -21,8 +21,11 @@ struct Gen: ParsableCommand {
     @Option(name: .long, help: "The folder to write into; gen only touches files it wrote there before.")
     var output = "Generated"
 
-    @Option(name: .long, help: "The folder of Mustache templates.")
-    var templates = "Templates"
+    @Option(name: .long, help: ArgumentHelp(
+        "A folder of Mustache templates replacing gen's built-in ones by file name (models.mustache, struct.mustache, …); the rest stay built in.",
+        valueName: "DIR"
+    ))
+    var templates: String?
 
     @Option(name: .customLong("module-name"), help: "The Swift module of the output (default: from info.title, e.g. 'Builds API' → BuildsAPI).")
     var moduleName: String?

@@ -38,6 +38,20 @@ import Testing
         try runGen(arguments + ["--templates", Repository.templates], in: directory.url)
     }
 
+    // gen needs nothing but the spec: run where there is no Templates/ folder, it uses its built-in
+    // templates, which give the same output as the repository's Templates/ folder.
+    @Test func builtinTemplatesNeedNoFolder() throws {
+        let directory = try workspace()
+        let builtin = try runGen(["spec.yaml", "--output", "builtin", "--quiet"], in: directory.url)
+        #expect(builtin.status == 0, "\(builtin.stderr)")
+        #expect(try gen(["spec.yaml", "--output", "folder", "--quiet"], in: directory).status == 0)
+        for file in ["Mini/Models.swift", "Mini/Support.swift", "Mini/Client.swift", "MiniServer/Server.swift"] {
+            let a = FileManager.default.contents(atPath: directory.url.appendingPathComponent("builtin/" + file).path)
+            let b = FileManager.default.contents(atPath: directory.url.appendingPathComponent("folder/" + file).path)
+            #expect(a != nil && a == b, "\(file)")
+        }
+    }
+
     // A clean run writes the files and a second run rewrites none of them (mtimes unchanged).
     @Test func generatesAndLeavesUnchangedFilesAlone() throws {
         let directory = try workspace()

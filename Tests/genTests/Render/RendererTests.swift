@@ -48,10 +48,10 @@ private func temporaryFolder(files: [String: String]) throws -> String {
     return folder.path
 }
 
-/// The error `Renderer(templatesDirectory:)` throws for `folder`, or `nil` if it loads.
+/// The error `Renderer(overridesDirectory:)` throws for `folder`, or `nil` if it loads.
 private func loadError(_ folder: String) -> Diagnostic? {
     do {
-        _ = try Renderer(templatesDirectory: folder)
+        _ = try Renderer(overridesDirectory: folder)
         return nil
     } catch {
         return error
@@ -60,7 +60,7 @@ private func loadError(_ folder: String) -> Diagnostic? {
 
 // An enum's TypeView rendered through the real `type` partial gives exactly these lines.
 @Test func enumThroughTypePartial() throws {
-    let renderer = try Renderer(templatesDirectory: templatesDirectory)
+    let renderer = try Renderer(overridesDirectory: templatesDirectory)
     let view = try #require(ViewBuilder(module: module(types: [statusEnum])).modelsView().types.first)
     let text = try #require(renderer.render(view, withTemplate: "type"))
     #expect(Renderer.tidy(text).split(separator: "\n", omittingEmptySubsequences: false) == [
@@ -94,6 +94,20 @@ private func loadError(_ folder: String) -> Diagnostic? {
         "        case .unknown(let value): value",
         "        }",
         "    }",
+        "",
+        "    public init(from decoder: any Decoder) throws {",
+        "        let container = try decoder.singleValueContainer()",
+        "        let rawValue = try container.decode(String.self)",
+        "        self.init(rawValue: rawValue)",
+        "        if case .unknown = self, UnionCoding.isStrict {",
+        #"            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")"#,
+        "        }",
+        "    }",
+        "",
+        "    public func encode(to encoder: any Encoder) throws {",
+        "        var container = encoder.singleValueContainer()",
+        "        try container.encode(rawValue)",
+        "    }",
         "}",
         "",
     ])
@@ -109,7 +123,7 @@ private func loadError(_ folder: String) -> Diagnostic? {
         name: "Holder", schemaName: "Holder", documentation: "Holds <things> & \"stuff\".", deprecated: false,
         kind: .structure(Structure(properties: [note], additionalProperties: nil)), nestedTypes: [statusEnum]
     )
-    let files = try Renderer(templatesDirectory: templatesDirectory).render(module(types: [statusEnum, holder]))
+    let files = try Renderer(overridesDirectory: templatesDirectory).render(module(types: [statusEnum, holder]))
     let models = try #require(files.first { $0.path == "M/Models.swift" }?.contents)
     for escaped in ["&lt;", "&gt;", "&amp;", "&quot;", "&#39;"] {
         #expect(!models.contains(escaped), "Models.swift contains \(escaped)")
@@ -160,7 +174,7 @@ private func loadError(_ folder: String) -> Diagnostic? {
     ("{{% CONTENT_TYPE: TEXT }}\n{{=<%=}}\n", "2:1: error: template does not parse: invalid set-delimiter tag '<%': expected two delimiters separated by space, such as {{=<% %>=}}"),
     ("{{% CONTENT_TYPE: XML }}\n", "1:1: error: template does not parse: unrecognised pragma 'CONTENT_TYPE: XML': expected CONTENT_TYPE: TEXT or CONTENT_TYPE: HTML"),
     ("{{% CONTENT_TYPE: TEXT }}\n  {{ }}\n", "2:3: error: template does not parse: a tag has no name"),
-    ("{{% CONTENT_TYPE: TEXT }}\n{{#types}}\n    {{> typo}}\n{{/types}}\n", "3:9: error: no template 'typo.mustache' in '%@' for the partial '{{> typo}}'"),
+    ("{{% CONTENT_TYPE: TEXT }}\n{{#types}}\n    {{> typo}}\n{{/types}}\n", "3:9: error: no template 'typo.mustache' for the partial '{{> typo}}', built in or in '%@'"),
 ])
 func templateMistakesArePlaced(text: String, expected: String) throws {
     let valid = "{{% CONTENT_TYPE: TEXT }}\n"
@@ -170,24 +184,37 @@ func templateMistakesArePlaced(text: String, expected: String) throws {
     #expect(error.description == "\(folder)/models.mustache:" + expected.replacingOccurrences(of: "%@", with: folder))
 }
 
-// A folder without a template every run needs is reported by name; an unreadable folder too.
-@Test func missingTemplatesAreReported() throws {
-    let valid = "{{% CONTENT_TYPE: TEXT }}\n"
-    let folder = try temporaryFolder(files: ["models.mustache": valid, "support.mustache": valid, "client.mustache": valid])
+// An override folder replaces built-in templates by name and may add partials; everything
+// else stays built in. An unreadable folder is an error naming it.
+@Test func overridesReplaceBuiltinsByName() throws {
+    let folder = try temporaryFolder(files: [
+        "models.mustache": "{{% CONTENT_TYPE: TEXT }}\n{{> banner}}\ncustom models for {{moduleName}}\n",
+        "banner.mustache": "{{% CONTENT_TYPE: TEXT }}\n// <banner> & {{moduleName}}\n",
+    ])
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    #expect(loadError(folder)?.description == "gen: error: missing template 'server.mustache' in '\(folder)'")
+    let custom = try Renderer(overridesDirectory: folder).render(module(types: [statusEnum]))
+    let builtin = try Renderer().render(module(types: [statusEnum]))
+    #expect(custom.first { $0.path == "M/Models.swift" }?.contents == "// <banner> & M\ncustom models for M\n")
+    #expect(custom.filter { $0.path != "M/Models.swift" } == builtin.filter { $0.path != "M/Models.swift" })
 
-    let empty = try temporaryFolder(files: [:])
-    defer { try? FileManager.default.removeItem(atPath: empty) }
-    #expect(loadError(empty)?.description == "gen: error: missing template 'models.mustache' in '\(empty)'")
-
-    let missing = empty + "/nope"
+    let missing = folder + "/nope"
     #expect(loadError(missing)?.description.hasPrefix("gen: error: cannot read templates folder '\(missing)': ") == true)
+}
+
+// The built-in templates are Templates/*.mustache byte for byte (embedded at build time by the
+// EmbedTemplates plugin, whose raw string literals must survive any quote or backslash).
+@Test func builtinTemplatesAreTheTemplatesFolder() throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: templatesDirectory).filter { $0.hasSuffix(".mustache") }
+    #expect(Renderer.builtinTemplateNames == names.map { String($0.dropLast(".mustache".count)) }.sorted())
+    for name in names {
+        let text = try String(contentsOfFile: templatesDirectory + "/" + name, encoding: .utf8)
+        #expect(BuiltinTemplates.texts[String(name.dropLast(".mustache".count))] == text, "\(name) differs from its embedded copy")
+    }
 }
 
 // The real Templates/ folder loads and renders every output file for an empty module.
 @Test func realTemplatesRenderAllFiles() throws {
-    let files = try Renderer(templatesDirectory: templatesDirectory).render(module(types: []))
+    let files = try Renderer(overridesDirectory: templatesDirectory).render(module(types: []))
     #expect(files.map(\.path) == ["M/Models.swift", "M/Support.swift", "M/Client.swift", "MServer/Server.swift"])
     for file in files {
         #expect(file.contents.hasPrefix("// Generated by gen from t.yaml. Do not edit"), "\(file.path) lacks the do-not-edit line")
