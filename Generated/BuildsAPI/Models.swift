@@ -64,6 +64,20 @@ public struct APIErrorPayload: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let rawValue = try container.decode(Int.self)
+            self.init(rawValue: rawValue)
+            if case .unknown = self, UnionCoding.isStrict {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 
     /// Stable machine-readable error type
@@ -190,6 +204,20 @@ public struct APIErrorPayload: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let rawValue = try container.decode(String.self)
+            self.init(rawValue: rawValue)
+            if case .unknown = self, UnionCoding.isStrict {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 
     public init(
@@ -213,10 +241,10 @@ public struct APIErrorPayload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decode(APIErrorPayload.Code.self, forKey: .code)
-        self.detail = try container.decode(String.self, forKey: .detail)
-        self.errors = try container.decodeIfPresent([ValidationErrorItem].self, forKey: .errors)
-        self.type = try container.decode(APIErrorPayload.TypeValue.self, forKey: .type)
+        self.code = try container.decodeValue(APIErrorPayload.Code.self, forKey: .code)
+        self.detail = try container.decodeValue(String.self, forKey: .detail)
+        self.errors = try container.decodeValueIfPresent([ValidationErrorItem].self, forKey: .errors)
+        self.type = try container.decodeValue(APIErrorPayload.TypeValue.self, forKey: .type)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -275,6 +303,20 @@ public struct BuildResponse: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let rawValue = try container.decode(String.self)
+            self.init(rawValue: rawValue)
+            if case .unknown = self, UnionCoding.isStrict {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 
     public init(
@@ -331,21 +373,21 @@ public struct BuildResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.buildRef = try container.decode(String.self, forKey: .buildRef)
-        self.createdAt = try container.decode(Date.self, forKey: .createdAt)
-        self.createdBy = try container.decodeIfPresent(UUID.self, forKey: .createdBy)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.displayName = try container.decode(String.self, forKey: .displayName)
-        self.errorMessage = try container.decodeIfPresent(String.self, forKey: .errorMessage)
-        self.id = try container.decode(UUID.self, forKey: .id)
-        self.isActive = try container.decode(Bool.self, forKey: .isActive)
-        self.metadata = try container.decodeIfPresent([String: JSONValue].self, forKey: .metadata)
+        self.buildRef = try container.decodeValue(String.self, forKey: .buildRef)
+        self.createdAt = try container.decodeValue(Date.self, forKey: .createdAt)
+        self.createdBy = try container.decodeValueIfPresent(UUID.self, forKey: .createdBy)
+        self.description = try container.decodeValueIfPresent(String.self, forKey: .description)
+        self.displayName = try container.decodeValue(String.self, forKey: .displayName)
+        self.errorMessage = try container.decodeValueIfPresent(String.self, forKey: .errorMessage)
+        self.id = try container.decodeValue(UUID.self, forKey: .id)
+        self.isActive = try container.decodeValue(Bool.self, forKey: .isActive)
+        self.metadata = try container.decodeValueIfPresent([String: JSONValue].self, forKey: .metadata)
         self.organizationID = try container.decodeNullable(UUID.self, forKey: .organizationID)
-        self.provider = try container.decode(String.self, forKey: .provider)
-        self.sourceID = try container.decodeIfPresent(String.self, forKey: .sourceID)
-        self.sourceType = try container.decode(String.self, forKey: .sourceType)
-        self.status = try container.decodeIfPresent(BuildResponse.Status.self, forKey: .status) ?? .ready
-        self.updatedAt = try container.decode(Date.self, forKey: .updatedAt)
+        self.provider = try container.decodeValue(String.self, forKey: .provider)
+        self.sourceID = try container.decodeValueIfPresent(String.self, forKey: .sourceID)
+        self.sourceType = try container.decodeValue(String.self, forKey: .sourceType)
+        self.status = try container.decodeValueIfPresent(BuildResponse.Status.self, forKey: .status) ?? .ready
+        self.updatedAt = try container.decodeValue(Date.self, forKey: .updatedAt)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -462,9 +504,9 @@ public struct ValidationErrorItem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.loc = try container.decode([ValidationErrorItem.LocItem].self, forKey: .loc)
-        self.msg = try container.decode(String.self, forKey: .msg)
-        self.type = try container.decode(String.self, forKey: .type)
+        self.loc = try container.decodeValue([ValidationErrorItem.LocItem].self, forKey: .loc)
+        self.msg = try container.decodeValue(String.self, forKey: .msg)
+        self.type = try container.decodeValue(String.self, forKey: .type)
     }
 
     public func encode(to encoder: any Encoder) throws {

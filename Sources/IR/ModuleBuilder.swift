@@ -8,7 +8,7 @@ public struct ModuleBuilder {
     /// gets a `Schema` suffix so it cannot shadow them inside the module.
     public static let reservedTypeNames: Set<String> = [
         "Client", "ClientError", "ClientTransport", "ClientRequest", "ClientResponse", "ErrorPayload", "WireFormat", "PercentEncoding", "ParameterValue", "DynamicCodingKey", "URLSessionTransport",
-        "JSONValue", "OptionalNullable", "APIService", "BearerAuthenticator", "RFC3339",
+        "JSONValue", "OptionalNullable", "APIService", "BearerAuthenticator", "RFC3339", "UnionCoding",
         "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "UUID", "Data", "URL", "Decimal",
         "Error", "Codable", "Encodable", "Decodable", "Hashable", "Equatable", "Sendable", "Optional", "Array",
         "Dictionary", "Set", "Never", "Void", "Any", "Foundation", "CodingKey", "Decoder", "Encoder", "Character",
@@ -17,6 +17,7 @@ public struct ModuleBuilder {
     /// Names the server template declares next to the response enums.
     static let serverTypeNames: Set<String> = [
         "APIService", "ServerProblem", "ValidationIssue", "BearerAuthenticator", "StaticBearerToken", "ServerCoding",
+        "DeprecatedOperationRoutes", "DeprecatedOperationRouter",
     ]
 
     let document: Document
@@ -40,6 +41,8 @@ public struct ModuleBuilder {
         let enumerations = Self.enumerationNames(in: types)
         operations = operations.map { restrictParameterTypes($0, enumerations: enumerations) }
         RecursionBreaker.breakCycles(in: &types)
+        Deprecation.propagate(types: &types, operations: &operations)
+        UnionStrictness.mark(&types)
         // Server response enums live beside the models' names in users' code: keep them apart.
         var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames))
         for index in operations.indices {
@@ -53,6 +56,9 @@ public struct ModuleBuilder {
             .compactMap(\.bodyType)
         var distinctErrors: [TypeReference] = []
         for body in errorBodies where !distinctErrors.contains(body) { distinctErrors.append(body) }
+        // `ClientError` carries the payload in every operation: a deprecated type there would warn in
+        // the generated client itself, so such a payload is kept as JSON.
+        if distinctErrors.count == 1, Deprecation.mentionsDeprecated(distinctErrors[0], in: types) { distinctErrors.append(.jsonValue) }
 
         // The server writes the models' types as `Module.Name`: a top-level name equal to the module's
         // would be looked up inside that type instead (a spec titled `Pet` with a schema `Pet`).
@@ -107,7 +113,9 @@ public struct ModuleBuilder {
                             builder.reference(for: $0, suggestedName: typeName + Naming.typeName(parameter.name), owner: .topLevel, isRequest: true).type
                         } ?? .string,
                         required: parameter.required,
-                        documentation: parameter.description
+                        documentation: parameter.description,
+                        deprecated: parameter.deprecated,
+                        deprecationMessage: parameter.deprecated ? Deprecation.message(from: parameter.description) : nil
                     )
                 }
                 let requirements = operation.security ?? document.security
@@ -125,7 +133,8 @@ public struct ModuleBuilder {
                     requiresBearerToken: requirements.contains { $0.schemes.contains { bearerSchemes.contains($0.name) } },
                     summary: operation.summary,
                     documentation: operation.description,
-                    deprecated: operation.deprecated
+                    deprecated: operation.deprecated,
+                    deprecationMessage: operation.deprecated ? Deprecation.message(from: operation.description ?? operation.summary) : nil
                 ))
             }
         }

@@ -38,7 +38,9 @@ public struct APIOperation: Sendable {
     public var requiresBearerToken: Bool
     public var summary: String?
     public var documentation: String?
+    /// Deprecated in the spec, or using a deprecated type in its signature.
     public var deprecated: Bool
+    public var deprecationMessage: String? = nil
 
     /// The first documented 2xx response: what the client method returns.
     public var successResponse: ResponseModel? {
@@ -65,6 +67,9 @@ public struct OperationParameter: Sendable {
     public var type: TypeReference
     public var required: Bool
     public var documentation: String?
+    /// Deprecated in the spec, or of a deprecated type.
+    public var deprecated = false
+    public var deprecationMessage: String? = nil
 }
 
 public struct RequestBodyModel: Sendable {
@@ -81,4 +86,7 @@ public struct ResponseModel: Sendable {
     public var description: String
     /// The JSON body's type, `nil` when the response has no JSON body.
     public var bodyType: TypeReference?
+    /// The body's type is deprecated.
+    public var deprecated = false
+    public var deprecationMessage: String? = nil
 }

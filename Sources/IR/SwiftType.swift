@@ -10,6 +10,8 @@ public struct SwiftType: Sendable {
     public var kind: Kind
     /// Types declared inside this one, in order of first use.
     public var nestedTypes: [SwiftType]
+    /// Why the type is deprecated, for `@available(*, deprecated, message:)`; `nil` for no message.
+    public var deprecationMessage: String? = nil
 
     public enum Kind: Sendable {
         case structure(Structure)
@@ -39,10 +41,13 @@ public struct Property: Sendable {
     public var presence: Presence
     public var defaultValue: DefaultValue?
     public var documentation: String?
+    /// Deprecated in the spec, or of a type that is (`Deprecation.propagate` sets that).
     public var deprecated: Bool
     /// Whether the value is stored out of line because it contains the enclosing type (a
     /// recursive schema): a struct cannot hold itself inline.
     public var isIndirect = false
+    /// Why the property is deprecated; `nil` for no message.
+    public var deprecationMessage: String? = nil
 
     /// Whether a key must be present and whether it may be `null`: four combinations that
     /// decode, encode and initialize differently.
@@ -68,6 +73,8 @@ public enum DefaultValue: Sendable, Hashable {
     case number(String)
     /// A case of the property's enum type, by Swift case name.
     case enumCase(String)
+    /// A `date-time`, as seconds since 1970-01-01T00:00:00Z spelled as a Swift literal.
+    case date(secondsSince1970: String)
     /// An array of the other kinds.
     indirect case array([DefaultValue])
 }
@@ -82,7 +89,8 @@ public struct Enumeration: Sendable {
     public var rawType: RawType
     public var cases: [Case]
     /// Open enums keep values the spec did not list in an extra case instead of failing to decode,
-    /// so a server adding a value does not break old clients.
+    /// so a server adding a value does not break old clients. `nil` for a frozen enum
+    /// (`x-frozen-enum: true`), which rejects unlisted values.
     public var unknownCaseName: String?
 
     public struct Case: Sendable {
@@ -92,15 +100,38 @@ public struct Enumeration: Sendable {
     }
 }
 
-/// `anyOf`/`oneOf` of several types: an enum with one case per alternative, decoded by trying
-/// each alternative in order.
+/// `anyOf`/`oneOf` of several types: an enum with one case per alternative. With a discriminator
+/// the case is chosen by the tag property; without one, by trying each alternative in order.
 public struct Union: Sendable {
     public var cases: [Case]
     /// Whether an alternative contains the union itself, so the enum must be `indirect`.
     public var isIndirect = false
+    /// Set when the schema has a `discriminator`.
+    public var discriminator: Discriminator? = nil
+    /// Without a discriminator: whether an alternative can hold an open enum (or a discriminated
+    /// union), whose catch-all case would accept values another alternative lists. Such unions
+    /// first try every alternative accepting listed values only, then again leniently.
+    public var triesExactMatchesFirst = false
 
     public struct Case: Sendable {
         public var name: String
         public var type: TypeReference
+        /// With a discriminator: the tag values that select this case (mapping keys, else the
+        /// schema's name), in spec order; empty when no tag can (an inline alternative).
+        public var tags: [String] = []
+        /// With a discriminator: the tag to add when encoding, because the alternative's own
+        /// encoding has no such property; `nil` when it writes the tag itself (or is not an object).
+        public var writtenTag: String? = nil
+        /// The alternative's type is deprecated.
+        public var deprecated = false
+        public var deprecationMessage: String? = nil
+    }
+
+    /// §4.8.25: the property whose value names the alternative.
+    public struct Discriminator: Sendable {
+        /// The JSON key, e.g. `kind`.
+        public var propertyName: String
+        /// The case for tags the spec does not map, holding the raw JSON (`unknown`).
+        public var unknownCaseName: String
     }
 }

@@ -119,11 +119,11 @@ final class TypeBuilder {
         let kind: SwiftType.Kind
         let shape = Shape(schema)
         if let values = shape.enumValues {
-            kind = .enumeration(makeEnumeration(values, schema: shape.core))
+            kind = .enumeration(makeEnumeration(values, schema: shape.core, frozen: schema.frozenEnum || shape.core.frozenEnum))
         } else if shape.core.reference == nil, !shape.core.properties.isEmpty || shape.core.allOf.count > 1 || isFreeFormObjectWithProperties(shape.core) {
             kind = .structure(makeStructure(shape.core, container: container, isRequest: isRequest))
         } else if shape.alternatives.count > 1 {
-            kind = .union(makeUnion(shape.alternatives, container: container, isRequest: isRequest))
+            kind = .union(makeUnion(shape.alternatives, discriminator: schema.discriminator ?? shape.core.discriminator, at: schema.location, container: container, isRequest: isRequest))
         } else {
             // A typealias cannot hold nested types: inline ones it needs go to the top level, named after it.
             var target = reference(for: shape.core, suggestedName: name, owner: .topLevel, isRequest: isRequest).type
@@ -136,7 +136,8 @@ final class TypeBuilder {
             documentation: schema.description,
             deprecated: schema.deprecated,
             kind: kind,
-            nestedTypes: container.types
+            nestedTypes: container.types,
+            deprecationMessage: schema.deprecated ? Deprecation.message(from: schema.description) : nil
         )
     }
 
@@ -146,7 +147,12 @@ final class TypeBuilder {
 
     private func makeStructure(_ schema: Schema, container: Container, isRequest: Bool) -> Structure {
         let merged = mergedObject(schema)
-        var memberScope = NameScope()
+        let hasAdditional: Bool = switch merged.additionalProperties {
+        case .schema?, .allowed(true)?: !merged.properties.isEmpty
+        default: false
+        }
+        // The extra keys are stored under `additionalProperties`: no declared property may take that name.
+        var memberScope = NameScope(reserved: hasAdditional ? ["additionalProperties"] : [])
         var properties: [Property] = []
         for property in merged.properties {
             let required = merged.required.contains(property.name)
@@ -165,12 +171,14 @@ final class TypeBuilder {
                 presence: presence,
                 defaultValue: presence == .optional && !resolved.nullable ? defaultValue(for: property.schema, type: resolved.type) : nil,
                 documentation: property.schema.description ?? property.schema.reference.flatMap { componentSchemas[$0.name]?.description },
-                deprecated: property.schema.deprecated
+                deprecated: property.schema.deprecated,
+                deprecationMessage: property.schema.deprecated ? Deprecation.message(from: property.schema.description) : nil
             ))
         }
         var additional: TypeReference?
         if !properties.isEmpty, case .schema(let extra)? = merged.additionalProperties {
-            additional = reference(for: extra, suggestedName: container.scope.claim("AdditionalProperty"), owner: .nested(container), isRequest: isRequest).type
+            let value = reference(for: extra, suggestedName: container.scope.claim("AdditionalProperty"), owner: .nested(container), isRequest: isRequest)
+            additional = value.nullable ? .optional(value.type) : value.type
         } else if !properties.isEmpty, case .allowed(true)? = merged.additionalProperties {
             additional = .jsonValue
         }
@@ -204,7 +212,7 @@ final class TypeBuilder {
         return (properties, required, additional)
     }
 
-    private func makeEnumeration(_ values: [JSONValue], schema: Schema) -> Enumeration {
+    private func makeEnumeration(_ values: [JSONValue], schema: Schema, frozen: Bool = false) -> Enumeration {
         let isInteger = values.allSatisfy { if case .integer(let value, _) = $0 { value != nil } else { false } }
         var scope = NameScope()
         var cases: [Enumeration.Case] = []
@@ -220,17 +228,72 @@ final class TypeBuilder {
                 cases.append(.init(name: scope.claim(Naming.memberName(Self.text(of: value))), rawValue: Self.text(of: value)))
             }
         }
-        let unknown = scope.claim(scope.contains("unknown") ? "undeclared" : "unknown")
+        let unknown = frozen ? nil : scope.claim(scope.contains("unknown") ? "undeclared" : "unknown")
         return Enumeration(rawType: isInteger ? .int : .string, cases: cases, unknownCaseName: unknown)
     }
 
-    private func makeUnion(_ alternatives: [Schema], container: Container, isRequest: Bool) -> Union {
+    private func makeUnion(_ alternatives: [Schema], discriminator: Schema.Discriminator?, at location: SourceLocation, container: Container, isRequest: Bool) -> Union {
         var scope = NameScope()
-        let cases = alternatives.enumerated().map { index, alternative in
+        var cases = alternatives.enumerated().map { index, alternative in
             let type = reference(for: alternative, suggestedName: container.scope.claim("Case\(index + 1)"), owner: .nested(container), isRequest: isRequest).type
             return Union.Case(name: scope.claim(Self.caseName(for: type)), type: type)
         }
-        return Union(cases: cases, isIndirect: false)
+        guard let discriminator else { return Union(cases: cases, isIndirect: false) }
+
+        // Tags: the mapping's keys (several may name one schema), then each remaining schema's own
+        // name (the implicit mapping, §4.8.25). A tag selects one case only.
+        var claimed: Set<String> = []
+        let names = alternatives.map { $0.reference?.name }
+        for entry in discriminator.mapping {
+            guard let index = names.firstIndex(of: entry.schemaName) else {
+                diagnostics.warning(
+                    "discriminator mapping '\(entry.value)' names '\(entry.schemaName)', which is not one of the alternatives; the value decodes as unknown",
+                    at: entry.location
+                )
+                continue
+            }
+            if claimed.insert(entry.value).inserted { cases[index].tags.append(entry.value) }
+        }
+        // Unmapped alternatives that pin the property to values (`enum`/`const`, as OpenAI's specs
+        // do) are selected by those values: their schema name could never pass their own schema.
+        let unmapped = cases.indices.filter { cases[$0].tags.isEmpty }
+        for index in unmapped {
+            for value in pinnedValues(of: discriminator.propertyName, in: alternatives[index]) where claimed.insert(value).inserted {
+                cases[index].tags.append(value)
+            }
+        }
+        for index in unmapped where cases[index].tags.isEmpty {
+            if let name = names[index], pinnedValues(of: discriminator.propertyName, in: alternatives[index]).isEmpty, claimed.insert(name).inserted {
+                cases[index].tags.append(name)
+            } else {
+                diagnostics.warning(
+                    "alternative \(index + 1) has no discriminator value of its own (it is not in the mapping, and an inline schema has no name); it is tried only for values no other alternative takes",
+                    at: alternatives[index].location
+                )
+            }
+        }
+        // An object alternative without the tag property would lose the tag on encoding: the union writes it.
+        for index in cases.indices {
+            let target = alternatives[index].reference.flatMap { componentSchemas[$0.name] } ?? alternatives[index]
+            let merged = mergedObject(target)
+            let isObject = !merged.properties.isEmpty || Shape(target).core.types.contains(.object)
+            if isObject, !merged.properties.contains(where: { $0.name == discriminator.propertyName }) {
+                cases[index].writtenTag = cases[index].tags.first
+            }
+        }
+        let unknown = scope.claim(scope.contains("unknown") ? "undocumented" : "unknown")
+        return Union(cases: cases, isIndirect: false, discriminator: .init(propertyName: discriminator.propertyName, unknownCaseName: unknown))
+    }
+
+    /// The string values a schema allows for its property `name` (`enum` or `const`), following `$ref`s and `allOf`.
+    private func pinnedValues(of name: String, in schema: Schema) -> [String] {
+        let target = schema.reference.flatMap { componentSchemas[$0.name] } ?? schema
+        guard let property = mergedObject(target).properties.first(where: { $0.name == name }) else { return [] }
+        let propertySchema = property.schema.reference.flatMap { componentSchemas[$0.name] } ?? property.schema
+        return (Shape(propertySchema).enumValues ?? []).compactMap { value in
+            if case .string(let text) = value { return text }
+            return nil
+        }
     }
 
     private static func caseName(for type: TypeReference) -> String {
@@ -379,11 +442,16 @@ final class TypeBuilder {
                 elements.append(element)
             }
             return .array(elements)
+        case (.date, .string(let text)):
+            guard let seconds = RFC3339Literal.secondsSince1970(text), let literal = Self.floatingLiteral(seconds, isFloat: false) else {
+                return mismatch()
+            }
+            return .date(secondsSince1970: literal)
         case (_, .null): return nil
-        case (.string, _), (.bool, _), (.int, _), (.int32, _), (.int64, _), (.double, _), (.float, _), (.array, _):
+        case (.string, _), (.bool, _), (.int, _), (.int32, _), (.int64, _), (.double, _), (.float, _), (.array, _), (.date, _):
             return mismatch()
         default:
-            return nil  // Defaults of objects and dates are documentation only.
+            return nil  // Defaults of objects are documentation only.
         }
     }
 
@@ -408,7 +476,7 @@ final class TypeBuilder {
         let shape = Shape(target)
         guard let values = shape.enumValues else { return nil }
         let silent = DiagnosticSink()
-        return TypeBuilder(document: document, diagnostics: silent).makeEnumeration(values, schema: shape.core)
+        return TypeBuilder(document: document, diagnostics: silent).makeEnumeration(values, schema: shape.core, frozen: target.frozenEnum || shape.core.frozenEnum)
     }
 
     static func text(of value: JSONValue) -> String {

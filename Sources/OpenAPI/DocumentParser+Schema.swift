@@ -132,6 +132,7 @@ extension DocumentParser {
         schema.defaultLocation = source.defaultLocation
         schema.discriminator = source.discriminator
         schema.deprecated = source.deprecated
+        schema.frozenEnum = source.frozenEnum
         schema.readOnly = source.readOnly
         schema.writeOnly = source.writeOnly
     }
@@ -186,6 +187,7 @@ extension DocumentParser {
         case "deprecated": schema.deprecated = bool(node, "deprecated") ?? false
         case "readOnly": schema.readOnly = bool(node, "readOnly") ?? false
         case "writeOnly": schema.writeOnly = bool(node, "writeOnly") ?? false
+        case "x-frozen-enum": schema.frozenEnum = bool(node, "x-frozen-enum") ?? false
         case "not":
             diagnostics.warning("'not' is not enforced by generated code; the constraint is ignored", at: entry.keyLocation)
         case "patternProperties":
@@ -220,11 +222,21 @@ extension DocumentParser {
             diagnostics.error("missing 'propertyName' in discriminator", at: node.location)
             return nil
         }
-        let mapping = (node["mapping"]?.mapping ?? []).compactMap { entry -> (value: String, schemaName: String)? in
+        let mapping = (node["mapping"]?.mapping ?? []).compactMap { entry -> (value: String, schemaName: String, location: SourceLocation)? in
             guard let target = entry.value.scalar?.text else { return nil }
-            // Values are schema names or references (§4.8.25.1).
-            let name = target.hasPrefix("#/components/schemas/") ? String(target.dropFirst("#/components/schemas/".count)) : target
-            return (entry.key, name)
+            // Values are schema names or references (§4.8.25.1). A reference into another file is
+            // resolved as a `$ref` is, so it names the schema the alternatives' refs name; other
+            // pointers in this file cannot name an alternative and are left as written.
+            var name = target
+            if componentSchemaNames.contains(target) {
+                name = target
+            } else if target.hasPrefix("#/components/schemas/") {
+                name = String(target.dropFirst("#/components/schemas/".count))
+            } else if !target.hasPrefix("#"), target.contains("#") || [".yaml", ".yml", ".json"].contains(where: { target.lowercased().hasSuffix($0) }),
+                      case .named(let reference)? = parseSchemaReference(entry.value) {
+                name = reference.name
+            }
+            return (entry.key, name, entry.value.location)
         }
         return Schema.Discriminator(propertyName: propertyName, mapping: mapping)
     }

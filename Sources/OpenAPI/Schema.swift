@@ -29,6 +29,9 @@ public final class Schema {
     public internal(set) var defaultLocation: SourceLocation?
     public internal(set) var discriminator: Discriminator?
     public internal(set) var deprecated = false
+    /// `x-frozen-enum: true`: the enum's values are complete, so an unlisted value is an error
+    /// rather than kept in an extra case.
+    public internal(set) var frozenEnum = false
     public internal(set) var readOnly = false
     public internal(set) var writeOnly = false
     public internal(set) var location: SourceLocation
@@ -54,8 +57,8 @@ public final class Schema {
     /// §4.8.25: which property tells the `oneOf`/`anyOf` alternatives apart.
     public struct Discriminator {
         public var propertyName: String
-        /// Discriminator value → schema name, from `mapping` (names, not refs).
-        public var mapping: [(value: String, schemaName: String)]
+        /// Discriminator value → schema name, from `mapping` (names, not refs), with where each entry is.
+        public var mapping: [(value: String, schemaName: String, location: SourceLocation)]
     }
 
     /// Whether `null` is one of the allowed types.

@@ -13,6 +13,8 @@ struct TypeView: Sendable {
     var name: String
     /// Complete `///` lines.
     var documentation: [String]
+    /// `@available(*, deprecated…)` when the schema is deprecated (or an alias of a deprecated type).
+    var availability: String?
     var isStruct: Bool
     var isEnum: Bool
     var isUnion: Bool
@@ -23,11 +25,26 @@ struct TypeView: Sendable {
     var hasProperties: Bool
     /// The value type of undeclared keys kept beside declared ones, if any.
     var additionalPropertiesType: String?
+    /// The memberwise initializers: one, or with deprecated properties a plain one without them
+    /// and a deprecated one taking them (so only code that sets them gets the warning).
+    var initializers: [InitializerView]
+    /// On `init(from:)`/`encode(to:)` when they touch deprecated members: as protocol witnesses
+    /// called through `Codable`, they do not make users' coding warn, and inside them the generated
+    /// code may use the deprecated members without a warning of its own.
+    var codingAvailability: String?
+    /// Names of the coding locals and parameters, chosen so none is a property's name
+    /// (`container`, `decoder` and `encoder` unless a property is called that).
+    var decoderName: String
+    var encoderName: String
+    var containerName: String
 
     // Enumerations
     var rawType: String
     var cases: [EnumCaseView]
+    /// The catch-all case of an open enum, or a discriminated union's case for unknown tags.
     var unknownCaseName: String
+    /// A frozen enum (`x-frozen-enum: true`): `String`/`Int` raw values, unlisted values rejected.
+    var isFrozen: Bool
 
     // Unions
     var unionCases: [UnionCaseView]
@@ -35,6 +52,12 @@ struct TypeView: Sendable {
     var indirectKeyword: String
     /// The alternatives' Swift types, for the error when none decodes: `String, Int`.
     var unionTypeList: String
+    /// The union is chosen by a discriminator property.
+    var hasDiscriminator: Bool
+    /// The discriminator's JSON key as a literal: `"kind"`.
+    var discriminatorLiteral: String
+    /// Without a discriminator: try alternatives accepting listed enum values only, first.
+    var triesExactMatchesFirst: Bool
 
     // Aliases
     var aliasTarget: String
@@ -54,6 +77,11 @@ struct TypeView: Sendable {
 struct PropertyView: Sendable {
     /// The identifier as written in code, backticked if needed.
     var name: String
+    /// `@available(*, deprecated…)` for a deprecated property.
+    var availability: String?
+    /// ` = nil`, ` = .absent` or ` = <default>` on the stored property when an initializer that
+    /// does not take it must still leave it initialized (deprecated properties); else empty.
+    var storedDefault: String
     /// Stored out of line with `@Indirect` because it contains the enclosing type.
     var isIndirect: Bool
     /// `buildRef = "build_ref"`, or just the name when key and name agree.
@@ -84,6 +112,22 @@ struct EnumCaseView: Sendable {
 struct UnionCaseView: Sendable {
     var name: String
     var type: String
+    /// `@available(*, deprecated…)` when the alternative's type is deprecated.
+    var availability: String?
+    /// With a discriminator: the tags selecting this case as `case` patterns: `"cat", "kitty"`.
+    var tagLiterals: String
+    var hasTags: Bool
+    /// With a discriminator: the tag literal to add on encoding, when the alternative does not write it.
+    var writtenTagLiteral: String?
+}
+
+/// A memberwise initializer of a struct.
+struct InitializerView: Sendable {
+    var availability: String?
+    /// Complete parameter lines, commas included: `name: String,`.
+    var parameters: [String]
+    /// Complete statements: `self.name = name`.
+    var assignments: [String]
 }
 
 // Lookups by name for the template engine; `ViewTests` checks they cover every stored property.
@@ -104,6 +148,7 @@ extension TypeView: TemplateValue {
         switch key {
         case "name": name.templateData
         case "documentation": documentation.templateData
+        case "availability": availability.templateData
         case "isStruct": isStruct.templateData
         case "isEnum": isEnum.templateData
         case "isUnion": isUnion.templateData
@@ -111,12 +156,21 @@ extension TypeView: TemplateValue {
         case "properties": properties.templateData
         case "hasProperties": hasProperties.templateData
         case "additionalPropertiesType": additionalPropertiesType.templateData
+        case "initializers": initializers.templateData
+        case "codingAvailability": codingAvailability.templateData
+        case "decoderName": decoderName.templateData
+        case "encoderName": encoderName.templateData
+        case "containerName": containerName.templateData
         case "rawType": rawType.templateData
         case "cases": cases.templateData
         case "unknownCaseName": unknownCaseName.templateData
+        case "isFrozen": isFrozen.templateData
         case "unionCases": unionCases.templateData
         case "indirectKeyword": indirectKeyword.templateData
         case "unionTypeList": unionTypeList.templateData
+        case "hasDiscriminator": hasDiscriminator.templateData
+        case "discriminatorLiteral": discriminatorLiteral.templateData
+        case "triesExactMatchesFirst": triesExactMatchesFirst.templateData
         case "aliasTarget": aliasTarget.templateData
         case "hasNestedTypes": hasNestedTypes.templateData
         case "nestedTypes": nestedTypes.templateData
@@ -129,6 +183,8 @@ extension PropertyView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "name": name.templateData
+        case "availability": availability.templateData
+        case "storedDefault": storedDefault.templateData
         case "isIndirect": isIndirect.templateData
         case "codingKey": codingKey.templateData
         case "documentation": documentation.templateData
@@ -162,6 +218,21 @@ extension UnionCaseView: TemplateValue {
         switch key {
         case "name": name.templateData
         case "type": type.templateData
+        case "availability": availability.templateData
+        case "tagLiterals": tagLiterals.templateData
+        case "hasTags": hasTags.templateData
+        case "writtenTagLiteral": writtenTagLiteral.templateData
+        default: nil
+        }
+    }
+}
+
+extension InitializerView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "availability": availability.templateData
+        case "parameters": parameters.templateData
+        case "assignments": assignments.templateData
         default: nil
         }
     }

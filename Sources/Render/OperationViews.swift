@@ -16,6 +16,8 @@ struct ServerView: Sendable {
     /// Whether every error response documents one body type; otherwise a default
     /// `errorPayload(for:)` building a `JSONValue` is generated.
     var hasDocumentedErrorPayload: Bool
+    /// Some route handler is deprecated and is called through `DeprecatedOperationRoutes`.
+    var hasDeprecatedRoutes: Bool
     var operations: [OperationView]
 }
 
@@ -33,6 +35,15 @@ struct OperationView: Sendable {
     /// The server's response enum: `UpdateBuildResponse`.
     var responseTypeName: String
     var documentation: [String]
+    /// `@available(*, deprecated…)` on the client method and the service requirement when the
+    /// operation is deprecated (or its signature uses a deprecated type).
+    var availability: String?
+    /// The server's handler is deprecated (the operation is, or a response case is): the routes
+    /// call it through the `DeprecatedOperationRoutes` protocol, which does not warn.
+    var isDeprecatedRoute: Bool
+    /// The client's methods for the operation: one, or two when optional parameters are
+    /// deprecated (one without them, and a deprecated one taking them).
+    var clientMethods: [ClientMethodView]
     /// `"updateBuild"` as a literal, for errors.
     var operationIDLiteral: String
     var method: String
@@ -68,6 +79,16 @@ struct OperationView: Sendable {
     var responses: [ResponseView]
 }
 
+/// One client method of an operation: its signature and the parameters it sends.
+struct ClientMethodView: Sendable {
+    var availability: String?
+    /// As `OperationView.parameterList`, for this method.
+    var parameterList: String
+    var queryParameters: [ParameterView]
+    var hasQueryParameters: Bool
+    var headerParameters: [ParameterView]
+}
+
 struct ParameterView: Sendable {
     var name: String
     /// The JSON/wire name as a literal.
@@ -95,6 +116,8 @@ struct ResponseView: Sendable {
     var hasBody: Bool
     var bodyType: String
     var documentation: [String]
+    /// `@available(*, deprecated…)` on the response enum's case when the body type is deprecated.
+    var availability: String?
 }
 
 // Lookups by name for the template engine; `ViewTests` checks they cover every stored property.
@@ -118,6 +141,7 @@ extension ServerView: TemplateValue {
         case "header": header.templateData
         case "moduleName": moduleName.templateData
         case "hasDocumentedErrorPayload": hasDocumentedErrorPayload.templateData
+        case "hasDeprecatedRoutes": hasDeprecatedRoutes.templateData
         case "operations": operations.templateData
         default: nil
         }
@@ -141,6 +165,9 @@ extension OperationView: TemplateValue {
         case "typeName": typeName.templateData
         case "responseTypeName": responseTypeName.templateData
         case "documentation": documentation.templateData
+        case "availability": availability.templateData
+        case "isDeprecatedRoute": isDeprecatedRoute.templateData
+        case "clientMethods": clientMethods.templateData
         case "operationIDLiteral": operationIDLiteral.templateData
         case "method": method.templateData
         case "methodMember": methodMember.templateData
@@ -164,6 +191,19 @@ extension OperationView: TemplateValue {
         case "successStatus": successStatus.templateData
         case "requiresBearerToken": requiresBearerToken.templateData
         case "responses": responses.templateData
+        default: nil
+        }
+    }
+}
+
+extension ClientMethodView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "availability": availability.templateData
+        case "parameterList": parameterList.templateData
+        case "queryParameters": queryParameters.templateData
+        case "hasQueryParameters": hasQueryParameters.templateData
+        case "headerParameters": headerParameters.templateData
         default: nil
         }
     }
@@ -196,6 +236,7 @@ extension ResponseView: TemplateValue {
         case "hasBody": hasBody.templateData
         case "bodyType": bodyType.templateData
         case "documentation": documentation.templateData
+        case "availability": availability.templateData
         default: nil
         }
     }

@@ -10,7 +10,7 @@ struct ViewBuilder {
     }
 
     func modelsView() -> ModelsView {
-        ModelsView(header: header, moduleName: module.name, types: module.types.map(typeView))
+        ModelsView(header: header, moduleName: module.name, types: module.types.map { typeView($0) })
     }
 
     func supportView() -> SupportView {
@@ -35,6 +35,7 @@ struct ViewBuilder {
             header: header,
             moduleName: module.name,
             hasDocumentedErrorPayload: module.errorPayload != nil,
+            hasDeprecatedRoutes: module.operations.contains { $0.deprecated || $0.responses.contains(where: \.deprecated) },
             // Server code imports the models' module beside Foundation and Hummingbird: qualify its types.
             operations: module.operations.map { operationView($0, qualifier: module.name) }
         )
@@ -42,26 +43,48 @@ struct ViewBuilder {
 
     // MARK: Types
 
-    private func typeView(_ type: SwiftType) -> TypeView {
+    /// - Parameter insideDeprecated: an enclosing type is deprecated, so nothing here warns.
+    private func typeView(_ type: SwiftType, insideDeprecated: Bool = false) -> TypeView {
+        let context = insideDeprecated || type.deprecated
         var view = TypeView(
             name: type.name,
             documentation: Self.comment(type.documentation),
+            availability: type.deprecated ? Self.availability(type.deprecationMessage) : nil,
             isStruct: false, isEnum: false, isUnion: false, isAlias: false,
             properties: [], hasProperties: false, additionalPropertiesType: nil,
-            rawType: "", cases: [], unknownCaseName: "",
+            initializers: [], codingAvailability: nil,
+            decoderName: "decoder", encoderName: "encoder", containerName: "container",
+            rawType: "", cases: [], unknownCaseName: "", isFrozen: false,
             unionCases: [], indirectKeyword: "", unionTypeList: "",
+            hasDiscriminator: false, discriminatorLiteral: "", triesExactMatchesFirst: false,
             aliasTarget: "",
             hasNestedTypes: !type.nestedTypes.isEmpty,
-            nestedTypes: type.nestedTypes.map(typeView)
+            nestedTypes: type.nestedTypes.map { typeView($0, insideDeprecated: context) }
         )
         switch type.kind {
         case .structure(let structure):
             view.isStruct = true
+            // Deprecated properties are split off only where they would warn (outside deprecated types).
+            let splits = !context && structure.properties.contains(where: \.deprecated)
             view.properties = structure.properties.enumerated().map { index, property in
-                propertyView(property, isLast: index == structure.properties.count - 1)
+                propertyView(property, isLast: index == structure.properties.count - 1, marksDeprecation: !context)
             }
             view.hasProperties = !structure.properties.isEmpty
             view.additionalPropertiesType = structure.additionalProperties?.spelling
+            view.initializers = initializers(structure, properties: view.properties, splitsDeprecated: splits)
+            if splits {
+                // Only the plain initializer leaves deprecated properties out: they need stored defaults.
+                let hasPlainInitializer = view.initializers.count == 2
+                for index in view.properties.indices where structure.properties[index].deprecated && hasPlainInitializer {
+                    view.properties[index].storedDefault = view.properties[index].initializerDefault
+                }
+                view.codingAvailability = Self.codingAvailability
+            }
+            // Locals of init(from:) and encode(to:) must not take a property's name.
+            let taken = Set(structure.properties.map(\.swiftName))
+            view.decoderName = Self.freeName("decoder", alternatives: ["coder", "source"], taken: taken)
+            view.encoderName = Self.freeName("encoder", alternatives: ["coder", "sink"], taken: taken)
+            view.containerName = Self.freeName("container", alternatives: ["values", "keyed"], taken: taken)
         case .enumeration(let enumeration):
             view.isEnum = true
             view.rawType = enumeration.rawType.rawValue
@@ -72,12 +95,29 @@ struct ViewBuilder {
                     literal: enumeration.rawType == .int ? enumCase.rawValue : SwiftSource.stringLiteral(enumCase.rawValue)
                 )
             }
+            view.isFrozen = enumeration.unknownCaseName == nil
             view.unknownCaseName = Naming.escaped(enumeration.unknownCaseName ?? "unknown")
         case .union(let union):
             view.isUnion = true
-            view.unionCases = union.cases.map { UnionCaseView(name: Naming.escaped($0.name), type: $0.type.spelling) }
+            view.unionCases = union.cases.map { option in
+                UnionCaseView(
+                    name: Naming.escaped(option.name),
+                    type: option.type.spelling,
+                    availability: option.deprecated && !context ? Self.availability(option.deprecationMessage) : nil,
+                    tagLiterals: option.tags.map(SwiftSource.stringLiteral).joined(separator: ", "),
+                    hasTags: !option.tags.isEmpty,
+                    writtenTagLiteral: option.writtenTag.map(SwiftSource.stringLiteral)
+                )
+            }
             view.unionTypeList = union.cases.map(\.type.spelling).joined(separator: ", ")
             view.indirectKeyword = union.isIndirect ? "indirect " : ""
+            view.triesExactMatchesFirst = union.triesExactMatchesFirst
+            if let discriminator = union.discriminator {
+                view.hasDiscriminator = true
+                view.discriminatorLiteral = SwiftSource.stringLiteral(discriminator.propertyName)
+                view.unknownCaseName = Naming.escaped(discriminator.unknownCaseName)
+            }
+            if !context, union.cases.contains(where: \.deprecated) { view.codingAvailability = Self.codingAvailability }
         case .alias(let target):
             view.isAlias = true
             view.aliasTarget = target.spelling
@@ -85,7 +125,60 @@ struct ViewBuilder {
         return view
     }
 
-    private func propertyView(_ property: Property, isLast: Bool) -> PropertyView {
+    /// On coding witnesses that touch deprecated members (see `TypeView.codingAvailability`).
+    static let codingAvailability = #"@available(*, deprecated, message: "reads and writes deprecated members; use it through Codable")"#
+
+    /// `@available(*, deprecated)`, with the message when there is one.
+    static func availability(_ message: String?) -> String {
+        message.map { "@available(*, deprecated, message: \(SwiftSource.stringLiteral($0)))" } ?? "@available(*, deprecated)"
+    }
+
+    /// `preferred` unless a property takes it, else the first free alternative (then numbered).
+    static func freeName(_ preferred: String, alternatives: [String], taken: Set<String>) -> String {
+        for candidate in [preferred] + alternatives where !taken.contains(candidate) { return candidate }
+        var counter = 2
+        while taken.contains(preferred + String(counter)) { counter += 1 }
+        return preferred + String(counter)
+    }
+
+    /// The memberwise initializers (see `TypeView.initializers`). With deprecated properties: a
+    /// plain one without them, when they all have defaults, and a deprecated one taking every
+    /// property, where the deprecated ones have no default so calls never match both.
+    private func initializers(_ structure: Structure, properties: [PropertyView], splitsDeprecated: Bool) -> [InitializerView] {
+        let extra = structure.additionalProperties.map { "additionalProperties: [String: \($0.spelling)] = [:]" }
+        func make(including: (Int) -> Bool, dropsDefaults: (Int) -> Bool, availability: String?) -> InitializerView {
+            var lines = properties.indices.filter(including).map { index in
+                "\(properties[index].name): \(properties[index].declaredType)\(dropsDefaults(index) ? "" : properties[index].initializerDefault)"
+            }
+            if let extra { lines.append(extra) }
+            let assignments = properties.indices.filter(including).map { "self.\(properties[$0].name) = \(properties[$0].name)" }
+                + (extra == nil ? [] : ["self.additionalProperties = additionalProperties"])
+            return InitializerView(
+                availability: availability,
+                parameters: lines.enumerated().map { $0.offset == lines.count - 1 ? $0.element : $0.element + "," },
+                assignments: assignments
+            )
+        }
+        guard splitsDeprecated else {
+            return [make(including: { _ in true }, dropsDefaults: { _ in false }, availability: nil)]
+        }
+        let deprecated = structure.properties.map(\.deprecated)
+        let names = structure.properties.filter(\.deprecated).map { "'\(Naming.escaped($0.swiftName))'" }.joined(separator: ", ")
+        let full = Self.availability((names.contains(",") ? "sets the deprecated properties " : "sets the deprecated property ") + names)
+        // A deprecated property without a default (required) cannot be left out.
+        let canLeaveOut = zip(structure.properties, deprecated).allSatisfy { property, isDeprecated in
+            !isDeprecated || property.presence == .optional || property.presence == .optionalNullable
+        }
+        guard canLeaveOut else {
+            return [make(including: { _ in true }, dropsDefaults: { _ in false }, availability: full)]
+        }
+        return [
+            make(including: { !deprecated[$0] }, dropsDefaults: { _ in false }, availability: nil),
+            make(including: { _ in true }, dropsDefaults: { deprecated[$0] }, availability: full),
+        ]
+    }
+
+    private func propertyView(_ property: Property, isLast: Bool, marksDeprecation: Bool) -> PropertyView {
         let name = Naming.escaped(property.swiftName)
         let value = property.type.spelling
         let defaultLiteral = property.defaultValue.map { Self.literal(for: $0) }
@@ -107,6 +200,8 @@ struct ViewBuilder {
         }
         return PropertyView(
             name: name,
+            availability: property.deprecated && marksDeprecation ? Self.availability(property.deprecationMessage) : nil,
+            storedDefault: "",
             isIndirect: property.isIndirect,
             codingKey: property.swiftName == property.jsonName ? name : "\(name) = \(SwiftSource.stringLiteral(property.jsonName))",
             documentation: Self.comment(property.documentation),
@@ -128,6 +223,7 @@ struct ViewBuilder {
         case .bool(let flag): flag ? "true" : "false"
         case .number(let text): text
         case .enumCase(let name): "." + Naming.escaped(name)
+        case .date(let seconds): "Date(timeIntervalSince1970: \(seconds))"
         case .array(let elements): "[" + elements.map(literal(for:)).joined(separator: ", ") + "]"
         }
     }
@@ -154,6 +250,37 @@ struct ViewBuilder {
             arguments.append("body: body")
         }
         let success = operation.successResponse
+        let availability = operation.deprecated ? Self.availability(operation.deprecationMessage) : nil
+        let views = zip(operation.parameters, parameters)
+        func clientMethod(leavingOut left: Set<String>, withoutDefault bare: Set<String>, availability: String?) -> ClientMethodView {
+            let kept = views.filter { !left.contains($0.0.jsonName + "/" + $0.0.location.rawValue) }
+            var list = kept.map { model, view in
+                let noDefault = view.isRequired || bare.contains(model.jsonName + "/" + model.location.rawValue)
+                return "\(view.name): \(view.declaredType)\(noDefault ? "" : " = nil")"
+            }
+            if let body { list.append("body: \(body.type.spelling(qualifiedBy: qualifier))\(body.required ? "" : "? = nil")") }
+            return ClientMethodView(
+                availability: availability,
+                parameterList: list.joined(separator: ", "),
+                queryParameters: kept.filter { $0.0.location == .query }.map(\.1),
+                hasQueryParameters: kept.contains { $0.0.location == .query },
+                headerParameters: kept.filter { $0.0.location == .header }.map(\.1)
+            )
+        }
+        // Optional deprecated parameters get an overload of their own, so only calls passing them warn.
+        let deprecatedOptional = operation.parameters.filter { $0.deprecated && !$0.required }
+        var clientMethods = [clientMethod(leavingOut: [], withoutDefault: [], availability: availability)]
+        if !deprecatedOptional.isEmpty {
+            let keys = Set(deprecatedOptional.map { $0.jsonName + "/" + $0.location.rawValue })
+            let names = deprecatedOptional.map { "'\(Naming.escaped($0.swiftName))'" }.joined(separator: ", ")
+            let reason = deprecatedOptional.count == 1
+                ? names + " is deprecated" + (deprecatedOptional[0].deprecationMessage.map { ": " + $0 } ?? "")
+                : names + " are deprecated"
+            clientMethods = [
+                clientMethod(leavingOut: keys, withoutDefault: [], availability: availability),
+                clientMethod(leavingOut: [], withoutDefault: keys, availability: availability ?? Self.availability(reason)),
+            ]
+        }
         var docText = [operation.summary, operation.documentation].compactMap { $0 }.joined(separator: "\n\n")
         docText += "\n\n`\(operation.method) \(operation.path)`"
         return OperationView(
@@ -161,6 +288,9 @@ struct ViewBuilder {
             typeName: operation.typeName,
             responseTypeName: operation.responseTypeName,
             documentation: Self.comment(docText),
+            availability: availability,
+            isDeprecatedRoute: operation.deprecated || operation.responses.contains(where: \.deprecated),
+            clientMethods: clientMethods,
             operationIDLiteral: SwiftSource.stringLiteral(operation.operationID ?? operation.name),
             method: operation.method,
             methodMember: operation.method.lowercased(),
@@ -225,7 +355,8 @@ struct ViewBuilder {
             isFixedStatus: response.statusCode != nil,
             hasBody: response.bodyType != nil,
             bodyType: response.bodyType?.spelling(qualifiedBy: qualifier) ?? "",
-            documentation: Self.comment(response.description)
+            documentation: Self.comment(response.description),
+            availability: response.deprecated ? Self.availability(response.deprecationMessage) : nil
         )
     }
 

@@ -34,11 +34,11 @@ public struct Pet: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.owner = try container.decodeIfPresent(Person.self, forKey: .owner)
-        self.tags = try container.decodeIfPresent(Tags.self, forKey: .tags)
-        self.siblings = try container.decodeIfPresent([Pet].self, forKey: .siblings)
-        self.kind = try container.decodeIfPresent(Kinds.self, forKey: .kind)
+        self.name = try container.decodeValue(String.self, forKey: .name)
+        self.owner = try container.decodeValueIfPresent(Person.self, forKey: .owner)
+        self.tags = try container.decodeValueIfPresent(Tags.self, forKey: .tags)
+        self.siblings = try container.decodeValueIfPresent([Pet].self, forKey: .siblings)
+        self.kind = try container.decodeValueIfPresent(Kinds.self, forKey: .kind)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,8 +71,8 @@ public struct Person: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name)
-        self.favourite = try container.decodeIfPresent(Pet.self, forKey: .favourite)
+        self.name = try container.decodeValueIfPresent(String.self, forKey: .name)
+        self.favourite = try container.decodeValueIfPresent(Pet.self, forKey: .favourite)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -107,5 +107,19 @@ public enum Kinds: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, 
         case .dog: "dog"
         case .unknown(let value): value
         }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let rawValue = try container.decode(String.self)
+        self.init(rawValue: rawValue)
+        if case .unknown = self, UnionCoding.isStrict {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
     }
 }

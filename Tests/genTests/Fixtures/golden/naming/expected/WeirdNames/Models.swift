@@ -52,6 +52,20 @@ public struct Weird: Codable, Hashable, Sendable {
             case .undeclared(let value): value
             }
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let rawValue = try container.decode(String.self)
+            self.init(rawValue: rawValue)
+            if case .undeclared = self, UnionCoding.isStrict {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 
     public struct Nested: Codable, Hashable, Sendable {
@@ -74,7 +88,7 @@ public struct Weird: Codable, Hashable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             self.deep = try container.decodeOptionalNullable(String.self, forKey: .deep)
-            self.values = try container.decodeIfPresent([Double?].self, forKey: .values)
+            self.values = try container.decodeValueIfPresent([Double?].self, forKey: .values)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -159,40 +173,40 @@ public struct Weird: Codable, Hashable, Sendable {
         case extra
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.self_ = try container.decodeIfPresent(String.self, forKey: .self_)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.`default` = try container.decodeIfPresent(String.self, forKey: .`default`) ?? "say \"hi\" \\(now)"
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.container = try container.decodeIfPresent(String.self, forKey: .container)
-        self.decoder = try container.decodeIfPresent(String.self, forKey: .decoder)
-        self._1st = try container.decodeIfPresent(String.self, forKey: ._1st)
-        self.fooBar = try container.decodeIfPresent(String.self, forKey: .fooBar)
-        self.ref = try container.decodeIfPresent(String.self, forKey: .ref)
-        self.rocket = try container.decodeIfPresent(String.self, forKey: .rocket)
-        self.ratio = try container.decodeIfPresent(Weird.Ratio.self, forKey: .ratio)
-        self.nested = try container.decodeIfPresent(Weird.Nested.self, forKey: .nested)
-        self.choice = try container.decodeIfPresent(Weird.Choice.self, forKey: .choice)
-        self.extra = try container.decodeIfPresent([String: Int].self, forKey: .extra)
+    public init(from coder: any Decoder) throws {
+        let values = try coder.container(keyedBy: CodingKeys.self)
+        self.self_ = try values.decodeValueIfPresent(String.self, forKey: .self_)
+        self.type = try values.decodeValue(String.self, forKey: .type)
+        self.`default` = try values.decodeValueIfPresent(String.self, forKey: .`default`) ?? "say \"hi\" \\(now)"
+        self.`protocol` = try values.decodeValueIfPresent(String.self, forKey: .`protocol`)
+        self.container = try values.decodeValueIfPresent(String.self, forKey: .container)
+        self.decoder = try values.decodeValueIfPresent(String.self, forKey: .decoder)
+        self._1st = try values.decodeValueIfPresent(String.self, forKey: ._1st)
+        self.fooBar = try values.decodeValueIfPresent(String.self, forKey: .fooBar)
+        self.ref = try values.decodeValueIfPresent(String.self, forKey: .ref)
+        self.rocket = try values.decodeValueIfPresent(String.self, forKey: .rocket)
+        self.ratio = try values.decodeValueIfPresent(Weird.Ratio.self, forKey: .ratio)
+        self.nested = try values.decodeValueIfPresent(Weird.Nested.self, forKey: .nested)
+        self.choice = try values.decodeValueIfPresent(Weird.Choice.self, forKey: .choice)
+        self.extra = try values.decodeValueIfPresent([String: Int].self, forKey: .extra)
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.self_, forKey: .self_)
-        try container.encode(self.type, forKey: .type)
-        try container.encode(self.`default`, forKey: .`default`)
-        try container.encodeIfPresent(self.`protocol`, forKey: .`protocol`)
-        try container.encodeIfPresent(self.container, forKey: .container)
-        try container.encodeIfPresent(self.decoder, forKey: .decoder)
-        try container.encodeIfPresent(self._1st, forKey: ._1st)
-        try container.encodeIfPresent(self.fooBar, forKey: .fooBar)
-        try container.encodeIfPresent(self.ref, forKey: .ref)
-        try container.encodeIfPresent(self.rocket, forKey: .rocket)
-        try container.encodeIfPresent(self.ratio, forKey: .ratio)
-        try container.encodeIfPresent(self.nested, forKey: .nested)
-        try container.encodeIfPresent(self.choice, forKey: .choice)
-        try container.encodeIfPresent(self.extra, forKey: .extra)
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encodeIfPresent(self.self_, forKey: .self_)
+        try values.encode(self.type, forKey: .type)
+        try values.encode(self.`default`, forKey: .`default`)
+        try values.encodeIfPresent(self.`protocol`, forKey: .`protocol`)
+        try values.encodeIfPresent(self.container, forKey: .container)
+        try values.encodeIfPresent(self.decoder, forKey: .decoder)
+        try values.encodeIfPresent(self._1st, forKey: ._1st)
+        try values.encodeIfPresent(self.fooBar, forKey: .fooBar)
+        try values.encodeIfPresent(self.ref, forKey: .ref)
+        try values.encodeIfPresent(self.rocket, forKey: .rocket)
+        try values.encodeIfPresent(self.ratio, forKey: .ratio)
+        try values.encodeIfPresent(self.nested, forKey: .nested)
+        try values.encodeIfPresent(self.choice, forKey: .choice)
+        try values.encodeIfPresent(self.extra, forKey: .extra)
     }
 }
 
@@ -215,7 +229,7 @@ public struct WeirdName: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.a = try container.decodeIfPresent(String.self, forKey: .a)
+        self.a = try container.decodeValueIfPresent(String.self, forKey: .a)
         self.additionalProperties = try decoder.additionalProperties(excluding: [CodingKeys.a.rawValue])
     }
 

@@ -41,6 +41,20 @@ public struct NewPet: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let rawValue = try container.decode(Int.self)
+            self.init(rawValue: rawValue)
+            if case .unknown = self, UnionCoding.isStrict {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 
     public enum MoodsItem: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -66,6 +80,20 @@ public struct NewPet: Codable, Hashable, Sendable {
             case .playful: "playful"
             case .unknown(let value): value
             }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let rawValue = try container.decode(String.self)
+            self.init(rawValue: rawValue)
+            if case .unknown = self, UnionCoding.isStrict {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
         }
     }
 
@@ -108,15 +136,15 @@ public struct NewPet: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
+        self.name = try container.decodeValue(String.self, forKey: .name)
         self.tag = try container.decodeOptionalNullable(String.self, forKey: .tag)
-        self.size = try container.decodeIfPresent(NewPet.Size.self, forKey: .size) ?? ._2
-        self.weight = try container.decodeIfPresent(Float.self, forKey: .weight)
-        self.vaccinated = try container.decodeIfPresent(Bool.self, forKey: .vaccinated) ?? true
-        self.ratio = try container.decodeIfPresent(Double.self, forKey: .ratio) ?? 0.5
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? ["a", "b"]
-        self.moods = try container.decodeIfPresent([NewPet.MoodsItem].self, forKey: .moods) ?? [.calm]
-        self.label = try container.decodeIfPresent(String.self, forKey: .label) ?? "say \"hi\"\n\\(x)"
+        self.size = try container.decodeValueIfPresent(NewPet.Size.self, forKey: .size) ?? ._2
+        self.weight = try container.decodeValueIfPresent(Float.self, forKey: .weight)
+        self.vaccinated = try container.decodeValueIfPresent(Bool.self, forKey: .vaccinated) ?? true
+        self.ratio = try container.decodeValueIfPresent(Double.self, forKey: .ratio) ?? 0.5
+        self.tags = try container.decodeValueIfPresent([String].self, forKey: .tags) ?? ["a", "b"]
+        self.moods = try container.decodeValueIfPresent([NewPet.MoodsItem].self, forKey: .moods) ?? [.calm]
+        self.label = try container.decodeValueIfPresent(String.self, forKey: .label) ?? "say \"hi\"\n\\(x)"
         self.note = try container.decodeOptionalNullable(String.self, forKey: .note)
     }
 
@@ -176,6 +204,20 @@ public struct Pet: Codable, Hashable, Sendable {
             case .unknown(let value): value
             }
         }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let rawValue = try container.decode(Int.self)
+            self.init(rawValue: rawValue)
+            if case .unknown = self, UnionCoding.isStrict {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
     }
 
     public enum MoodsItem: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
@@ -201,6 +243,20 @@ public struct Pet: Codable, Hashable, Sendable {
             case .playful: "playful"
             case .unknown(let value): value
             }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let rawValue = try container.decode(String.self)
+            self.init(rawValue: rawValue)
+            if case .unknown = self, UnionCoding.isStrict {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
         }
     }
 
@@ -249,18 +305,18 @@ public struct Pet: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
-        self.size = try container.decodeIfPresent(Pet.Size.self, forKey: .size) ?? ._2
-        self.weight = try container.decodeIfPresent(Float.self, forKey: .weight)
-        self.vaccinated = try container.decodeIfPresent(Bool.self, forKey: .vaccinated) ?? true
-        self.ratio = try container.decodeIfPresent(Double.self, forKey: .ratio) ?? 0.5
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags) ?? ["a", "b"]
-        self.moods = try container.decodeIfPresent([Pet.MoodsItem].self, forKey: .moods) ?? [.calm]
-        self.label = try container.decodeIfPresent(String.self, forKey: .label) ?? "say \"hi\"\n\\(x)"
-        self.note = try container.decodeIfPresent(String.self, forKey: .note)
-        self.id = try container.decode(Int64.self, forKey: .id)
-        self.born = try container.decodeIfPresent(Date.self, forKey: .born)
+        self.name = try container.decodeValue(String.self, forKey: .name)
+        self.tag = try container.decodeValueIfPresent(String.self, forKey: .tag)
+        self.size = try container.decodeValueIfPresent(Pet.Size.self, forKey: .size) ?? ._2
+        self.weight = try container.decodeValueIfPresent(Float.self, forKey: .weight)
+        self.vaccinated = try container.decodeValueIfPresent(Bool.self, forKey: .vaccinated) ?? true
+        self.ratio = try container.decodeValueIfPresent(Double.self, forKey: .ratio) ?? 0.5
+        self.tags = try container.decodeValueIfPresent([String].self, forKey: .tags) ?? ["a", "b"]
+        self.moods = try container.decodeValueIfPresent([Pet.MoodsItem].self, forKey: .moods) ?? [.calm]
+        self.label = try container.decodeValueIfPresent(String.self, forKey: .label) ?? "say \"hi\"\n\\(x)"
+        self.note = try container.decodeValueIfPresent(String.self, forKey: .note)
+        self.id = try container.decodeValue(Int64.self, forKey: .id)
+        self.born = try container.decodeValueIfPresent(Date.self, forKey: .born)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -299,8 +355,8 @@ public struct ErrorSchema: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decode(Int32.self, forKey: .code)
-        self.message = try container.decode(String.self, forKey: .message)
+        self.code = try container.decodeValue(Int32.self, forKey: .code)
+        self.message = try container.decodeValue(String.self, forKey: .message)
     }
 
     public func encode(to encoder: any Encoder) throws {

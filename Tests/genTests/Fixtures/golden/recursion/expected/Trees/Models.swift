@@ -26,9 +26,9 @@ public struct Node: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.parent = try container.decodeIfPresent(Node.self, forKey: .parent)
-        self.children = try container.decodeIfPresent([Node].self, forKey: .children)
+        self.name = try container.decodeValue(String.self, forKey: .name)
+        self.parent = try container.decodeValueIfPresent(Node.self, forKey: .parent)
+        self.children = try container.decodeValueIfPresent([Node].self, forKey: .children)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -55,7 +55,7 @@ public struct Person: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.employer = try container.decodeIfPresent(Company.self, forKey: .employer)
+        self.employer = try container.decodeValueIfPresent(Company.self, forKey: .employer)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -80,7 +80,7 @@ public struct Company: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ceo = try container.decodeIfPresent(Person.self, forKey: .ceo)
+        self.ceo = try container.decodeValueIfPresent(Person.self, forKey: .ceo)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -136,8 +136,8 @@ public struct Sum: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.left = try container.decode(Expression.self, forKey: .left)
-        self.right = try container.decode(Expression.self, forKey: .right)
+        self.left = try container.decodeValue(Expression.self, forKey: .left)
+        self.right = try container.decodeValue(Expression.self, forKey: .right)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -164,7 +164,7 @@ public struct ImagesItem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.src = try container.decodeIfPresent(String.self, forKey: .src)
+        self.src = try container.decodeValueIfPresent(String.self, forKey: .src)
     }
 
     public func encode(to encoder: any Encoder) throws {

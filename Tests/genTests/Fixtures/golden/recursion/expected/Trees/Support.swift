@@ -175,19 +175,38 @@ extension OptionalNullable: ExpressibleByDictionaryLiteral where Wrapped == [Str
 }
 
 extension KeyedDecodingContainer {
+    /// `decode(_:forKey:)`, except that an error which is not a `DecodingError` becomes one naming
+    /// the key: Foundation reports a number too large for its type (`2147483648` for an `Int32`)
+    /// as invalid JSON with no coding path.
+    func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        do {
+            return try decode(T.self, forKey: key)
+        } catch let error as DecodingError {
+            throw error
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "expected a value of type \(T.self) (\(error))")
+        }
+    }
+
+    /// `decodeIfPresent(_:forKey:)`, with errors named as `decodeValue` names them.
+    func decodeValueIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        return try decodeValue(T.self, forKey: key)
+    }
+
     /// Decodes a key that must be present but may be `null` (required and nullable in the spec).
     /// - Throws: `DecodingError.keyNotFound` when the key is missing.
     func decodeNullable<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard contains(key) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "required key '\(key.stringValue)' is missing (it may be null, but must be present)"))
         }
-        return try decodeNil(forKey: key) ? nil : decode(T.self, forKey: key)
+        return try decodeNil(forKey: key) ? nil : decodeValue(T.self, forKey: key)
     }
 
     /// Decodes a key that may be absent, `null` or a value, keeping the three apart.
     func decodeOptionalNullable<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> OptionalNullable<T> {
         guard contains(key) else { return .absent }
-        return try decodeNil(forKey: key) ? .null : .value(decode(T.self, forKey: key))
+        return try decodeNil(forKey: key) ? .null : .value(decodeValue(T.self, forKey: key))
     }
 }
 
@@ -262,7 +281,7 @@ extension Decoder {
         let container = try container(keyedBy: DynamicCodingKey.self)
         var result: [String: Value] = [:]
         for key in container.allKeys where !declared.contains(key.stringValue) {
-            result[key.stringValue] = try container.decode(Value.self, forKey: key)
+            result[key.stringValue] = try container.decodeValue(Value.self, forKey: key)
         }
         return result
     }
@@ -272,6 +291,27 @@ extension Encoder {
     func encodeAdditionalProperties<Value: Encodable>(_ values: [String: Value]) throws {
         var container = container(keyedBy: DynamicCodingKey.self)
         for (key, value) in values { try container.encode(value, forKey: DynamicCodingKey(key)) }
+    }
+}
+
+// MARK: - Unions
+
+/// How unions decode and encode their alternatives.
+enum UnionCoding {
+    /// Set during the first pass of a union without a discriminator: open enums then reject
+    /// values the spec does not list (and discriminated unions unknown tags) instead of keeping
+    /// them, so the alternative that lists a value wins over one that would merely tolerate it.
+    @TaskLocal static var isStrict = false
+
+    /// `body`'s result, decoded with `isStrict` set.
+    static func strictly<Value>(_ body: () throws -> Value) rethrows -> Value {
+        try $isStrict.withValue(true, operation: body)
+    }
+
+    /// Encodes `value` into `encoder` itself (an alternative's keys beside the tag), through
+    /// `Encodable`, so an alternative whose coding is marked deprecated does not warn here.
+    static func encode<Value: Encodable>(_ value: Value, to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
     }
 }
 
