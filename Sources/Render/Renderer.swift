@@ -73,7 +73,8 @@ public struct Renderer: Sendable {
         for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
             if let missing = template.partialReferences.first(where: { templates[$0.name] == nil }) {
                 throw .error(
-                    "no template '\(missing.name).mustache' for the partial '{{> \(missing.name)}}', built in or in '\(directory ?? "")'",
+                    "no template '\(missing.name).mustache' for the partial '{{> \(missing.name)}}', built in"
+                        + (directory.map { " or in '\($0)'" } ?? ""),
                     at: SourceLocation(file: paths[name] ?? name, line: missing.line, column: missing.column)
                 )
             }
