@@ -42,7 +42,7 @@ public struct Generator {
     public func run(diagnostics: DiagnosticSink) throws(Failure) -> [OutputFile] {
         var renderer: Renderer
         do {
-            renderer = try Renderer(overridesDirectory: templatesDirectory)
+            renderer = try Renderer(overridesDirectory: templatesDirectory, diagnostics: diagnostics)
             renderer.modelsFileWeight = modelsFileWeight
         } catch {
             diagnostics.report(error)

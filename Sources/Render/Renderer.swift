@@ -39,7 +39,10 @@ public struct Renderer: Sendable {
     /// - Throws: `Diagnostic` pointing into a template file (`my-templates/models.mustache:3:5`)
     ///   when one does not parse or includes a partial that exists nowhere, or naming the folder
     ///   when it cannot be read.
-    public init(overridesDirectory directory: String? = nil) throws(Diagnostic) {
+    ///   An override file that replaces no built-in template and that no template includes is
+    ///   reported to `diagnostics` as a warning (a misspelt `modles.mustache` would otherwise do
+    ///   nothing, silently).
+    public init(overridesDirectory directory: String? = nil, diagnostics: DiagnosticSink? = nil) throws(Diagnostic) {
         var templates: [String: Template] = [:]
         var paths: [String: String] = [:]
         func add(_ name: String, text: String, path: String) throws(Diagnostic) {
@@ -53,7 +56,12 @@ public struct Renderer: Sendable {
         for (name, text) in BuiltinTemplates.texts.sorted(by: { $0.key < $1.key }) {
             try add(name, text: text, path: "<built-in>/\(name).mustache")
         }
+        var overrides: [String] = []
         if let directory {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw .error("--templates '\(directory)' is a file; expected a folder of NAME.mustache files", at: nil)
+            }
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
@@ -65,8 +73,18 @@ public struct Renderer: Sendable {
                 guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                     throw .error("cannot read template '\(path)' as UTF-8 text", at: nil)
                 }
-                try add(String(file.dropLast(".mustache".count)), text: text, path: path)
+                let name = String(file.dropLast(".mustache".count))
+                try add(name, text: text, path: path)
+                overrides.append(name)
             }
+        }
+        let included = Set(templates.values.flatMap { $0.partialReferences.map(\.name) })
+        for name in overrides where BuiltinTemplates.texts[name] == nil && !included.contains(name) {
+            let hint = closestMatch(to: name, in: BuiltinTemplates.texts.keys.sorted()).map { "; did you mean '\($0).mustache'?" } ?? ""
+            diagnostics?.warning(
+                "template '\(name).mustache' replaces no built-in template and no template includes it, so it is not used\(hint)",
+                at: SourceLocation(file: paths[name] ?? name, line: 1, column: 1)
+            )
         }
         // A partial that does not exist would render as nothing (the Mustache rule); in a code
         // generator that is a typo to report, not output to lose silently.

@@ -51,16 +51,25 @@ struct Gen: ParsableCommand {
     var diagnosticsFormat: DiagnosticsFormat = .text
 
     func validate() throws {
-        if let moduleName, !Self.isIdentifier(moduleName) {
+        guard let moduleName else { return }
+        if !Self.isIdentifier(moduleName) {
             throw ValidationError("--module-name '\(moduleName)' is not a Swift identifier (letters, digits and '_', not starting with a digit)")
+        }
+        if Self.declarationKeywords.contains(moduleName) {
+            throw ValidationError("--module-name '\(moduleName)' is a Swift keyword; a module cannot be named so")
+        }
+        if Self.importedModules.contains(moduleName) {
+            throw ValidationError("--module-name '\(moduleName)' is the name of a module the generated code imports; choose another, such as '\(moduleName)API'")
         }
     }
 
-    /// A plain Swift identifier that is neither a keyword nor shadows a module every output imports.
+    static let declarationKeywords: Set<String> = ["class", "struct", "enum", "protocol", "extension", "func", "var", "let", "import"]
+    static let importedModules: Set<String> = ["Foundation", "Hummingbird", "Swift"]
+
+    /// Letters, digits and `_`, not starting with a digit.
     static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        let keywords: Set<String> = ["class", "struct", "enum", "protocol", "extension", "func", "var", "let", "import", "Foundation", "Hummingbird", "Swift"]
-        return !keywords.contains(name) && name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 
     static func main() {
@@ -81,37 +90,49 @@ struct Gen: ParsableCommand {
         Foundation.exit(command.execute())
     }
 
-    /// Runs and returns the exit status.
+    /// Runs and returns the exit status. Everything that went wrong is a diagnostic, so
+    /// `--diagnostics-format json` prints one JSON array and nothing else.
     func execute() -> Int32 {
         let diagnostics = DiagnosticSink()
+        let (status, summary) = generate(reportingTo: diagnostics)
+        report(diagnostics)
+        if let summary, diagnosticsFormat == .text, !quiet { printError(summary) }
+        return status
+    }
+
+    /// Generates and writes (or checks) the output; returns the exit status and, on success, the
+    /// line saying what was written.
+    private func generate(reportingTo diagnostics: DiagnosticSink) -> (status: Int32, summary: String?) {
         let generator = Generator(specPath: Self.normalized(spec), templatesDirectory: templates, moduleName: moduleName)
         let files: [Pipeline.OutputFile]
         do {
             files = try generator.run(diagnostics: diagnostics)
         } catch {
-            report(diagnostics)
-            return error.isUsageError ? 2 : 1
+            return (error.isUsageError ? 2 : 1, nil)
         }
-        report(diagnostics)
         if warningsAsErrors, diagnostics.diagnostics.contains(where: { $0.severity == .warning }) {
-            return 1
+            return (1, nil)
         }
         let directory = OutputDirectory(path: output)
         if check {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue else {
+                diagnostics.error("'\(output)' does not exist; run gen without --check to generate it", at: nil)
+                return (1, nil)
+            }
             let differences = directory.differences(from: files)
-            guard !differences.isEmpty else { return 0 }
+            guard !differences.isEmpty else { return (0, nil) }
             for difference in differences { print(difference.diff, terminator: "") }
-            printError("gen: error: \(differences.count) file(s) in '\(output)' are stale; run gen without --check to regenerate them")
-            return 1
+            diagnostics.error("\(differences.count) file(s) in '\(output)' are stale; run gen without --check to regenerate them", at: nil)
+            return (1, nil)
         }
         do {
             let summary = try directory.write(files)
-            if !quiet { printError("gen: wrote \(summary.written.count), unchanged \(summary.unchanged.count), removed \(summary.removed.count) file(s) in '\(output)'") }
+            return (0, "gen: wrote \(summary.written.count), unchanged \(summary.unchanged.count), removed \(summary.removed.count) file(s) in '\(output)'")
         } catch {
-            printError("gen: error: cannot write '\(output)': \(error.localizedDescription)")
-            return 2
+            diagnostics.error("cannot write '\(output)': \(error.localizedDescription)", at: nil)
+            return (2, nil)
         }
-        return 0
     }
 
     /// The spec path as it should appear in diagnostics and generated headers: without `./` or

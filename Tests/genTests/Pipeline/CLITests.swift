@@ -52,6 +52,57 @@ import Testing
         }
     }
 
+    // With --diagnostics-format json, standard error is one JSON array and nothing else, whatever
+    // happens: a clean run, stale output under --check (the stale files are a diagnostic too), a
+    // missing output folder.
+    @Test func jsonDiagnosticsAreTheWholeOfStandardError() throws {
+        let directory = try workspace()
+        func decoded(_ run: GenRun) -> [[String: Any]]? {
+            (try? JSONSerialization.jsonObject(with: Data(run.stderr.utf8))) as? [[String: Any]]
+        }
+        let clean = try gen(["spec.yaml", "--output", "out", "--diagnostics-format", "json"], in: directory)
+        #expect(clean.status == 0)
+        #expect(decoded(clean)?.isEmpty == true, "\(clean.stderr)")
+
+        _ = try directory.write(Self.minimalSpec.replacingOccurrences(of: "An item.", with: "A thing."), to: "spec.yaml")
+        let stale = try gen(["spec.yaml", "--output", "out", "--check", "--diagnostics-format", "json"], in: directory)
+        #expect(stale.status == 1)
+        #expect(decoded(stale)?.map { $0["message"] as? String } == ["1 file(s) in 'out' are stale; run gen without --check to regenerate them"], "\(stale.stderr)")
+
+        let missing = try gen(["spec.yaml", "--output", "nowhere", "--check"], in: directory)
+        #expect(missing.status == 1)
+        #expect(missing.stdout.isEmpty)
+        #expect(missing.stderr.contains("gen: error: 'nowhere' does not exist; run gen without --check to generate it"), "\(missing.stderr)")
+    }
+
+    // Module names that cannot work say why: not an identifier, a keyword, or a module the
+    // generated code imports.
+    @Test(arguments: [
+        ("foo bar", "is not a Swift identifier"),
+        ("class", "is a Swift keyword"),
+        ("Foundation", "is the name of a module the generated code imports; choose another, such as 'FoundationAPI'"),
+        ("Hummingbird", "is the name of a module the generated code imports"),
+    ])
+    func unusableModuleNames(name: String, reason: String) throws {
+        let run = try gen(["spec.yaml", "--module-name", name], in: try workspace())
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--module-name '\(name)' \(reason)"), "\(run.stderr)")
+    }
+
+    // A misspelt override file would do nothing: it is a warning with the likely name. A file
+    // given as --templates is an error.
+    @Test func templateOverrideMistakes() throws {
+        let directory = try workspace()
+        _ = try directory.write("{{% CONTENT_TYPE: TEXT }}\nx\n", to: "tpl/modles.mustache")
+        let run = try gen(["spec.yaml", "--output", "out"], in: directory)
+        let misspelt = try runGen(["spec.yaml", "--output", "out", "--templates", "tpl"], in: directory.url)
+        #expect(run.status == 0 && misspelt.status == 0)
+        #expect(misspelt.stderr.contains("tpl/modles.mustache:1:1: warning: template 'modles.mustache' replaces no built-in template and no template includes it, so it is not used; did you mean 'models.mustache'?"), "\(misspelt.stderr)")
+        let file = try runGen(["spec.yaml", "--output", "out", "--templates", "tpl/modles.mustache"], in: directory.url)
+        #expect(file.status == 2)
+        #expect(file.stderr.contains("gen: error: --templates 'tpl/modles.mustache' is a file; expected a folder of NAME.mustache files"), "\(file.stderr)")
+    }
+
     // A clean run writes the files and a second run rewrites none of them (mtimes unchanged).
     @Test func generatesAndLeavesUnchangedFilesAlone() throws {
         let directory = try workspace()

@@ -1,7 +1,7 @@
 /// Suggestions for misspelled names: the candidate closest to `name` by edit distance (Levenshtein,
 /// with a swap of neighbours counting as one edit, the commonest typo), when
 /// it is close enough to be a plausible typo (at most a third of the name's length, at least 1).
-func closestMatch(to name: String, in candidates: some Sequence<String>) -> String? {
+public func closestMatch(to name: String, in candidates: some Sequence<String>) -> String? {
     let target = Array(name.lowercased().unicodeScalars)
     let limit = max(1, target.count / 3)
     var best: (name: String, distance: Int)?
