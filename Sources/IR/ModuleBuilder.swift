@@ -92,10 +92,35 @@ public struct ModuleBuilder {
         return name
     }
 
+    /// Schemes whose credential is an `Authorization: Bearer` token: HTTP bearer, and OAuth 2 and
+    /// OpenID Connect, whose access tokens travel the same way (RFC 6750 §2.1).
+    static func sendsBearerToken(_ scheme: SecurityScheme) -> Bool {
+        switch scheme.kind {
+        case .http: scheme.scheme == "bearer"
+        case .oauth2, .openIdConnect: true
+        case .apiKey, .mutualTLS: false
+        }
+    }
+
+    /// Credentials the client cannot send yet must not vanish silently: each such scheme that an
+    /// operation (or the document) requires is a warning at its definition.
+    private func warnAboutUnsupportedSecuritySchemes() {
+        let required = Set(([document.security] + document.paths.flatMap { $0.operations.compactMap(\.security) })
+            .flatMap { $0.flatMap { $0.schemes.map(\.name) } })
+        for named in document.components.securitySchemes where required.contains(named.name) && !Self.sendsBearerToken(named.scheme) {
+            let kind = named.scheme.kind == .http ? "http \(named.scheme.scheme ?? "")" : named.scheme.kind.rawValue
+            diagnostics.warning(
+                "security scheme '\(named.name)' (\(kind)) is not generated yet; requests are sent without its credentials (only bearer tokens, including OAuth 2 and OpenID Connect access tokens, are)",
+                at: named.scheme.location
+            )
+        }
+    }
+
     private func buildOperations() -> [APIOperation] {
         var scope = NameScope()
         var operations: [APIOperation] = []
-        let bearerSchemes = Set(document.components.securitySchemes.filter { $0.scheme.kind == .http && $0.scheme.scheme == "bearer" }.map(\.name))
+        let bearerSchemes = Set(document.components.securitySchemes.filter { Self.sendsBearerToken($0.scheme) }.map(\.name))
+        warnAboutUnsupportedSecuritySchemes()
         for pathItem in document.paths {
             for operation in pathItem.operations {
                 let baseName = operation.operationID.map(Naming.memberName)

@@ -324,3 +324,35 @@ private let presenceSpec = """
     #expect(get.pathComponents == [.literal("/orgs/"), .parameter("org"), .literal("/builds/"), .parameter("build_id")])
     #expect(operations.last?.parameters.map(\.swiftName) == ["org", "buildID", "xTrace"])
 }
+
+// OAuth 2 and OpenID Connect access tokens are bearer tokens (RFC 6750), so their operations take
+// the client's token; a scheme the client cannot send yet (here HTTP basic) is a warning where it
+// is defined, and only when something requires it.
+@Test func securitySchemesAreSentOrReported() {
+    let built = buildModule(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        components:
+          securitySchemes:
+            oauth: {type: oauth2, flows: {clientCredentials: {tokenUrl: 'https://x/token', scopes: {}}}}
+            basic: {type: http, scheme: basic}
+            unused: {type: apiKey, name: X-Key, in: header}
+        paths:
+          /a:
+            get:
+              operationId: getA
+              security: [{oauth: []}]
+              responses: {'204': {description: ok}}
+          /b:
+            get:
+              operationId: getB
+              security: [{basic: []}]
+              responses: {'204': {description: ok}}
+        """
+    )
+    #expect(built.module?.operations.map(\.requiresBearerToken) == [true, false])
+    #expect(built.reported == [
+        "t.yaml:6:12: warning: security scheme 'basic' (http basic) is not generated yet; requests are sent without its credentials (only bearer tokens, including OAuth 2 and OpenID Connect access tokens, are)",
+    ])
+}
