@@ -102,6 +102,12 @@ extension DocumentParser {
             }
             required = true
         }
+        // §4.8.12.4: form is the default for query and cookie, simple for path and header; the
+        // client and server encode only those, so another style would silently change the wire.
+        let defaultStyle = location == .query || location == .cookie ? "form" : "simple"
+        if let styleNode = node["style"], let style = styleNode.scalar?.text, style != defaultStyle {
+            diagnostics.warning("parameter style '\(style)' is not generated yet; '\(name)' is sent in the '\(defaultStyle)' style", at: styleNode.location)
+        }
         var schema = node["schema"].map(parseSchema)
         if schema == nil, let content = node["content"]?.mapping?.first {
             schema = content.value["schema"].map(parseSchema)
@@ -151,6 +157,12 @@ extension DocumentParser {
         // At the key, as for 'webhooks': the value's position is its first entry's name.
         if let entry = node.mapping?.first(where: { $0.key == "links" }) {
             diagnostics.warning("'links' are not generated yet and are skipped", at: entry.keyLocation)
+        }
+        if let entry = node.mapping?.first(where: { $0.key == "headers" }), let headers = entry.value.mapping, !headers.isEmpty {
+            diagnostics.warning(
+                "response headers are not generated yet; \(headers.map { "'\($0.key)'" }.joined(separator: ", ")) of response '\(status)' are not read or written",
+                at: entry.keyLocation
+            )
         }
         return Response(
             status: status == "default" ? status : status.uppercased(),

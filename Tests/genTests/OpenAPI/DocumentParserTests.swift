@@ -640,3 +640,31 @@ func malformedJSONPointers(reference: String) {
     #expect(parsed.document?.paths.map(\.path) == ["/ok"])
     #expect(parsed.operation(.get, "/ok")?.responses.map(\.status) == ["204"])
 }
+
+// Parameter styles and response headers gen does not encode yet are warnings where they are
+// written, never a silent change of what goes over the wire.
+@Test func unsupportedParameterStylesAndResponseHeadersWarn() {
+    let parsed = parseDocument(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /items:
+            get:
+              parameters:
+                - {name: ids, in: query, style: pipeDelimited, schema: {type: array, items: {type: string}}}
+                - {name: page, in: query, style: form, schema: {type: integer}}
+                - {name: X-Trace, in: header, style: simple, schema: {type: string}}
+              responses:
+                '200':
+                  description: ok
+                  headers:
+                    X-Rate-Limit: {schema: {type: integer}}
+                    ETag: {schema: {type: string}}
+        """
+    )
+    #expect(parsed.reported == [
+        "t.yaml:7:41: warning: parameter style 'pipeDelimited' is not generated yet; 'ids' is sent in the 'form' style",
+        "t.yaml:13:11: warning: response headers are not generated yet; 'X-Rate-Limit', 'ETag' of response '200' are not read or written",
+    ])
+}
