@@ -62,7 +62,6 @@ struct TypeView: Sendable {
     // Aliases
     var aliasTarget: String
 
-    var hasNestedTypes: Bool
     /// Declarations nested in this one (inline schemas of its properties), each rendered through
     /// `type.mustache` at one more level of indentation.
     var nestedTypes: [TypeView]
@@ -172,7 +171,6 @@ extension TypeView: TemplateValue {
         case "discriminatorLiteral": discriminatorLiteral.templateData
         case "triesExactMatchesFirst": triesExactMatchesFirst.templateData
         case "aliasTarget": aliasTarget.templateData
-        case "hasNestedTypes": hasNestedTypes.templateData
         case "nestedTypes": nestedTypes.templateData
         default: nil
         }

@@ -21,14 +21,6 @@ public struct OutputFile: Sendable, Hashable {
 /// may replace any of them by file name, and add partials of its own: each `NAME.mustache` is
 /// registered as a template and as the partial `{{> NAME}}`.
 public struct Renderer: Sendable {
-    /// The templates every run needs, and the file each produces (`%@` is the module name).
-    static let entryTemplates: [(template: String, output: String)] = [
-        ("models", "%@/Models.swift"),
-        ("support", "%@/Support.swift"),
-        ("client", "%@/Client.swift"),
-        ("server", "%@Server/Server.swift"),
-    ]
-
     /// The names of the built-in templates (`models`, `struct`, …), for documentation and tests.
     public static var builtinTemplateNames: [String] { BuiltinTemplates.texts.keys.sorted() }
 

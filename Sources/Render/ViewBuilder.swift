@@ -58,7 +58,6 @@ struct ViewBuilder {
             unionCases: [], indirectKeyword: "", unionTypeList: "",
             hasDiscriminator: false, discriminatorLiteral: "", triesExactMatchesFirst: false,
             aliasTarget: "",
-            hasNestedTypes: !type.nestedTypes.isEmpty,
             nestedTypes: type.nestedTypes.map { typeView($0, insideDeprecated: context) }
         )
         switch type.kind {
