@@ -117,6 +117,9 @@ extension DocumentParser {
         schema.reference = source.reference
         schema.types = source.types
         schema.format = source.format
+        schema.contentEncoding = source.contentEncoding
+        schema.contentMediaType = source.contentMediaType
+        schema.formatLocation = source.formatLocation
         schema.title = source.title
         schema.description = source.description
         schema.properties = source.properties
@@ -144,7 +147,11 @@ extension DocumentParser {
             schema.types = parseTypes(value) + schema.types.filter { $0 == .null }
         case "nullable":
             if bool(node, "nullable") == true, !schema.types.contains(.null) { schema.types.append(.null) }
-        case "format": schema.format = text(node, "format")
+        case "format":
+            schema.format = text(node, "format")
+            schema.formatLocation = entry.keyLocation
+        case "contentEncoding": schema.contentEncoding = text(node, "contentEncoding")
+        case "contentMediaType": schema.contentMediaType = text(node, "contentMediaType")
         case "title": schema.title = text(node, "title")
         case "description": schema.description = text(node, "description")
         case "properties":
