@@ -9,6 +9,7 @@ public struct ModuleBuilder {
     public static let reservedTypeNames: Set<String> = [
         "Client", "ClientError", "ClientTransport", "ClientRequest", "ClientResponse", "ErrorPayload", "WireFormat", "PercentEncoding", "ParameterValue", "DynamicCodingKey", "URLSessionTransport",
         "JSONValue", "OptionalNullable", "APIService", "BearerAuthenticator", "RFC3339", "UnionCoding",
+        "CalendarDate", "ResponseHeaderError", "ResponseHeaders",
         "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "UUID", "Data", "URL", "Decimal",
         "Error", "Codable", "Encodable", "Decodable", "Hashable", "Equatable", "Sendable", "Optional", "Array",
         "Dictionary", "Set", "Never", "Void", "Any", "Foundation", "CodingKey", "Decoder", "Encoder", "Character",
@@ -43,8 +44,25 @@ public struct ModuleBuilder {
         RecursionBreaker.breakCycles(in: &types)
         Deprecation.propagate(types: &types, operations: &operations)
         UnionStrictness.mark(&types)
+        operations = operations.map { restrictHeaderTypes($0, enumerations: enumerations) }
+        // Response headers structs and the client's outputs live beside the models: keep them apart.
+        var clientScope = NameScope(reserved: Set(types.map(\.name)).union(Self.reservedTypeNames))
+        var clientNames: Set<String> = []
+        for index in operations.indices {
+            for response in operations[index].responses.indices where !operations[index].responses[response].headers.isEmpty {
+                let status = operations[index].responses[response].status
+                let name = clientScope.claim(operations[index].typeName + Self.statusNamePart(status) + "Headers")
+                operations[index].responses[response].headersTypeName = name
+                clientNames.insert(name)
+            }
+            if operations[index].successResponse?.headers.isEmpty == false {
+                let name = clientScope.claim(operations[index].typeName + "Output")
+                operations[index].outputTypeName = name
+                clientNames.insert(name)
+            }
+        }
         // Server response enums live beside the models' names in users' code: keep them apart.
-        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames))
+        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames).union(clientNames))
         for index in operations.indices {
             let preferred = operations[index].typeName + "Response"
             operations[index].responseTypeName = serverScope.contains(preferred)
@@ -166,13 +184,46 @@ public struct ModuleBuilder {
         return operations
     }
 
+    /// Response headers are text as parameters are (`simple` style, §4.8.21.1): scalars, enums and
+    /// arrays of them. Other schemas are kept as the raw text, with a warning.
+    private func restrictHeaderTypes(_ operation: APIOperation, enumerations: Set<String>) -> APIOperation {
+        var operation = operation
+        for response in operation.responses.indices {
+            for index in operation.responses[response].headers.indices {
+                let header = operation.responses[response].headers[index]
+                if Self.isText(header.type, enumerations: enumerations) { continue }
+                if case .array(let element) = header.type, Self.isText(element, enumerations: enumerations) { continue }
+                operation.responses[response].headers[index].type = .string
+                diagnostics.warning(
+                    "response header '\(header.fieldName)' of type \(header.type.spelling) is not generated yet (only scalars, enums and arrays of them are); it is read and written as raw text",
+                    at: header.location
+                )
+            }
+        }
+        return operation
+    }
+
+    /// A response's status inside a type name: `200`, `4XX`, `Default`.
+    static func statusNamePart(_ status: String) -> String {
+        status == "default" ? "Default" : status.uppercased()
+    }
+
+    /// Whether values of `type` have a text form (`ParameterValue`): scalars, dates, UUIDs and enums.
+    static func isText(_ type: TypeReference, enumerations: Set<String>) -> Bool {
+        switch type {
+        case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date, .calendarDate: true
+        case .named(let name): enumerations.contains(name)
+        default: false
+        }
+    }
+
     /// Parameters are sent as text: scalars, enums and arrays of them (form/simple style). Other
     /// shapes (objects, deepObject) are not generated yet; they are passed as raw text, with a warning.
     private func restrictParameterTypes(_ operation: APIOperation, enumerations: Set<String>) -> APIOperation {
         var operation = operation
         func isText(_ type: TypeReference) -> Bool {
             switch type {
-            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date: true
+            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date, .calendarDate: true
             case .named(let name): enumerations.contains(name)
             default: false
             }
@@ -233,7 +284,23 @@ public struct ModuleBuilder {
                 builder.reference(for: $0, suggestedName: typeName + Naming.typeName(response.status) + "Response", owner: .topLevel, isRequest: false).type
             } ?? .jsonValue
         }
-        return ResponseModel(status: response.status, description: response.description, bodyType: bodyType)
+        // Members of the headers struct besides the headers: `init(headerFields:)`, `headerFields`.
+        var headerScope = NameScope(reserved: ["headerFields"])
+        let headers = response.headers.map { header in
+            ResponseHeader(
+                fieldName: header.name,
+                swiftName: headerScope.claim(Naming.memberName(header.name)),
+                type: header.schema.map {
+                    builder.reference(
+                        for: $0, suggestedName: typeName + Self.statusNamePart(response.status) + Naming.typeName(header.name), owner: .topLevel, isRequest: false
+                    ).type
+                } ?? .string,
+                required: header.required,
+                documentation: header.description,
+                location: header.location
+            )
+        }
+        return ResponseModel(status: response.status, description: response.description, bodyType: bodyType, headers: headers)
     }
 
     /// Path parameters in the order the template names them (`org` before `build_id` in

@@ -303,6 +303,7 @@ final class TypeBuilder {
         case .int, .int32, .int64: "integer"
         case .double, .float: "number"
         case .date: "date"
+        case .calendarDate: "calendarDate"
         case .uuid: "uuid"
         case .data: "data"
         case .jsonValue: "json"
@@ -335,11 +336,10 @@ final class TypeBuilder {
         let type: TypeReference
         switch types.count == 1 ? types[0] : nil {
         case .string?:
-            switch core.format {
-            case "date-time": type = .date
-            case "uuid": type = .uuid
-            case "byte", "binary": type = .data
-            default: type = .string
+            if case .nested = owner {
+                type = stringType(core, insideObject: true)
+            } else {
+                type = stringType(core, insideObject: false)
             }
         case .integer?:
             switch core.format {
@@ -366,6 +366,38 @@ final class TypeBuilder {
             }
         }
         return (type, shape.nullable)
+    }
+
+    /// The Swift type of a string schema, by `format` (OpenAPI 3.1 §4.4) and `contentEncoding`
+    /// (JSON Schema 2020-12 §8.3). Inside a JSON object, bytes can only travel as text: `byte` and
+    /// `contentEncoding: base64` are base64 (RFC 4648 §4) by definition, and `binary` (raw bytes,
+    /// meant for whole bodies and multipart parts) is read and written as base64 too, with a
+    /// warning, since that is what `Data` does in JSON. `contentMediaType` alone describes text
+    /// (an embedded document), so it stays a `String`.
+    private func stringType(_ core: Schema, insideObject: Bool) -> TypeReference {
+        switch core.format {
+        case "date-time": return .date
+        case "date": return .calendarDate
+        case "uuid": return .uuid
+        case "byte": return .data
+        case "binary":
+            if insideObject, core.contentEncoding?.lowercased() != "base64" {
+                diagnostics.warning(
+                    "format 'binary' inside a JSON object cannot hold raw bytes; the value is read and written as base64 (as 'contentEncoding: base64' says)",
+                    at: core.formatLocation ?? core.location
+                )
+            }
+            return .data
+        default:
+            break
+        }
+        switch core.contentEncoding?.lowercased() {
+        case "base64"?: return .data
+        case let encoding?:
+            diagnostics.warning("contentEncoding '\(encoding)' is not generated yet (only base64 is); the value is kept as the encoded text", at: core.location)
+            return .string
+        case nil: return .string
+        }
     }
 
     private func itemType(_ items: Schema?, suggestedName: String, owner: Owner, isRequest: Bool) -> TypeReference {
@@ -447,8 +479,11 @@ final class TypeBuilder {
                 return mismatch()
             }
             return .date(secondsSince1970: literal)
+        case (.calendarDate, .string(let text)):
+            guard let date = RFC3339Literal.fullDate(text) else { return mismatch() }
+            return .calendarDate(year: date.year, month: date.month, day: date.day)
         case (_, .null): return nil
-        case (.string, _), (.bool, _), (.int, _), (.int32, _), (.int64, _), (.double, _), (.float, _), (.array, _), (.date, _):
+        case (.string, _), (.bool, _), (.int, _), (.int32, _), (.int64, _), (.double, _), (.float, _), (.array, _), (.date, _), (.calendarDate, _):
             return mismatch()
         default:
             return nil  // Defaults of objects are documentation only.
