@@ -23,6 +23,8 @@ public struct Generator {
     public var workingDirectory: URL?
     /// How much model code goes in one file (see `Renderer.modelsFileWeight`).
     public var modelsFileWeight = Renderer.defaultModelsFileWeight
+    /// How much client or server code goes in one file (see `Renderer.operationsFileWeight`).
+    public var operationsFileWeight = Renderer.defaultOperationsFileWeight
 
     public init(specPath: String, templatesDirectory: String? = nil, moduleName: String? = nil, workingDirectory: URL? = nil) {
         self.specPath = specPath
@@ -44,6 +46,7 @@ public struct Generator {
         do {
             renderer = try Renderer(overridesDirectory: templatesDirectory, diagnostics: diagnostics)
             renderer.modelsFileWeight = modelsFileWeight
+            renderer.operationsFileWeight = operationsFileWeight
         } catch {
             diagnostics.report(error)
             throw Failure(isUsageError: error.location == nil)

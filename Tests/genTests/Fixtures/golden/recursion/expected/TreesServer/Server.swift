@@ -271,6 +271,9 @@ enum ServerCoding {
             if text.contains("UUID") {
                 return .init(location: location(context.codingPath), message: "Input should be a valid UUID", type: "uuid_parsing")
             }
+            if text.contains("full-date") {
+                return .init(location: location(context.codingPath), message: "Input should be a valid date", type: "date_parsing")
+            }
             if text.contains("date-time") {
                 return .init(location: location(context.codingPath), message: "Input should be a valid datetime", type: "datetime_parsing")
             }
@@ -290,6 +293,7 @@ enum ServerCoding {
         case is Double.Type, is Float.Type: return ("Input should be a valid number", "float" + suffix)
         case is UUID.Type: return ("Input should be a valid UUID", "uuid" + suffix)
         case is Date.Type: return ("Input should be a valid datetime", "datetime" + suffix)
+        case is Trees.CalendarDate.Type: return ("Input should be a valid date", "date" + suffix)
         case is [Any].Type: return ("Input should be a valid list", "list_type")
         default:
             if "\(type)".hasPrefix("Array<") { return ("Input should be a valid list", "list_type") }
@@ -302,6 +306,31 @@ enum ServerCoding {
 
     static func response(status: Int) throws -> Hummingbird.Response {
         Hummingbird.Response(status: .init(code: status))
+    }
+
+    /// A response without a body, with the documented headers (§4.8.17.1) it declares.
+    static func response(status: Int, headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status)
+        add(headers, to: &response)
+        return response
+    }
+
+    /// A JSON response with the documented headers (§4.8.17.1) it declares.
+    static func response(status: Int, body: some Encodable, headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status, body: body)
+        add(headers, to: &response)
+        return response
+    }
+
+    /// Field names were checked to be HTTP tokens when the spec was read; in values, bytes HTTP
+    /// does not allow (line breaks) become spaces (`HTTPField`, RFC 9110 §5.5), so nothing can
+    /// inject a field.
+    private static func add(_ headers: [String: String], to response: inout Hummingbird.Response) {
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            // `HTTPField` through `HTTPFields`: Hummingbird re-exports only the latter.
+            guard let fieldName = Hummingbird.HTTPFields.Element.Name(name) else { continue }
+            response.headers[fieldName] = value
+        }
     }
 
     static func response(status: Int, body: some Encodable) throws -> Hummingbird.Response {
