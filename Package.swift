@@ -55,6 +55,15 @@ let package = Package(
             swiftSettings: generatedSettings
         ),
 
+        // MARK: Code generated from specs/headers.yaml (`--output Generated/headers`): response headers, dates, bytes.
+        .target(name: "HeadersAPI", path: "Generated/headers/HeadersAPI", swiftSettings: generatedSettings),
+        .target(
+            name: "HeadersAPIServer",
+            dependencies: ["HeadersAPI", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/headers/HeadersAPIServer",
+            swiftSettings: generatedSettings
+        ),
+
         // MARK: A hand-written service on the generated code, served by an example executable.
         .target(name: "BuildsExample", dependencies: ["BuildsAPI", "BuildsAPIServer"], path: "Examples/BuildsExample"),
         .executableTarget(
@@ -77,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "GeneratedTests",
             dependencies: [
-                "BuildsAPI", "BuildsAPIServer", "BuildsExample",
+                "BuildsAPI", "BuildsAPIServer", "BuildsExample", "HeadersAPI", "HeadersAPIServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
