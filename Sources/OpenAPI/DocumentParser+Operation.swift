@@ -171,7 +171,8 @@ extension DocumentParser {
     private func parseHeaders(_ node: Node?, status: String) -> [Header] {
         guard let node, let entries = mapping(node, "'headers'") else { return [] }
         var headers: [Header] = []
-        for entry in entries where !entry.key.hasPrefix("x-") {
+        // Keys are field names, never extensions: `x-request-id` is a header.
+        for entry in entries {
             // §4.8.17.1: "If a response header is defined with the name "Content-Type", it SHALL be
             // ignored": the body's media type says it.
             if entry.key.lowercased() == "content-type" { continue }

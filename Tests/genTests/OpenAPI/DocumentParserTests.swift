@@ -694,8 +694,8 @@ func malformedJSONPointers(reference: String) {
         """
     )
     #expect(parsed.reported == [
-        "t.yaml:13:35: warning: header 'X-Meta' of response '200' is described by 'content' ('application/json'), which is not generated yet; it is not read or written",
-        "t.yaml:14:11: warning: response header name 'bad name' is not an HTTP field name (RFC 9110 §5.1); it is skipped",
+        "t.yaml:13:32: warning: header 'X-Meta' of response '200' is described by 'content' ('application/json'), which is not generated yet; it is not read or written",
+        "t.yaml:14:13: warning: response header name 'bad name' is not an HTTP field name (RFC 9110 §5.1); it is skipped",
     ])
     let headers = parsed.operation(.get, "/items")?.responses.first?.headers ?? []
     #expect(headers.map(\.name) == ["X-Rate-Limit", "ETag"])
