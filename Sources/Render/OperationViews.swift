@@ -97,7 +97,7 @@ struct OperationView: Sendable {
     /// About a tenth of the lines the operation takes in the client or the server, for splitting
     /// them over files (`Renderer.operationsFileWeight`), as `TypeView.weight` does for models.
     var weight: Int {
-        3 + parameters.count / 2 + responses.count / 2 + headersTypes.reduce(0) { $0 + 2 + $1.fields.count / 2 }
+        2 + (parameters.count + responses.count) / 3 + headersTypes.reduce(0) { $0 + 3 + $1.fields.count / 3 }
     }
 }
 

@@ -724,6 +724,31 @@ enum ResponseHeaders {
         text(named: name, in: fields).flatMap { list(Element.self, $0) }
     }
 
+    /// A `date-time` header: RFC 3339 as the spec says, or the HTTP-date (IMF-fixdate, RFC 9110
+    /// §5.6.7: `Sun, 06 Nov 1994 08:49:37 GMT`) servers send in fields like `Last-Modified`.
+    /// - Throws: `ResponseHeaderError` when the header is missing or is neither.
+    static func required(_ type: Date.Type, named name: String, in fields: [String: String]) throws -> Date {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "Date") }
+        guard let date = dateValue(trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "Date") }
+        return date
+    }
+
+    static func optional(_ type: Date.Type, named name: String, in fields: [String: String]) -> Date? {
+        text(named: name, in: fields).flatMap { dateValue(trimmed($0)) }
+    }
+
+    private static func dateValue(_ text: String) -> Date? {
+        if let date = RFC3339.date(from: text) { return date }
+        // IMF-fixdate has a fixed layout: rearranged into RFC 3339 and read as such.
+        let characters = Array(text)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard characters.count == 29, characters[3] == ",", String(characters[26...]) == "GMT",
+              let month = months.firstIndex(of: String(characters[8..<11]))
+        else { return nil }
+        let day = String(characters[5..<7]), year = String(characters[12..<16]), time = String(characters[17..<25])
+        return RFC3339.date(from: "\(year)-\(month < 9 ? "0" : "")\(month + 1)-\(day)T\(time)Z")
+    }
+
     private static func list<Element: ParameterValue>(_ type: Element.Type, _ text: String) -> [Element]? {
         var elements: [Element] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {

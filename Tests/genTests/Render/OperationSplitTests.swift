@@ -3,6 +3,7 @@ import Foundation
 import Pipeline
 import Testing
 
+@testable import IR
 @testable import Render
 
 /// Large specs spread the client over `Client.swift`, `Client2.swift`, … and the server over
@@ -146,6 +147,23 @@ import Testing
         #expect(Renderer.chunks(of: [5, 5, 5, 5], weight: 10, by: { $0 }) == [[5, 5], [5, 5]])
         #expect(Renderer.chunks(of: [50, 1], weight: 10, by: { $0 }) == [[50], [1]])
         #expect(Renderer.chunks(of: [Int](), weight: 10, by: { $0 }) == [[]])
+    }
+
+    // The views for response headers and outputs answer the templates for every stored property
+    // (as `ViewTests` checks for the builds spec, which has no response headers).
+    @Test func headerViewsAnswerEveryProperty() throws {
+        let spec = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("specs/headers.yaml")
+        let module = try #require(buildModule(try String(contentsOf: spec, encoding: .utf8), file: "specs/headers.yaml").module)
+        let views = ViewBuilder(module: module)
+        let client = views.clientView()
+        let checker = ViewTests()
+        checker.check(client, path: "client")
+        checker.check(views.serverView(), path: "server")
+        let outputs = client.operations.compactMap(\.output)
+        #expect(outputs.count == 3)
+        for (index, output) in outputs.enumerated() { checker.check(output, path: "output[\(index)]") }
+        #expect(client.operations.flatMap(\.headersTypes).flatMap(\.fields).count == 13)
     }
 
     /// Runs swiftc in Swift 6 mode with warnings as errors and records its errors as a test issue.

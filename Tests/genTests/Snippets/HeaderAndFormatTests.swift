@@ -124,6 +124,7 @@ import Testing
                     X-Kind: {schema: {type: string, enum: [cat, dog]}}
                     X-Score: {schema: {type: number}}
                     x-debug: {schema: {type: boolean}}
+                    Last-Modified: {schema: {type: string, format: date-time}}
                     X-Meta: {schema: {type: object}}
                     X-Encoded: {content: {application/json: {schema: {type: object}}}}
                     Content-Type: {schema: {type: string}}
@@ -174,6 +175,12 @@ import Testing
             checkEqual("a number header", output.headers.xScore, 0.5)
             checkEqual("a boolean header, spec name in lowercase", output.headers.xDebug, true)
             checkEqual("an object header is kept as text", output.headers.xMeta, "{\"k\":1}")
+            checkEqual("a date-time header as RFC 3339", try await client(["X-Rate-Limit": "1", "X-Next-Day": "2024-06-01", "Last-Modified": "1994-11-06T08:49:37Z"]).listPets().headers.lastModified,
+                       RFC3339.date(from: "1994-11-06T08:49:37Z"))
+            checkEqual("or as an HTTP-date (RFC 9110 §5.6.7)", try await client(["X-Rate-Limit": "1", "X-Next-Day": "2024-06-01", "Last-Modified": "Sun, 06 Nov 1994 08:49:37 GMT"]).listPets().headers.lastModified,
+                       RFC3339.date(from: "1994-11-06T08:49:37Z"))
+            checkEqual("December in an HTTP-date", try await client(["X-Rate-Limit": "1", "X-Next-Day": "2024-06-01", "Last-Modified": "Thu, 31 Dec 2015 23:59:59 GMT"]).listPets().headers.lastModified,
+                       RFC3339.date(from: "2015-12-31T23:59:59Z"))
 
             let minimal = try await client(["X-Rate-Limit": "1", "X-Next-Day": "2024-06-01"]).listPets()
             check("absent optional headers are nil", minimal.headers.xTags == nil && minimal.headers.xKind == nil && minimal.headers.xScore == nil)
