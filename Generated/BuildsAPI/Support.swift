@@ -677,12 +677,15 @@ public struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConver
     /// The Swift type the spec declares for it, e.g. `Int`.
     public var expectedType: String
 
+    /// - Parameters:
+    ///   - value: the text received, or `nil` for a missing header.
     public init(name: String, value: String?, expectedType: String) {
         self.name = name
         self.value = value
         self.expectedType = expectedType
     }
 
+    /// What went wrong, naming the header: for logs and `error.localizedDescription`.
     public var description: String {
         if let value {
             return "response header '\(name)' is not a valid \(expectedType): '\(value.prefix(128))'"
