@@ -48,13 +48,35 @@ public struct ModuleBuilder {
         // Response headers structs and the client's outputs live beside the models: keep them apart.
         var clientScope = NameScope(reserved: Set(types.map(\.name)).union(Self.reservedTypeNames))
         var clientNames: Set<String> = []
+        // Responses declaring the same headers (real specs `$ref` one rate-limit set into every
+        // response) share one struct, declared with its first use: thousands of identical structs
+        // would only cost compile time.
+        var groups: [(key: String, uses: [(operation: Int, response: Int)])] = []
+        var groupIndex: [String: Int] = [:]
         for index in operations.indices {
             for response in operations[index].responses.indices where !operations[index].responses[response].headers.isEmpty {
-                let status = operations[index].responses[response].status
-                let name = clientScope.claim(operations[index].typeName + Self.statusNamePart(status) + "Headers")
-                operations[index].responses[response].headersTypeName = name
-                clientNames.insert(name)
+                let key = Self.headersKey(operations[index].responses[response].headers)
+                if let group = groupIndex[key] {
+                    groups[group].uses.append((index, response))
+                } else {
+                    groupIndex[key] = groups.count
+                    groups.append((key, [(index, response)]))
+                }
             }
+        }
+        for group in groups {
+            let first = group.uses[0]
+            let ownName = operations[first.operation].typeName + Self.statusNamePart(operations[first.operation].responses[first.response].status) + "Headers"
+            let sharedName = group.uses.count > 1 ? Self.sharedHeadersName(operations[first.operation].responses[first.response].headers) : nil
+            let name = clientScope.claim(sharedName ?? ownName)
+            clientNames.insert(name)
+            for use in group.uses {
+                operations[use.operation].responses[use.response].headersTypeName = name
+            }
+            operations[first.operation].responses[first.response].declaresHeadersType = true
+            operations[first.operation].responses[first.response].headersTypeUseCount = group.uses.count
+        }
+        for index in operations.indices {
             if operations[index].successResponse?.headers.isEmpty == false {
                 let name = clientScope.claim(operations[index].typeName + "Output")
                 operations[index].outputTypeName = name
@@ -201,6 +223,27 @@ public struct ModuleBuilder {
             }
         }
         return operation
+    }
+
+    /// Identifies a set of response headers: same fields, types, names and documentation.
+    static func headersKey(_ headers: [ResponseHeader]) -> String {
+        headers.map { [$0.fieldName, $0.swiftName, $0.type.spelling, String($0.required), $0.documentation ?? ""].joined(separator: "\u{0}") }
+            .joined(separator: "\u{1}")
+    }
+
+    /// A name for headers several responses share, from the field names: their common leading
+    /// words (`ratelimit-limit`, `ratelimit-reset` → `RatelimitHeaders`), else up to three names
+    /// joined (`ETagLastModifiedHeaders`); `nil` when neither reads well.
+    static func sharedHeadersName(_ headers: [ResponseHeader]) -> String? {
+        let words = headers.map { $0.fieldName.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init) }
+        var common = words[0]
+        for other in words.dropFirst() {
+            common = Array(zip(common, other).prefix { $0 == $1 }.map(\.0))
+        }
+        // `X-` alone says nothing about the headers.
+        if headers.count > 1, !common.isEmpty, common != ["x"] { return Naming.typeName(common.joined(separator: " ")) + "Headers" }
+        if headers.count <= 3 { return headers.map { Naming.typeName($0.fieldName) }.joined() + "Headers" }
+        return nil
     }
 
     /// A response's status inside a type name: `200`, `4XX`, `Default`.

@@ -96,9 +96,14 @@ public struct ResponseModel: Sendable {
     public var deprecationMessage: String? = nil
     /// §4.8.17.1 `headers`, without `Content-Type`.
     public var headers: [ResponseHeader] = []
-    /// The struct holding `headers` (`ListPets200Headers`), declared beside the client and used by
-    /// the server too; `nil` when the response declares none.
+    /// The struct holding `headers` (`ListPets200Headers`, or a shared `RatelimitHeaders`),
+    /// declared beside the client and used by the server too; `nil` when the response declares none.
     public var headersTypeName: String? = nil
+    /// Whether the headers struct is declared with this response: the first of the responses
+    /// sharing it (identical headers share one struct).
+    public var declaresHeadersType = false
+    /// On the declaring response: how many responses use the struct (1 when not shared).
+    public var headersTypeUseCount = 0
 }
 
 /// One header of a response (§4.8.21), read and written like a `simple`-style header parameter.

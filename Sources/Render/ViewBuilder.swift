@@ -337,7 +337,7 @@ struct ViewBuilder {
                     headersType: success?.headersTypeName ?? ""
                 )
             },
-            headersTypes: operation.responses.compactMap { response in
+            headersTypes: operation.responses.filter(\.declaresHeadersType).compactMap { response in
                 response.headersTypeName.map { headersView(response, typeName: $0, operation: operation) }
             }
         )
@@ -361,8 +361,10 @@ struct ViewBuilder {
         return ResponseHeadersView(
             typeName: typeName,
             documentation: Self.comment(
-                "The headers of the `\(response.status)` response of `\(operation.method) \(operation.path)` (OpenAPI 3.1 §4.8.17.1), "
-                    + "in the `simple` style (§4.8.21.1): lists are comma-separated."
+                (response.headersTypeUseCount > 1
+                    ? "Headers \(response.headersTypeUseCount) responses declare alike, first the `\(response.status)` response of `\(operation.method) \(operation.path)`"
+                    : "The headers of the `\(response.status)` response of `\(operation.method) \(operation.path)`")
+                    + " (OpenAPI 3.1 §4.8.17.1), in the `simple` style (§4.8.21.1): lists are comma-separated."
             ),
             fields: fields,
             initializerParameters: fields.map { "\($0.name): \($0.declaredType)\($0.isRequired ? "" : " = nil")" }.joined(separator: ", ")

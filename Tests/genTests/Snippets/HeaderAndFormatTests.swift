@@ -135,6 +135,23 @@ import Testing
                   description: slow down
                   headers:
                     Retry-After: {required: true, schema: {type: integer}}
+          /owners:
+            get:
+              operationId: listOwners
+              responses:
+                '200':
+                  description: ok
+                  headers:
+                    ratelimit-limit: {$ref: '#/components/headers/ratelimit-limit'}
+                    ratelimit-reset: {$ref: '#/components/headers/ratelimit-reset'}
+                  content:
+                    application/json:
+                      schema: {type: array, items: {type: string}}
+                '404':
+                  description: none
+                  headers:
+                    ratelimit-limit: {$ref: '#/components/headers/ratelimit-limit'}
+                    ratelimit-reset: {$ref: '#/components/headers/ratelimit-reset'}
           /pets/{id}:
             get:
               operationId: getPet
@@ -153,6 +170,10 @@ import Testing
                   description: exists
                   headers:
                     ETag: {required: true, schema: {type: string}}
+        components:
+          headers:
+            ratelimit-limit: {required: true, description: Calls per hour., schema: {type: integer}}
+            ratelimit-reset: {schema: {type: integer}}
         """
 
     // The client reads typed headers from a fake transport: every kind, names in any case,
@@ -210,6 +231,8 @@ import Testing
             checkEqual("and read back", try ListPets200Headers(headerFields: headers.headerFields), headers)
             checkEqual("a non-success response's headers have a type too", try ListPets429Headers(headerFields: ["retry-after": "30"]).retryAfter, 30)
 
+            let owners = try await client(["RateLimit-Limit": "5000", "ratelimit-reset": "60"]).listOwners()
+            checkEqual("responses declaring the same headers share one struct", owners.headers, RatelimitHeaders(ratelimitLimit: 5000, ratelimitReset: 60))
             let pet: String = try await client([:], body: #""a""#).getPet(id: "p1")
             checkEqual("an operation without headers returns its body", pet, "a")
             checkEqual("a headers-only response", try await client(["ETag": "\"v1\""], status: 204).checkPet(id: "p1").headers.eTag, "\"v1\"")
@@ -219,6 +242,8 @@ import Testing
         #expect(run.serverSource.contains("case ok([String], headers: T.ListPets200Headers)"))
         #expect(run.serverSource.contains("case tooManyRequests(headers: T.ListPets429Headers)"))
         #expect(run.serverSource.contains("case noContent(headers: T.CheckPet204Headers)"))
+        #expect(run.serverSource.contains("case ok([String], headers: T.RatelimitHeaders)") && run.serverSource.contains("case notFound(headers: T.RatelimitHeaders)"))
+        #expect(run.generatedSource.components(separatedBy: "public struct RatelimitHeaders").count == 2, "declared once")
         #expect(!run.genDiagnostics.contains("response headers are not generated yet"))
         #expect(!run.genDiagnostics.contains("Content-Type"), "Content-Type is ignored without a warning:\n\(run.genDiagnostics)")
         #expect(run.genDiagnostics.contains("warning: response header 'X-Meta' of type [String: JSONValue] is not generated yet"), "\(run.genDiagnostics)")
