@@ -152,7 +152,9 @@ import FoundationNetworking
             let raw = try await send("GET", baseURL.appendingPathComponent("reports/2025-01-01"))
             #expect(raw.statusCode == 404)
             #expect(raw.headerFields["retry-after"] == "120")
-            await #expect(throws: ClientError.self) { _ = try await client.getReport(day: CalendarDate(year: 2025, month: 1, day: 1)!) }
+            let error = await #expect(throws: ClientError.self) { _ = try await client.getReport(day: CalendarDate(year: 2025, month: 1, day: 1)!) }
+            #expect(error?.payload == Problem(detail: "not yet"))
+            #expect(try error.map { try GetReport404Headers(headerFields: $0.headerFields) } == GetReport404Headers(retryAfter: 120))
 
             let deleted = try await client.deleteEvent(id: 7)
             #expect(deleted.headers.xDeletedCount == 3)

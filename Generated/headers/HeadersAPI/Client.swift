@@ -83,12 +83,16 @@ public struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
     public var statusCode: Int
     public var payload: ErrorPayload?
     public var body: Data
+    /// The response's header fields, names lowercase: read documented ones with the response's
+    /// headers struct: `try <Operation><Status>Headers(headerFields: error.headerFields)`.
+    public var headerFields: [String: String]
 
-    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data) {
+    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data, headerFields: [String: String] = [:]) {
         self.operationID = operationID
         self.statusCode = statusCode
         self.payload = payload
         self.body = body
+        self.headerFields = headerFields
     }
 
     /// The operation, the status and the start of the body, for logs.
@@ -140,7 +144,8 @@ public struct Client: Sendable {
                 operationID: "getReport",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return GetReportOutput(
@@ -165,7 +170,8 @@ public struct Client: Sendable {
                 operationID: "createEvent",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return CreateEventOutput(
@@ -188,7 +194,8 @@ public struct Client: Sendable {
                 operationID: "deleteEvent",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return DeleteEventOutput(
@@ -211,7 +218,8 @@ public struct Client: Sendable {
                 operationID: "latestEvent",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return try WireFormat.makeDecoder().decode(Event.self, from: response.body)
