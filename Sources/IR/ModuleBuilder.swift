@@ -46,43 +46,7 @@ public struct ModuleBuilder {
         UnionStrictness.mark(&types)
         operations = operations.map { restrictHeaderTypes($0, enumerations: enumerations) }
         // Response headers structs and the client's outputs live beside the models: keep them apart.
-        var clientScope = NameScope(reserved: Set(types.map(\.name)).union(Self.reservedTypeNames))
-        var clientNames: Set<String> = []
-        // Responses declaring the same headers (real specs `$ref` one rate-limit set into every
-        // response) share one struct, declared with its first use: thousands of identical structs
-        // would only cost compile time.
-        var groups: [(key: String, uses: [(operation: Int, response: Int)])] = []
-        var groupIndex: [String: Int] = [:]
-        for index in operations.indices {
-            for response in operations[index].responses.indices where !operations[index].responses[response].headers.isEmpty {
-                let key = Self.headersKey(operations[index].responses[response].headers)
-                if let group = groupIndex[key] {
-                    groups[group].uses.append((index, response))
-                } else {
-                    groupIndex[key] = groups.count
-                    groups.append((key, [(index, response)]))
-                }
-            }
-        }
-        for group in groups {
-            let first = group.uses[0]
-            let ownName = operations[first.operation].typeName + Self.statusNamePart(operations[first.operation].responses[first.response].status) + "Headers"
-            let sharedName = group.uses.count > 1 ? Self.sharedHeadersName(operations[first.operation].responses[first.response].headers) : nil
-            let name = clientScope.claim(sharedName ?? ownName)
-            clientNames.insert(name)
-            for use in group.uses {
-                operations[use.operation].responses[use.response].headersTypeName = name
-            }
-            operations[first.operation].responses[first.response].declaresHeadersType = true
-            operations[first.operation].responses[first.response].headersTypeUseCount = group.uses.count
-        }
-        for index in operations.indices {
-            if operations[index].successResponse?.headers.isEmpty == false {
-                let name = clientScope.claim(operations[index].typeName + "Output")
-                operations[index].outputTypeName = name
-                clientNames.insert(name)
-            }
-        }
+        let clientNames = Self.nameClientTypes(in: &operations, reserved: Set(types.map(\.name)).union(Self.reservedTypeNames))
         // Server response enums live beside the models' names in users' code: keep them apart.
         var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames).union(clientNames))
         for index in operations.indices {
@@ -204,6 +168,49 @@ public struct ModuleBuilder {
             }
         }
         return operations
+    }
+
+    /// Names the headers structs (one per distinct set of response headers) and the client's
+    /// `<Operation>Output` types, avoiding `reserved`; returns the names taken.
+    private static func nameClientTypes(in operations: inout [APIOperation], reserved: Set<String>) -> Set<String> {
+        var clientScope = NameScope(reserved: reserved)
+        var clientNames: Set<String> = []
+        // Responses declaring the same headers (real specs `$ref` one rate-limit set into every
+        // response) share one struct, declared with its first use: thousands of identical structs
+        // would only cost compile time.
+        var groups: [(key: String, uses: [(operation: Int, response: Int)])] = []
+        var groupIndex: [String: Int] = [:]
+        for index in operations.indices {
+            for response in operations[index].responses.indices where !operations[index].responses[response].headers.isEmpty {
+                let key = headersKey(operations[index].responses[response].headers)
+                if let group = groupIndex[key] {
+                    groups[group].uses.append((index, response))
+                } else {
+                    groupIndex[key] = groups.count
+                    groups.append((key, [(index, response)]))
+                }
+            }
+        }
+        for group in groups {
+            let first = group.uses[0]
+            let ownName = operations[first.operation].typeName + statusNamePart(operations[first.operation].responses[first.response].status) + "Headers"
+            let sharedName = group.uses.count > 1 ? sharedHeadersName(operations[first.operation].responses[first.response].headers) : nil
+            let name = clientScope.claim(sharedName ?? ownName)
+            clientNames.insert(name)
+            for use in group.uses {
+                operations[use.operation].responses[use.response].headersTypeName = name
+            }
+            operations[first.operation].responses[first.response].declaresHeadersType = true
+            operations[first.operation].responses[first.response].headersTypeUseCount = group.uses.count
+        }
+        for index in operations.indices {
+            if operations[index].successResponse?.headers.isEmpty == false {
+                let name = clientScope.claim(operations[index].typeName + "Output")
+                operations[index].outputTypeName = name
+                clientNames.insert(name)
+            }
+        }
+        return clientNames
     }
 
     /// Response headers are text as parameters are (`simple` style, §4.8.21.1): scalars, enums and
