@@ -25,6 +25,8 @@ struct ServerView: Sendable {
 struct SupportView: Sendable {
     var header: String
     var moduleName: String
+    /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
+    var errorPayloadType: String
 }
 
 struct OperationView: Sendable {
@@ -153,6 +155,7 @@ extension SupportView: TemplateValue {
         switch key {
         case "header": header.templateData
         case "moduleName": moduleName.templateData
+        case "errorPayloadType": errorPayloadType.templateData
         default: nil
         }
     }

@@ -92,6 +92,20 @@ public struct Renderer: Sendable {
         self.library = TemplateLibrary(templates: templates)
     }
 
+    /// The parts of the output: the models (with their support file) always, and the client and
+    /// the server routes when wanted.
+    public enum Output: String, CaseIterable, Sendable {
+        /// `Models*.swift` and `Support.swift` in the module folder.
+        case models
+        /// `Client.swift` in the module folder.
+        case client
+        /// `Server.swift` in the `…Server` folder.
+        case server
+    }
+
+    /// What `render(_:)` writes; `.models` is implied, since the client and server use the models.
+    public var outputs: Set<Output> = Set(Output.allCases)
+
     /// The default `modelsFileWeight`: about 10,000 lines of model code per file.
     public static let defaultModelsFileWeight = 1_000
 
@@ -102,7 +116,8 @@ public struct Renderer: Sendable {
     public var modelsFileWeight = Renderer.defaultModelsFileWeight
 
     /// Renders every output file for `module`, in a fixed order: `Models.swift` (then
-    /// `Models2.swift`, … for large specs), `Support.swift`, `Client.swift`, `Server.swift`.
+    /// `Models2.swift`, … for large specs), `Support.swift`, `Client.swift`, `Server.swift`, the
+    /// last two as `outputs` asks.
     /// Files are rendered concurrently; the result does not depend on the order they finish in.
     public func render(_ module: SwiftModule) -> [OutputFile] {
         let views = ViewBuilder(module: module)
@@ -114,8 +129,12 @@ public struct Renderer: Sendable {
             queue.append(("\(module.name)/Models\(index == 0 ? "" : String(index + 1)).swift", "models", view))
         }
         queue.append(("\(module.name)/Support.swift", "support", views.supportView()))
-        queue.append(("\(module.name)/Client.swift", "client", views.clientView()))
-        queue.append(("\(module.name)Server/Server.swift", "server", views.serverView()))
+        if outputs.contains(.client) {
+            queue.append(("\(module.name)/Client.swift", "client", views.clientView()))
+        }
+        if outputs.contains(.server) {
+            queue.append(("\(module.name)Server/Server.swift", "server", views.serverView()))
+        }
 
         let jobs = queue
         let results = RenderedFiles(count: jobs.count)

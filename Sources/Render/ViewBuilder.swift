@@ -14,7 +14,7 @@ struct ViewBuilder {
     }
 
     func supportView() -> SupportView {
-        SupportView(header: header, moduleName: module.name)
+        SupportView(header: header, moduleName: module.name, errorPayloadType: module.errorPayload?.spelling ?? "JSONValue")
     }
 
     func clientView() -> ClientView {
