@@ -41,9 +41,11 @@ let package = Package(
         .executableTarget(name: "embed-templates"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .target(name: "Pipeline", dependencies: ["YAML", "OpenAPI", "IR", "Render", "Diagnostics"]),
+        // gen-config.yaml: settings for the stages above, read from a file.
+        .target(name: "Config", dependencies: ["YAML", "OpenAPI", "IR", "Render", "Diagnostics"]),
         .executableTarget(
             name: "gen",
-            dependencies: ["Pipeline", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", "Config", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: Code generated from specs/builds.yaml, compiled so tests can run it.
@@ -70,7 +72,7 @@ let package = Package(
         // MARK: Tests, folders mirroring Sources/.
         .testTarget(
             name: "genTests",
-            dependencies: ["YAML", "OpenAPI", "IR", "Render", "Pipeline", "Diagnostics"],
+            dependencies: ["YAML", "OpenAPI", "IR", "Render", "Pipeline", "Config", "Diagnostics"],
             path: "Tests/genTests",
             resources: [.copy("Fixtures")]
         ),

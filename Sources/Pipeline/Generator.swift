@@ -23,6 +23,12 @@ public struct Generator {
     public var workingDirectory: URL?
     /// How much model code goes in one file (see `Renderer.modelsFileWeight`).
     public var modelsFileWeight = Renderer.defaultModelsFileWeight
+    /// Which operations (and the schemas they use) to generate; all by default.
+    public var selection = OperationSelection()
+    /// Swift names chosen for schemas and operations.
+    public var renames = NameOverrides()
+    /// Which files to write: the models always, the client and server by default.
+    public var outputs: Set<Renderer.Output> = Set(Renderer.Output.allCases)
 
     public init(specPath: String, templatesDirectory: String? = nil, moduleName: String? = nil, workingDirectory: URL? = nil) {
         self.specPath = specPath
@@ -44,6 +50,7 @@ public struct Generator {
         do {
             renderer = try Renderer(overridesDirectory: templatesDirectory, diagnostics: diagnostics)
             renderer.modelsFileWeight = modelsFileWeight
+            renderer.outputs = outputs
         } catch {
             diagnostics.report(error)
             throw Failure(isUsageError: error.location == nil)
@@ -99,7 +106,8 @@ public struct Generator {
     }
 
     private func buildModule(from document: Document, diagnostics: DiagnosticSink) throws(Failure) -> SwiftModule {
-        let module = ModuleBuilder(document: document, diagnostics: diagnostics).build(specPath: specPath, moduleName: moduleName)
+        let selected = document.selecting(selection, diagnostics: diagnostics)
+        let module = ModuleBuilder(document: selected, diagnostics: diagnostics, overrides: renames).build(specPath: specPath, moduleName: moduleName)
         guard !diagnostics.hasErrors else { throw Failure(isUsageError: false) }
         return module
     }
