@@ -11,6 +11,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gen", targets: ["gen"]),
+        // For packages that use gen: `plugins: [.plugin(name: "GenPlugin", package: "gen")]` on a target.
+        .plugin(name: "GenPlugin", targets: ["GenPlugin"]),
+        .plugin(name: "GenCommandPlugin", targets: ["GenCommandPlugin"]),
         .executable(name: "builds-example-server", targets: ["builds-example-server"]),
     ],
     dependencies: [
@@ -32,20 +35,27 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "OpenAPI", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "IR", dependencies: ["OpenAPI", "Diagnostics"]),
-        .target(
-            name: "Render",
-            dependencies: ["IR", "Diagnostics"],
-            // Templates/ is compiled into gen, so it works anywhere (and in SwiftPM plugins).
-            plugins: ["EmbedTemplates"]
-        ),
+        // Templates/ is compiled into gen (Sources/Render/BuiltinTemplates.swift, written by
+        // scripts/embed-templates), so gen works anywhere, in SwiftPM plugins too.
+        .target(name: "Render", dependencies: ["IR", "Diagnostics"]),
         .executableTarget(name: "embed-templates"),
-        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .target(name: "Pipeline", dependencies: ["YAML", "OpenAPI", "IR", "Render", "Diagnostics"]),
         // gen-config.yaml: settings for the stages above, read from a file.
         .target(name: "Config", dependencies: ["YAML", "OpenAPI", "IR", "Render", "Diagnostics"]),
         .executableTarget(
             name: "gen",
             dependencies: ["Pipeline", "Config", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: SwiftPM plugins for packages that use gen (see README, "Using gen from a package").
+        .plugin(name: "GenPlugin", capability: .buildTool(), dependencies: ["gen"]),
+        .plugin(
+            name: "GenCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "generate-code", description: "Generate Swift from each target's openapi.yaml into its Generated/ folder"),
+                permissions: [.writeToPackageDirectory(reason: "gen writes the generated Swift files into each target's Generated/ folder")]
+            ),
+            dependencies: ["gen"]
         ),
 
         // MARK: Code generated from specs/builds.yaml, compiled so tests can run it.

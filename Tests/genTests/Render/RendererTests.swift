@@ -201,14 +201,14 @@ func templateMistakesArePlaced(text: String, expected: String) throws {
     #expect(loadError(missing)?.description.hasPrefix("gen: error: cannot read templates folder '\(missing)': ") == true)
 }
 
-// The built-in templates are Templates/*.mustache byte for byte (embedded at build time by the
-// EmbedTemplates plugin, whose raw string literals must survive any quote or backslash).
+// The built-in templates are Templates/*.mustache byte for byte (embedded by
+// scripts/embed-templates, whose raw string literals must survive any quote or backslash).
 @Test func builtinTemplatesAreTheTemplatesFolder() throws {
     let names = try FileManager.default.contentsOfDirectory(atPath: templatesDirectory).filter { $0.hasSuffix(".mustache") }
     #expect(Renderer.builtinTemplateNames == names.map { String($0.dropLast(".mustache".count)) }.sorted())
     for name in names {
         let text = try String(contentsOfFile: templatesDirectory + "/" + name, encoding: .utf8)
-        #expect(BuiltinTemplates.texts[String(name.dropLast(".mustache".count))] == text, "\(name) differs from its embedded copy")
+        #expect(BuiltinTemplates.texts[String(name.dropLast(".mustache".count))] == text, "\(name) differs from its embedded copy: run scripts/embed-templates")
     }
 }
 
