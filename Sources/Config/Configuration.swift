@@ -60,6 +60,12 @@ public struct Configuration: Sendable {
             diagnostics.error("cannot read config file '\(path)'", at: nil)
             return nil
         }
+        // A file of nothing but comments is a valid config of defaults (a placeholder to fill in).
+        let meaningful = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).contains { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+        }
+        guard meaningful else { return Configuration(path: path) }
         let root: Node
         do {
             root = try YAMLLoader().load([UInt8](data), file: path, diagnostics: diagnostics)

@@ -29,6 +29,8 @@ public struct Generator {
     public var renames = NameOverrides()
     /// Which files to write: the models always, the client and server by default.
     public var outputs: Set<Renderer.Output> = Set(Renderer.Output.allCases)
+    /// Module folders (the default) or the flat single-module layout of the SwiftPM plugins.
+    public var layout = Renderer.Layout.modules
 
     public init(specPath: String, templatesDirectory: String? = nil, moduleName: String? = nil, workingDirectory: URL? = nil) {
         self.specPath = specPath
@@ -51,6 +53,7 @@ public struct Generator {
             renderer = try Renderer(overridesDirectory: templatesDirectory, diagnostics: diagnostics)
             renderer.modelsFileWeight = modelsFileWeight
             renderer.outputs = outputs
+            renderer.layout = layout
         } catch {
             diagnostics.report(error)
             throw Failure(isUsageError: error.location == nil)

@@ -18,6 +18,9 @@ struct ServerView: Sendable {
     var hasDocumentedErrorPayload: Bool
     /// Some route handler is deprecated and is called through `DeprecatedOperationRoutes`.
     var hasDeprecatedRoutes: Bool
+    /// The server is its own module importing the models' one; false in the flat layout, where
+    /// both are one module.
+    var importsModels: Bool
     var operations: [OperationView]
 }
 
@@ -144,6 +147,7 @@ extension ServerView: TemplateValue {
         case "moduleName": moduleName.templateData
         case "hasDocumentedErrorPayload": hasDocumentedErrorPayload.templateData
         case "hasDeprecatedRoutes": hasDeprecatedRoutes.templateData
+        case "importsModels": importsModels.templateData
         case "operations": operations.templateData
         default: nil
         }

@@ -106,6 +106,21 @@ public struct Renderer: Sendable {
     /// What `render(_:)` writes; `.models` is implied, since the client and server use the models.
     public var outputs: Set<Output> = Set(Output.allCases)
 
+    /// How the files are laid out in the output folder.
+    public enum Layout: String, CaseIterable, Sendable {
+        /// `Module/Models*.swift`, `Module/Support.swift`, `Module/Client.swift` and
+        /// `ModuleServer/Server.swift`: the server is a module of its own, so a client-only user
+        /// never depends on Hummingbird.
+        case modules
+        /// `Models.swift`, `Support.swift`, `Client.swift` and `Server.swift` straight in the
+        /// folder, as one module and never split: the fixed set of files a SwiftPM build plugin
+        /// must declare before gen runs. A part `outputs` leaves out is a file holding only a
+        /// comment saying so.
+        case flat
+    }
+
+    public var layout = Layout.modules
+
     /// The default `modelsFileWeight`: about 10,000 lines of model code per file.
     public static let defaultModelsFileWeight = 1_000
 
@@ -121,6 +136,7 @@ public struct Renderer: Sendable {
     /// Files are rendered concurrently; the result does not depend on the order they finish in.
     public func render(_ module: SwiftModule) -> [OutputFile] {
         let views = ViewBuilder(module: module)
+        if layout == .flat { return renderFlat(module, views: views) }
         let models = views.modelsView()
         var queue: [(path: String, template: String, view: any TemplateValue & Sendable)] = []
         for (index, chunk) in Self.chunks(of: models.types, weight: modelsFileWeight).enumerated() {
@@ -133,9 +149,31 @@ public struct Renderer: Sendable {
             queue.append(("\(module.name)/Client.swift", "client", views.clientView()))
         }
         if outputs.contains(.server) {
-            queue.append(("\(module.name)Server/Server.swift", "server", views.serverView()))
+            queue.append(("\(module.name)Server/Server.swift", "server", views.serverView(importsModels: true)))
         }
+        return render(queue)
+    }
 
+    /// The flat layout: the four files of one module, unsplit, each always present.
+    private func renderFlat(_ module: SwiftModule, views: ViewBuilder) -> [OutputFile] {
+        let client = outputs.contains(.client) ? views.clientView() : nil
+        let server = outputs.contains(.server) ? views.serverView(importsModels: false) : nil
+        let files = render([
+            ("Models.swift", "models", views.modelsView()),
+            ("Support.swift", "support", views.supportView()),
+        ] + (client.map { [("Client.swift", "client", $0)] } ?? []) + (server.map { [("Server.swift", "server", $0)] } ?? []))
+        var placeholders: [OutputFile] = []
+        for (output, path) in [(Output.client, "Client.swift"), (.server, "Server.swift")] where !outputs.contains(output) {
+            placeholders.append(OutputFile(
+                path: path,
+                contents: views.header + "\n// The \(output.rawValue) is not generated: gen-config.yaml's `generate` leaves it out.\n"
+            ))
+        }
+        return files + placeholders
+    }
+
+    /// Renders each (path, template, view) job, concurrently, keeping the jobs' order.
+    private func render(_ queue: [(path: String, template: String, view: any TemplateValue & Sendable)]) -> [OutputFile] {
         let jobs = queue
         let results = RenderedFiles(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in

@@ -30,12 +30,13 @@ struct ViewBuilder {
         )
     }
 
-    func serverView() -> ServerView {
+    func serverView(importsModels: Bool) -> ServerView {
         ServerView(
             header: header,
             moduleName: module.name,
             hasDocumentedErrorPayload: module.errorPayload != nil,
             hasDeprecatedRoutes: module.operations.contains { $0.deprecated || $0.responses.contains(where: \.deprecated) },
+            importsModels: importsModels,
             // Server code imports the models' module beside Foundation and Hummingbird: qualify its types.
             operations: module.operations.map { operationView($0, qualifier: module.name) }
         )

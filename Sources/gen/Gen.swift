@@ -37,6 +37,17 @@ struct Gen: ParsableCommand {
     @Option(name: .customLong("module-name"), help: "The Swift module of the output (default: from info.title, e.g. 'Builds API' → BuildsAPI).")
     var moduleName: String?
 
+    /// How the files are arranged in the output folder.
+    enum Layout: String, ExpressibleByArgument, CaseIterable {
+        /// `Module/…` and `ModuleServer/Server.swift`: two modules, large ones split across files.
+        case modules
+        /// `Models.swift`, `Support.swift`, `Client.swift`, `Server.swift` as one module, unsplit.
+        case flat
+    }
+
+    @Option(name: .long, help: "modules: MODULE/*.swift and MODULEServer/Server.swift, large specs split across files; flat: Models.swift, Support.swift, Client.swift and Server.swift as one module, always all four (what the SwiftPM plugins use).")
+    var layout: Layout = .modules
+
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when the output folder is stale.")
     var check = false
 
@@ -120,6 +131,7 @@ struct Gen: ParsableCommand {
     private func generate(reportingTo diagnostics: DiagnosticSink) -> (status: Int32, summary: String?) {
         var generator = Generator(specPath: Self.normalized(spec), templatesDirectory: templates, moduleName: moduleName)
         var output = self.output ?? "Generated"
+        generator.layout = layout == .flat ? .flat : .modules
         switch loadConfiguration(diagnostics: diagnostics) {
         case .failure(let failure):
             return (failure.status, nil)

@@ -216,6 +216,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("Generated").path))
     }
 
+    @Test func emptyConfigFileMeansDefaults() throws {
+        let (gen, scratch) = try run(config: "# nothing yet\n\n")
+        #expect(gen.status == 0, "\(gen.stderr)")
+        #expect(read("Generated/ShopServer/Server.swift", in: scratch) != nil)
+    }
+
+    /// The SwiftPM plugins' layout: four files, one module, whatever `generate` says.
+    @Test func flatLayoutIsOneModuleOfFourFiles() throws {
+        let (gen, scratch) = try run(config: "generate: [models, server]\nfileWeight: 1\n", arguments: ["--layout", "flat", "--output", "flat"])
+        #expect(gen.status == 0, "\(gen.stderr)")
+        let folder = scratch.url.appendingPathComponent("flat")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+            == ["Client.swift", "Models.swift", "Server.swift", "Support.swift"], "never split, always all four")
+        let client = try #require(read("flat/Client.swift", in: scratch))
+        #expect(client.hasSuffix("// The client is not generated: gen-config.yaml's `generate` leaves it out.\n"))
+        let server = try #require(read("flat/Server.swift", in: scratch))
+        #expect(!server.contains("import Shop\n"), "the server is in the models' module")
+        let sources = ["Models", "Support", "Client", "Server"].map { folder.appendingPathComponent($0 + ".swift").path }
+        try swiftc(["-typecheck", "-module-name", "Shop"] + GoldenTests.hummingbirdFlags() + sources)
+    }
+
     @Test func explicitConfigFileMustExist() throws {
         let (gen, _) = try run(config: nil, arguments: ["--config", "missing.yaml"])
         #expect(gen.status == 2)
@@ -231,23 +252,24 @@ import Testing
         #expect(read("settings/gen-out/FromConfig/Models.swift", in: scratch) != nil)
     }
 
-    /// Type-checks the models and client as module `module`, then the server against it, in Swift 6
-    /// mode with warnings as errors.
+    /// Runs swiftc in Swift 6 mode with warnings as errors, recording its errors as a test issue.
+    private func swiftc(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swiftc", "-swift-version", "6", "-warnings-as-errors", "-parse-as-library"] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        while process.isRunning { usleep(10_000) }
+        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
+    }
+
+    /// Type-checks the models and client as module `module`, then the server against it.
     private func typecheck(_ output: URL, module: String) throws {
         let scratch = try TemporaryDirectory()
         func swiftFiles(_ folder: URL) throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent($0).path }
-        }
-        func swiftc(_ arguments: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["swiftc", "-swift-version", "6", "-warnings-as-errors", "-parse-as-library"] + arguments
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            let output = errors.fileHandleForReading.readDataToEndOfFile()
-            while process.isRunning { usleep(10_000) }
-            #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
         }
         try swiftc(["-emit-module", "-module-name", module, "-emit-module-path", scratch.url.appendingPathComponent("\(module).swiftmodule").path]
             + swiftFiles(output.appendingPathComponent(module)))
