@@ -23,6 +23,8 @@ let package = Package(
         // Already in Hummingbird's graph; named so tests can pass a quiet logger and stop servers gracefully.
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        // The generated AsyncHTTPClient transport is compiled and run against the server in tests.
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // MARK: The generator, one target per pipeline stage.
@@ -67,6 +69,13 @@ let package = Package(
             swiftSettings: generatedSettings
         ),
 
+        .target(
+            name: "BuildsAPIAsyncHTTPClient",
+            dependencies: ["BuildsAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Generated/BuildsAPIAsyncHTTPClient",
+            swiftSettings: generatedSettings
+        ),
+
         // MARK: A hand-written service on the generated code, served by an example executable.
         .target(name: "BuildsExample", dependencies: ["BuildsAPI", "BuildsAPIServer"], path: "Examples/BuildsExample"),
         .executableTarget(
@@ -89,7 +98,7 @@ let package = Package(
         .testTarget(
             name: "GeneratedTests",
             dependencies: [
-                "BuildsAPI", "BuildsAPIServer", "BuildsExample",
+                "BuildsAPI", "BuildsAPIServer", "BuildsAPIAsyncHTTPClient", "BuildsExample",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -10,8 +10,8 @@ struct GenInputs {
     /// The spec file names gen looks for in a target, in order of preference.
     static let specNames = ["openapi.yaml", "openapi.yml", "openapi.json"]
     static let configName = "gen-config.yaml"
-    /// The four files of gen's flat layout, which the build plugin declares before gen runs.
-    static let outputNames = ["Models.swift", "Support.swift", "Client.swift", "Server.swift"]
+    /// The files of gen's flat layout, which the build plugin declares before gen runs.
+    static let outputNames = ["Models.swift", "Support.swift", "Client.swift", "Server.swift", "AsyncHTTPClientTransport.swift"]
 
     var spec: URL
     var config: URL?

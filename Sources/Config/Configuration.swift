@@ -11,7 +11,7 @@ import YAML
 ///     moduleName: BuildsAPI          # the Swift module (default: from info.title)
 ///     output: Generated              # folder to write into, relative to this file
 ///     templates: Templates           # template overrides, relative to this file
-///     generate: [models, client, server]
+///     generate: [models, client, server, asyncHTTPClient]
 ///     rename:
 ///       schemas: {BuildResponse: Build}
 ///       operations: {updateBuild: patchBuild}   # by operationId, or "GET /path" without one

@@ -27,8 +27,8 @@ public struct Generator {
     public var selection = OperationSelection()
     /// Swift names chosen for schemas and operations.
     public var renames = NameOverrides()
-    /// Which files to write: the models always, the client and server by default.
-    public var outputs: Set<Renderer.Output> = Set(Renderer.Output.allCases)
+    /// Which parts to write; `nil` for the layout's default (see `Renderer.outputs`).
+    public var outputs: Set<Renderer.Output>?
     /// Module folders (the default) or the flat single-module layout of the SwiftPM plugins.
     public var layout = Renderer.Layout.modules
 

@@ -4,6 +4,66 @@
 /// gen's built-in templates by name (`models` for `models.mustache`), exactly as in `Templates/`.
 enum BuiltinTemplates {
     static let texts: [String: String] = [
+        "async-http-client": #"""
+{{% CONTENT_TYPE: TEXT }}
+{{! View: TransportView. A ClientTransport over AsyncHTTPClient, in a module of its own so only its users depend on it. }}
+{{> header}}
+
+import AsyncHTTPClient
+import Foundation
+{{#importsModels}}
+import {{moduleName}}
+{{/importsModels}}
+
+/// Sends `Client`'s requests with AsyncHTTPClient (SwiftNIO; no FoundationNetworking), the usual
+/// HTTP client of Swift servers on Linux:
+///
+///     let client = Client(transport: AsyncHTTPClientTransport())
+public struct AsyncHTTPClientTransport: ClientTransport {
+    /// The client requests go through; `HTTPClient.shared` unless you pass your own (for proxies,
+    /// TLS settings or connection pool sizes).
+    public var httpClient: HTTPClient
+    /// The longest one request may take, from sending to the last byte of the response.
+    /// AsyncHTTPClient retries a refused connection until then, so an unreachable server fails
+    /// only after this long.
+    public var timeout: Duration
+    /// Bytes of response body read at most; a longer body fails the request rather than filling memory.
+    public var maxResponseBodySize: Int
+
+    /// - Parameters:
+    ///   - httpClient: the client to send with; `HTTPClient.shared` by default.
+    ///   - timeout: per request; 60 seconds by default.
+    ///   - maxResponseBodySize: in bytes; 32 MiB by default.
+    public init(httpClient: HTTPClient = .shared, timeout: Duration = .seconds(60), maxResponseBodySize: Int = 32 << 20) {
+        self.httpClient = httpClient
+        self.timeout = timeout
+        self.maxResponseBodySize = maxResponseBodySize
+    }
+
+    /// - Throws: AsyncHTTPClient's errors for unreachable hosts, timeouts (`HTTPClientError.deadlineExceeded`)
+    ///   and bodies over `maxResponseBodySize`; `CancellationError` when the task is cancelled.
+    public func send(_ request: ClientRequest) async throws -> ClientResponse {
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = .init(rawValue: request.method)
+        for (name, value) in request.headerFields {
+            outgoing.headers.add(name: name, value: value)
+        }
+        if let body = request.body {
+            outgoing.body = .bytes(body)
+        }
+        let (seconds, attoseconds) = timeout.components
+        let response = try await httpClient.execute(outgoing, timeout: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000))
+        let body = try await response.body.collect(upTo: maxResponseBodySize)
+        // Repeated fields are joined with ", ", which RFC 9110 §5.3 makes equivalent.
+        var headerFields: [String: String] = [:]
+        for field in response.headers {
+            headerFields[field.name.lowercased()] = headerFields[field.name.lowercased()].map { $0 + ", " + field.value } ?? field.value
+        }
+        return ClientResponse(statusCode: Int(response.status.code), headerFields: headerFields, body: Data(body.readableBytesView))
+    }
+}
+
+"""#,
         "client": #"""
 {{% CONTENT_TYPE: TEXT }}
 {{! View: ClientView. One async method per operation, over a swappable transport. }}

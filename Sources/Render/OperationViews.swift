@@ -24,6 +24,16 @@ struct ServerView: Sendable {
     var operations: [OperationView]
 }
 
+/// The view `async-http-client.mustache` receives: the transport over AsyncHTTPClient.
+struct TransportView: Sendable {
+    /// The do-not-edit first line, for the `header` partial.
+    var header: String
+    /// The module holding `Client`: `BuildsAPI`.
+    var moduleName: String
+    /// The transport is its own module importing the client's; false in the flat layout.
+    var importsModels: Bool
+}
+
 /// The view `support.mustache` receives: the helpers every generated module carries.
 struct SupportView: Sendable {
     var header: String
@@ -149,6 +159,17 @@ extension ServerView: TemplateValue {
         case "hasDeprecatedRoutes": hasDeprecatedRoutes.templateData
         case "importsModels": importsModels.templateData
         case "operations": operations.templateData
+        default: nil
+        }
+    }
+}
+
+extension TransportView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "header": header.templateData
+        case "moduleName": moduleName.templateData
+        case "importsModels": importsModels.templateData
         default: nil
         }
     }

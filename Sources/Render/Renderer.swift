@@ -99,23 +99,44 @@ public struct Renderer: Sendable {
         case models
         /// `Client.swift` in the module folder.
         case client
-        /// `Server.swift` in the `…Server` folder.
+        /// `Server.swift` in the `…Server` folder: Hummingbird 2 routes.
         case server
+        /// `AsyncHTTPClientTransport.swift` in the `…AsyncHTTPClient` folder: a `ClientTransport`
+        /// over AsyncHTTPClient, for those who do not send with `URLSession`.
+        case asyncHTTPClient
+
+        /// The part in words, for messages: `AsyncHTTPClient transport`.
+        public var title: String {
+            switch self {
+            case .models: "models"
+            case .client: "client"
+            case .server: "server"
+            case .asyncHTTPClient: "AsyncHTTPClient transport"
+            }
+        }
     }
 
-    /// What `render(_:)` writes; `.models` is implied, since the client and server use the models.
-    public var outputs: Set<Output> = Set(Output.allCases)
+    /// What `render(_:)` writes; `.models` is implied, since the others use the models. `nil`: the
+    /// layout's default, every part in the modules layout (each its own module, so users compile
+    /// only those they add as targets) and the models and client in the flat one (a single module
+    /// cannot leave out the server's or the transport's dependencies).
+    public var outputs: Set<Output>?
+
+    /// The parts the run writes: `outputs`, or the layout's default.
+    var effectiveOutputs: Set<Output> {
+        outputs ?? (layout == .modules ? Set(Output.allCases) : [.models, .client])
+    }
 
     /// How the files are laid out in the output folder.
     public enum Layout: String, CaseIterable, Sendable {
-        /// `Module/Models*.swift`, `Module/Support.swift`, `Module/Client.swift` and
-        /// `ModuleServer/Server.swift`: the server is a module of its own, so a client-only user
-        /// never depends on Hummingbird.
+        /// `Module/Models*.swift`, `Module/Support.swift`, `Module/Client.swift`,
+        /// `ModuleServer/Server.swift` and `ModuleAsyncHTTPClient/…`: the server and the transport
+        /// are modules of their own, so a user depends only on what they add as targets.
         case modules
-        /// `Models.swift`, `Support.swift`, `Client.swift` and `Server.swift` straight in the
-        /// folder, as one module and never split: the fixed set of files a SwiftPM build plugin
-        /// must declare before gen runs. A part `outputs` leaves out is a file holding only a
-        /// comment saying so.
+        /// `Models.swift`, `Support.swift`, `Client.swift`, `Server.swift` and
+        /// `AsyncHTTPClientTransport.swift` straight in the folder, as one module and never split:
+        /// the fixed set of files a SwiftPM build plugin must declare before gen runs. A part not
+        /// generated is a file holding only a comment saying so.
         case flat
     }
 
@@ -145,28 +166,42 @@ public struct Renderer: Sendable {
             queue.append(("\(module.name)/Models\(index == 0 ? "" : String(index + 1)).swift", "models", view))
         }
         queue.append(("\(module.name)/Support.swift", "support", views.supportView()))
+        let outputs = effectiveOutputs
         if outputs.contains(.client) {
             queue.append(("\(module.name)/Client.swift", "client", views.clientView()))
         }
         if outputs.contains(.server) {
             queue.append(("\(module.name)Server/Server.swift", "server", views.serverView(importsModels: true)))
         }
+        if outputs.contains(.asyncHTTPClient) {
+            queue.append(("\(module.name)AsyncHTTPClient/AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: true)))
+        }
         return render(queue)
     }
 
-    /// The flat layout: the four files of one module, unsplit, each always present.
+    /// The files of the flat layout after the models and support, by part.
+    public static let flatFiles: [(output: Output, path: String)] = [
+        (.client, "Client.swift"), (.server, "Server.swift"), (.asyncHTTPClient, "AsyncHTTPClientTransport.swift"),
+    ]
+
+    /// The flat layout: the five files of one module, unsplit, each always present.
     private func renderFlat(_ module: SwiftModule, views: ViewBuilder) -> [OutputFile] {
-        let client = outputs.contains(.client) ? views.clientView() : nil
-        let server = outputs.contains(.server) ? views.serverView(importsModels: false) : nil
-        let files = render([
+        let outputs = effectiveOutputs
+        var queue: [(path: String, template: String, view: any TemplateValue & Sendable)] = [
             ("Models.swift", "models", views.modelsView()),
             ("Support.swift", "support", views.supportView()),
-        ] + (client.map { [("Client.swift", "client", $0)] } ?? []) + (server.map { [("Server.swift", "server", $0)] } ?? []))
+        ]
+        if outputs.contains(.client) { queue.append(("Client.swift", "client", views.clientView())) }
+        if outputs.contains(.server) { queue.append(("Server.swift", "server", views.serverView(importsModels: false))) }
+        if outputs.contains(.asyncHTTPClient) {
+            queue.append(("AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: false)))
+        }
+        let files = render(queue)
         var placeholders: [OutputFile] = []
-        for (output, path) in [(Output.client, "Client.swift"), (.server, "Server.swift")] where !outputs.contains(output) {
+        for (output, path) in Self.flatFiles where !outputs.contains(output) {
             placeholders.append(OutputFile(
                 path: path,
-                contents: views.header + "\n// The \(output.rawValue) is not generated: gen-config.yaml's `generate` leaves it out.\n"
+                contents: views.header + "\n// The \(output.title) is not generated here: add `\(output.rawValue)` to `generate` in gen-config.yaml to have it.\n"
             ))
         }
         return files + placeholders

@@ -17,6 +17,10 @@ struct ViewBuilder {
         SupportView(header: header, moduleName: module.name, errorPayloadType: module.errorPayload?.spelling ?? "JSONValue")
     }
 
+    func transportView(importsModels: Bool) -> TransportView {
+        TransportView(header: header, moduleName: module.name, importsModels: importsModels)
+    }
+
     func clientView() -> ClientView {
         let url = module.defaultServerURL.flatMap { url in
             url.hasPrefix("https://") || url.hasPrefix("http://") ? SwiftSource.stringLiteral(url) : nil

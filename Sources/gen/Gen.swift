@@ -41,11 +41,12 @@ struct Gen: ParsableCommand {
     enum Layout: String, ExpressibleByArgument, CaseIterable {
         /// `Module/…` and `ModuleServer/Server.swift`: two modules, large ones split across files.
         case modules
-        /// `Models.swift`, `Support.swift`, `Client.swift`, `Server.swift` as one module, unsplit.
+        /// `Models.swift`, `Support.swift`, `Client.swift`, `Server.swift`,
+        /// `AsyncHTTPClientTransport.swift` as one module, unsplit.
         case flat
     }
 
-    @Option(name: .long, help: "modules: MODULE/*.swift and MODULEServer/Server.swift, large specs split across files; flat: Models.swift, Support.swift, Client.swift and Server.swift as one module, always all four (what the SwiftPM plugins use).")
+    @Option(name: .long, help: "modules: MODULE/*.swift, MODULEServer/Server.swift and MODULEAsyncHTTPClient/, large specs split across files; flat: Models.swift, Support.swift, Client.swift, Server.swift and AsyncHTTPClientTransport.swift as one module, always all five (what the SwiftPM plugins use).")
     var layout: Layout = .modules
 
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when the output folder is stale.")

@@ -198,7 +198,7 @@ import Testing
         ("modelName: X\n", "api/gen-config.yaml:1:1: error: unknown key 'modelName' in the config file", "did you mean 'moduleName'?"),
         ("filter: {tag: [a]}\n", "api/gen-config.yaml:1:10: error: unknown key 'tag' in 'filter'", "did you mean 'tags'?"),
         ("rename: {schema: {}}\n", "api/gen-config.yaml:1:10: error: unknown key 'schema' in 'rename'", "did you mean 'schemas'?"),
-        ("generate: [models, clinet]\n", "api/gen-config.yaml:1:20: error: expected one of models, client, server in 'generate', found 'clinet'", "did you mean 'client'?"),
+        ("generate: [models, clinet]\n", "api/gen-config.yaml:1:20: error: expected one of models, client, server, asyncHTTPClient in 'generate', found 'clinet'", "did you mean 'client'?"),
         ("generate: [client]\n", "api/gen-config.yaml:1:11: error: 'generate' lists the client or server without 'models'", nil),
         ("skipDeprecated: yes please\n", "api/gen-config.yaml:1:17: error: expected true or false for 'skipDeprecated', found a string", nil),
         ("fileWeight: 0\n", "api/gen-config.yaml:1:13: error: expected a positive integer for 'fileWeight'", nil),
@@ -228,12 +228,12 @@ import Testing
         #expect(gen.status == 0, "\(gen.stderr)")
         let folder = scratch.url.appendingPathComponent("flat")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
-            == ["Client.swift", "Models.swift", "Server.swift", "Support.swift"], "never split, always all four")
+            == ["AsyncHTTPClientTransport.swift", "Client.swift", "Models.swift", "Server.swift", "Support.swift"], "never split, always all five")
         let client = try #require(read("flat/Client.swift", in: scratch))
-        #expect(client.hasSuffix("// The client is not generated: gen-config.yaml's `generate` leaves it out.\n"))
+        #expect(client.hasSuffix("// The client is not generated here: add `client` to `generate` in gen-config.yaml to have it.\n"))
         let server = try #require(read("flat/Server.swift", in: scratch))
         #expect(!server.contains("import Shop\n"), "the server is in the models' module")
-        let sources = ["Models", "Support", "Client", "Server"].map { folder.appendingPathComponent($0 + ".swift").path }
+        let sources = ["Models", "Support", "Client", "Server", "AsyncHTTPClientTransport"].map { folder.appendingPathComponent($0 + ".swift").path }
         try swiftc(["-typecheck", "-module-name", "Shop"] + GoldenTests.hummingbirdFlags() + sources)
     }
 
