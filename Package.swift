@@ -11,6 +11,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gen", targets: ["gen"]),
+        // For packages that use gen: `plugins: [.plugin(name: "GenPlugin", package: "gen")]` on a target.
+        .plugin(name: "GenPlugin", targets: ["GenPlugin"]),
+        .plugin(name: "GenCommandPlugin", targets: ["GenCommandPlugin"]),
         .executable(name: "builds-example-server", targets: ["builds-example-server"]),
     ],
     dependencies: [
@@ -20,6 +23,8 @@ let package = Package(
         // Already in Hummingbird's graph; named so tests can pass a quiet logger and stop servers gracefully.
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        // The generated AsyncHTTPClient transport is compiled and run against the server in tests.
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // MARK: The generator, one target per pipeline stage.
@@ -32,18 +37,27 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "OpenAPI", dependencies: ["YAML", "Diagnostics"]),
         .target(name: "IR", dependencies: ["OpenAPI", "Diagnostics"]),
-        .target(
-            name: "Render",
-            dependencies: ["IR", "Diagnostics"],
-            // Templates/ is compiled into gen, so it works anywhere (and in SwiftPM plugins).
-            plugins: ["EmbedTemplates"]
-        ),
+        // Templates/ is compiled into gen (Sources/Render/BuiltinTemplates.swift, written by
+        // scripts/embed-templates), so gen works anywhere, in SwiftPM plugins too.
+        .target(name: "Render", dependencies: ["IR", "Diagnostics"]),
         .executableTarget(name: "embed-templates"),
-        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-templates"]),
         .target(name: "Pipeline", dependencies: ["YAML", "OpenAPI", "IR", "Render", "Diagnostics"]),
+        // gen-config.yaml: settings for the stages above, read from a file.
+        .target(name: "Config", dependencies: ["YAML", "OpenAPI", "IR", "Render", "Diagnostics"]),
         .executableTarget(
             name: "gen",
-            dependencies: ["Pipeline", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Pipeline", "Config", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: SwiftPM plugins for packages that use gen (see README, "Using gen from a package").
+        .plugin(name: "GenPlugin", capability: .buildTool(), dependencies: ["gen"]),
+        .plugin(
+            name: "GenCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "generate-code", description: "Generate Swift from each target's openapi.yaml into its Generated/ folder"),
+                permissions: [.writeToPackageDirectory(reason: "gen writes the generated Swift files into each target's Generated/ folder")]
+            ),
+            dependencies: ["gen"]
         ),
 
         // MARK: Code generated from specs/builds.yaml, compiled so tests can run it.
@@ -52,6 +66,13 @@ let package = Package(
             name: "BuildsAPIServer",
             dependencies: ["BuildsAPI", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Generated/BuildsAPIServer",
+            swiftSettings: generatedSettings
+        ),
+
+        .target(
+            name: "BuildsAPIAsyncHTTPClient",
+            dependencies: ["BuildsAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Generated/BuildsAPIAsyncHTTPClient",
             swiftSettings: generatedSettings
         ),
 
@@ -79,14 +100,14 @@ let package = Package(
         // MARK: Tests, folders mirroring Sources/.
         .testTarget(
             name: "genTests",
-            dependencies: ["YAML", "OpenAPI", "IR", "Render", "Pipeline", "Diagnostics"],
+            dependencies: ["YAML", "OpenAPI", "IR", "Render", "Pipeline", "Config", "Diagnostics"],
             path: "Tests/genTests",
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "GeneratedTests",
             dependencies: [
-                "BuildsAPI", "BuildsAPIServer", "BuildsExample", "HeadersAPI", "HeadersAPIServer",
+                "BuildsAPI", "BuildsAPIServer", "BuildsAPIAsyncHTTPClient", "BuildsExample", "HeadersAPI", "HeadersAPIServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -25,10 +25,15 @@ public struct ModuleBuilder {
     let diagnostics: DiagnosticSink
     let builder: TypeBuilder
 
-    public init(document: Document, diagnostics: DiagnosticSink) {
+    let overrides: NameOverrides
+
+    /// - Parameter overrides: Swift names the user chose for schemas and operations; problems with
+    ///   them (unknown originals, invalid or clashing names) are reported at the entries.
+    public init(document: Document, diagnostics: DiagnosticSink, overrides: NameOverrides = NameOverrides()) {
         self.document = document
         self.diagnostics = diagnostics
-        self.builder = TypeBuilder(document: document, diagnostics: diagnostics)
+        self.overrides = overrides
+        self.builder = TypeBuilder(document: document, diagnostics: diagnostics, overrides: overrides)
     }
 
     /// - Parameters:
@@ -122,14 +127,32 @@ public struct ModuleBuilder {
 
     private func buildOperations() -> [APIOperation] {
         var scope = NameScope()
+        let allOperations = document.paths.flatMap(\.operations)
+        let renames = NameOverrides.validated(
+            overrides.operations, kind: "operation",
+            known: allOperations.map { NameOverrides.key(operationID: $0.operationID, method: $0.method.rawValue, path: $0.path) },
+            diagnostics: diagnostics
+        )
+        // Renamed operations claim their names first, so they get exactly what the user wrote.
+        var renamed: [String: String] = [:]
+        for operation in allOperations {
+            let key = NameOverrides.key(operationID: operation.operationID, method: operation.method.rawValue, path: operation.path)
+            guard let wanted = renames[key] else { continue }
+            if scope.contains(wanted) {
+                diagnostics.error(
+                    "cannot rename operation '\(key)' to '\(wanted)': another renamed operation already has that name",
+                    at: overrides.operations.last { $0.original == key }?.location
+                )
+            }
+            renamed[key] = scope.claim(wanted)
+        }
         var operations: [APIOperation] = []
         let bearerSchemes = Set(document.components.securitySchemes.filter { Self.sendsBearerToken($0.scheme) }.map(\.name))
         warnAboutUnsupportedSecuritySchemes()
         for pathItem in document.paths {
             for operation in pathItem.operations {
-                let baseName = operation.operationID.map(Naming.memberName)
-                    ?? Naming.memberName(operation.method.rawValue + " " + operation.path)
-                let name = scope.claim(baseName)
+                let name = renamed[NameOverrides.key(operationID: operation.operationID, method: operation.method.rawValue, path: operation.path)]
+                    ?? scope.claim(operation.operationID.map(Naming.memberName) ?? Naming.memberName(operation.method.rawValue + " " + operation.path))
                 let typeName = Naming.typeName(name)
                 // Locals of the generated client method and server route: a parameter must not shadow them.
                 var parameterScope = NameScope(reserved: ["body", "path", "query", "request", "response", "token", "context", "authenticator", "maxBodySize"])

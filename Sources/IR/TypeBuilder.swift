@@ -17,9 +17,16 @@ final class TypeBuilder {
     private(set) var operationTypes: [SwiftType] = []
     private var topLevelScope = NameScope(reserved: ModuleBuilder.reservedTypeNames)
 
-    init(document: Document, diagnostics: DiagnosticSink) {
+    /// Component schema name → the Swift name the user chose for it.
+    private let schemaRenames: [String: String]
+    /// Where each rename was written, for a clash with another name.
+    private let renameLocations: [String: SourceLocation]
+
+    init(document: Document, diagnostics: DiagnosticSink, overrides: NameOverrides = NameOverrides()) {
         self.document = document
         self.diagnostics = diagnostics
+        self.schemaRenames = NameOverrides.validated(overrides.schemas, kind: "schema", known: document.components.schemas.map(\.name), diagnostics: diagnostics)
+        self.renameLocations = Dictionary(overrides.schemas.compactMap { entry in entry.location.map { (entry.original, $0) } }, uniquingKeysWith: { _, last in last })
     }
 
     /// Where an inline type is declared: at the top level or nested in the type being built.
@@ -47,22 +54,46 @@ final class TypeBuilder {
     func nameComponentSchemas() {
         // The schema holding each Swift name, so a rename caused by an earlier rename is reported too.
         var schemaBySwiftName: [String: String] = [:]
+        // Renamed schemas claim their names first, so they get exactly what the user wrote and a
+        // derived name that collides is the one numbered.
+        var renamed: [String: String] = [:]
         for named in document.components.schemas {
-            let base = Naming.typeName(named.name)
-            let wanted = ModuleBuilder.reservedTypeNames.contains(base) ? base + "Schema" : base
+            guard let wanted = schemaRenames[named.name] else { continue }
+            if topLevelScope.contains(wanted) {
+                let holder = schemaBySwiftName[wanted].map { "schema '\($0)'" } ?? "a type of gen's support code"
+                diagnostics.error("cannot rename schema '\(named.name)' to '\(wanted)': \(holder) already has that name", at: renameLocations[named.name])
+            }
             let name = topLevelScope.claim(wanted)
             schemaBySwiftName[name] = named.name
-            if name != wanted, let other = schemaBySwiftName[wanted] {
-                diagnostics.warning(
-                    "schemas '\(other)' and '\(named.name)' both map to the Swift name '\(wanted)'; '\(named.name)' is named '\(name)'",
-                    at: named.schema.location
-                )
+            renamed[named.name] = name
+        }
+        for named in document.components.schemas {
+            let name: String
+            if let chosen = renamed[named.name] {
+                name = chosen
+            } else {
+                let base = Naming.typeName(named.name)
+                let wanted = ModuleBuilder.reservedTypeNames.contains(base) ? base + "Schema" : base
+                name = topLevelScope.claim(wanted)
+                schemaBySwiftName[name] = named.name
+                if name != wanted, let other = schemaBySwiftName[wanted], renamed[other] != nil {
+                    // Numbering a schema the user did not rename would surprise more than an error.
+                    diagnostics.error(
+                        "cannot rename schema '\(other)' to '\(wanted)': schema '\(named.name)' has that name; rename it too",
+                        at: renameLocations[other]
+                    )
+                } else if name != wanted, let other = schemaBySwiftName[wanted] {
+                    diagnostics.warning(
+                        "schemas '\(other)' and '\(named.name)' both map to the Swift name '\(wanted)'; '\(named.name)' is named '\(name)'",
+                        at: named.schema.location
+                    )
+                }
             }
             componentTypeNames[named.name] = name
             componentTypeNameSet.insert(name)
             componentSchemas[named.name] = named.schema
         }
-        requestSchemaNames = reachableComponents(from: document.paths.flatMap(\.operations).compactMap(\.requestBody).flatMap(\.content).compactMap(\.schema))
+        requestSchemaNames = document.schemaNames(reachableFrom: document.paths.flatMap(\.operations).compactMap(\.requestBody).flatMap(\.content).compactMap(\.schema))
     }
 
     func buildComponentTypes() -> [SwiftType] {
@@ -92,23 +123,6 @@ final class TypeBuilder {
             chain.append(next)
         }
         return nil
-    }
-
-    /// Component schema names reachable from `roots` through `$ref`s and subschemas.
-    private func reachableComponents(from roots: [Schema]) -> Set<String> {
-        var seen: Set<String> = []
-        var stack = roots
-        var visited: Set<ObjectIdentifier> = []
-        while let schema = stack.popLast() {
-            guard visited.insert(ObjectIdentifier(schema)).inserted else { continue }
-            if let name = schema.reference?.name, seen.insert(name).inserted, let target = componentSchemas[name] {
-                stack.append(target)
-            }
-            stack += schema.properties.map(\.schema) + schema.allOf + schema.anyOf + schema.oneOf
-            if let items = schema.items { stack.append(items) }
-            if case .schema(let extra)? = schema.additionalProperties { stack.append(extra) }
-        }
-        return seen
     }
 
     // MARK: Declarations

@@ -25,6 +25,14 @@ public struct Generator {
     public var modelsFileWeight = Renderer.defaultModelsFileWeight
     /// How much client or server code goes in one file (see `Renderer.operationsFileWeight`).
     public var operationsFileWeight = Renderer.defaultOperationsFileWeight
+    /// Which operations (and the schemas they use) to generate; all by default.
+    public var selection = OperationSelection()
+    /// Swift names chosen for schemas and operations.
+    public var renames = NameOverrides()
+    /// Which parts to write; `nil` for the layout's default (see `Renderer.outputs`).
+    public var outputs: Set<Renderer.Output>?
+    /// Module folders (the default) or the flat single-module layout of the SwiftPM plugins.
+    public var layout = Renderer.Layout.modules
 
     public init(specPath: String, templatesDirectory: String? = nil, moduleName: String? = nil, workingDirectory: URL? = nil) {
         self.specPath = specPath
@@ -47,6 +55,8 @@ public struct Generator {
             renderer = try Renderer(overridesDirectory: templatesDirectory, diagnostics: diagnostics)
             renderer.modelsFileWeight = modelsFileWeight
             renderer.operationsFileWeight = operationsFileWeight
+            renderer.outputs = outputs
+            renderer.layout = layout
         } catch {
             diagnostics.report(error)
             throw Failure(isUsageError: error.location == nil)
@@ -102,7 +112,8 @@ public struct Generator {
     }
 
     private func buildModule(from document: Document, diagnostics: DiagnosticSink) throws(Failure) -> SwiftModule {
-        let module = ModuleBuilder(document: document, diagnostics: diagnostics).build(specPath: specPath, moduleName: moduleName)
+        let selected = document.selecting(selection, diagnostics: diagnostics)
+        let module = ModuleBuilder(document: selected, diagnostics: diagnostics, overrides: renames).build(specPath: specPath, moduleName: moduleName)
         guard !diagnostics.hasErrors else { throw Failure(isUsageError: false) }
         return module
     }

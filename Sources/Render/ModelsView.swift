@@ -1,10 +1,13 @@
 /// The view `models.mustache` receives: every generated type, in spec order.
 ///
-/// Views hold stored properties only (the Mustache renderer reflects over stored fields), with
-/// names, type spellings, literals and doc lines computed beforehand.
+/// Names, type spellings, literals and doc lines are computed beforehand; each view answers the
+/// template engine's lookups through its `value(forKey:)` table.
 struct ModelsView: Sendable {
+    /// The do-not-edit first line, for the `header` partial.
     var header: String
+    /// The Swift module the file belongs to: `BuildsAPI`.
     var moduleName: String
+    /// The declarations of this file (all of them, or one file's share when models are split).
     var types: [TypeView]
 }
 

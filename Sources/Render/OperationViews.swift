@@ -23,6 +23,9 @@ struct ServerView: Sendable {
     var hasDocumentedErrorPayload: Bool
     /// Some route handler is deprecated and is called through `DeprecatedOperationRoutes`.
     var hasDeprecatedRoutes: Bool
+    /// The server is its own module importing the models' one; false in the flat layout, where
+    /// both are one module.
+    var importsModels: Bool
     var operations: [OperationView]
     /// A file after `Server.swift` of a large spec (`Server2.swift`, …): only its share of the
     /// response enums and route handlers.
@@ -33,10 +36,22 @@ struct ServerView: Sendable {
     var chunkOperations: [OperationView] = []
 }
 
+/// The view `async-http-client.mustache` receives: the transport over AsyncHTTPClient.
+struct TransportView: Sendable {
+    /// The do-not-edit first line, for the `header` partial.
+    var header: String
+    /// The module holding `Client`: `BuildsAPI`.
+    var moduleName: String
+    /// The transport is its own module importing the client's; false in the flat layout.
+    var importsModels: Bool
+}
+
 /// The view `support.mustache` receives: the helpers every generated module carries.
 struct SupportView: Sendable {
     var header: String
     var moduleName: String
+    /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
+    var errorPayloadType: String
 }
 
 struct OperationView: Sendable {
@@ -205,10 +220,22 @@ extension ServerView: TemplateValue {
         case "moduleName": moduleName.templateData
         case "hasDocumentedErrorPayload": hasDocumentedErrorPayload.templateData
         case "hasDeprecatedRoutes": hasDeprecatedRoutes.templateData
+        case "importsModels": importsModels.templateData
         case "operations": operations.templateData
         case "isContinuation": isContinuation.templateData
         case "isSplit": isSplit.templateData
         case "chunkOperations": chunkOperations.templateData
+        default: nil
+        }
+    }
+}
+
+extension TransportView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "header": header.templateData
+        case "moduleName": moduleName.templateData
+        case "importsModels": importsModels.templateData
         default: nil
         }
     }
@@ -219,6 +246,7 @@ extension SupportView: TemplateValue {
         switch key {
         case "header": header.templateData
         case "moduleName": moduleName.templateData
+        case "errorPayloadType": errorPayloadType.templateData
         default: nil
         }
     }

@@ -92,6 +92,56 @@ public struct Renderer: Sendable {
         self.library = TemplateLibrary(templates: templates)
     }
 
+    /// The parts of the output: the models (with their support file) always, and the client and
+    /// the server routes when wanted.
+    public enum Output: String, CaseIterable, Sendable {
+        /// `Models*.swift` and `Support.swift` in the module folder.
+        case models
+        /// `Client.swift` in the module folder.
+        case client
+        /// `Server.swift` in the `…Server` folder: Hummingbird 2 routes.
+        case server
+        /// `AsyncHTTPClientTransport.swift` in the `…AsyncHTTPClient` folder: a `ClientTransport`
+        /// over AsyncHTTPClient, for those who do not send with `URLSession`.
+        case asyncHTTPClient
+
+        /// The part in words, for messages: `AsyncHTTPClient transport`.
+        public var title: String {
+            switch self {
+            case .models: "models"
+            case .client: "client"
+            case .server: "server"
+            case .asyncHTTPClient: "AsyncHTTPClient transport"
+            }
+        }
+    }
+
+    /// What `render(_:)` writes; `.models` is implied, since the others use the models. `nil`: the
+    /// layout's default, every part in the modules layout (each its own module, so users compile
+    /// only those they add as targets) and the models and client in the flat one (a single module
+    /// cannot leave out the server's or the transport's dependencies).
+    public var outputs: Set<Output>?
+
+    /// The parts the run writes: `outputs`, or the layout's default.
+    var effectiveOutputs: Set<Output> {
+        outputs ?? (layout == .modules ? Set(Output.allCases) : [.models, .client])
+    }
+
+    /// How the files are laid out in the output folder.
+    public enum Layout: String, CaseIterable, Sendable {
+        /// `Module/Models*.swift`, `Module/Support.swift`, `Module/Client.swift`,
+        /// `ModuleServer/Server.swift` and `ModuleAsyncHTTPClient/…`: the server and the transport
+        /// are modules of their own, so a user depends only on what they add as targets.
+        case modules
+        /// `Models.swift`, `Support.swift`, `Client.swift`, `Server.swift` and
+        /// `AsyncHTTPClientTransport.swift` straight in the folder, as one module and never split:
+        /// the fixed set of files a SwiftPM build plugin must declare before gen runs. A part not
+        /// generated is a file holding only a comment saying so.
+        case flat
+    }
+
+    public var layout = Layout.modules
+
     /// The default `modelsFileWeight`: about 10,000 lines of model code per file.
     public static let defaultModelsFileWeight = 1_000
 
@@ -113,10 +163,11 @@ public struct Renderer: Sendable {
 
     /// Renders every output file for `module`, in a fixed order: `Models.swift` (then
     /// `Models2.swift`, … for large specs), `Support.swift`, `Client.swift` (then `Client2.swift`, …),
-    /// `Server.swift` (then `Server2.swift`, …).
+    /// `Server.swift` (then `Server2.swift`, …), the last two as `outputs` asks.
     /// Files are rendered concurrently; the result does not depend on the order they finish in.
     public func render(_ module: SwiftModule) -> [OutputFile] {
         let views = ViewBuilder(module: module)
+        if layout == .flat { return renderFlat(module, views: views) }
         let models = views.modelsView()
         var queue: [(path: String, template: String, view: any TemplateValue & Sendable)] = []
         for (index, chunk) in Self.chunks(of: models.types, weight: modelsFileWeight).enumerated() {
@@ -125,27 +176,67 @@ public struct Renderer: Sendable {
             queue.append(("\(module.name)/Models\(index == 0 ? "" : String(index + 1)).swift", "models", view))
         }
         queue.append(("\(module.name)/Support.swift", "support", views.supportView()))
-        let client = views.clientView()
-        let clientChunks = Self.chunks(of: client.operations, weight: operationsFileWeight, by: \.weight)
-        for (index, chunk) in clientChunks.enumerated() {
-            var view = client
-            view.operations = chunk
-            view.isContinuation = index > 0
-            view.isSplit = clientChunks.count > 1
-            queue.append(("\(module.name)/Client\(index == 0 ? "" : String(index + 1)).swift", "client", view))
+        let outputs = effectiveOutputs
+        if outputs.contains(.client) {
+            let client = views.clientView()
+            let clientChunks = Self.chunks(of: client.operations, weight: operationsFileWeight, by: \.weight)
+            for (index, chunk) in clientChunks.enumerated() {
+                var view = client
+                view.operations = chunk
+                view.isContinuation = index > 0
+                view.isSplit = clientChunks.count > 1
+                queue.append(("\(module.name)/Client\(index == 0 ? "" : String(index + 1)).swift", "client", view))
+            }
         }
-        let server = views.serverView()
-        let serverChunks = Self.chunks(of: server.operations, weight: operationsFileWeight, by: \.weight)
-        for (index, chunk) in serverChunks.enumerated() {
-            var view = server
-            view.isContinuation = index > 0
-            view.isSplit = serverChunks.count > 1
-            // The first file registers every route and declares the protocol with every requirement;
-            // each file declares its share of the response enums and handlers (`chunkOperations`).
-            view.chunkOperations = chunk
-            queue.append(("\(module.name)Server/Server\(index == 0 ? "" : String(index + 1)).swift", "server", view))
+        if outputs.contains(.server) {
+            let server = views.serverView(importsModels: true)
+            let serverChunks = Self.chunks(of: server.operations, weight: operationsFileWeight, by: \.weight)
+            for (index, chunk) in serverChunks.enumerated() {
+                var view = server
+                view.isContinuation = index > 0
+                view.isSplit = serverChunks.count > 1
+                // The first file registers every route and declares the protocol with every requirement;
+                // each file declares its share of the response enums and handlers (`chunkOperations`).
+                view.chunkOperations = chunk
+                queue.append(("\(module.name)Server/Server\(index == 0 ? "" : String(index + 1)).swift", "server", view))
+            }
         }
+        if outputs.contains(.asyncHTTPClient) {
+            queue.append(("\(module.name)AsyncHTTPClient/AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: true)))
+        }
+        return render(queue)
+    }
 
+    /// The files of the flat layout after the models and support, by part.
+    public static let flatFiles: [(output: Output, path: String)] = [
+        (.client, "Client.swift"), (.server, "Server.swift"), (.asyncHTTPClient, "AsyncHTTPClientTransport.swift"),
+    ]
+
+    /// The flat layout: the five files of one module, unsplit, each always present.
+    private func renderFlat(_ module: SwiftModule, views: ViewBuilder) -> [OutputFile] {
+        let outputs = effectiveOutputs
+        var queue: [(path: String, template: String, view: any TemplateValue & Sendable)] = [
+            ("Models.swift", "models", views.modelsView()),
+            ("Support.swift", "support", views.supportView()),
+        ]
+        if outputs.contains(.client) { queue.append(("Client.swift", "client", views.clientView())) }
+        if outputs.contains(.server) { queue.append(("Server.swift", "server", views.serverView(importsModels: false))) }
+        if outputs.contains(.asyncHTTPClient) {
+            queue.append(("AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: false)))
+        }
+        let files = render(queue)
+        var placeholders: [OutputFile] = []
+        for (output, path) in Self.flatFiles where !outputs.contains(output) {
+            placeholders.append(OutputFile(
+                path: path,
+                contents: views.header + "\n// The \(output.title) is not generated here: add `\(output.rawValue)` to `generate` in gen-config.yaml to have it.\n"
+            ))
+        }
+        return files + placeholders
+    }
+
+    /// Renders each (path, template, view) job, concurrently, keeping the jobs' order.
+    private func render(_ queue: [(path: String, template: String, view: any TemplateValue & Sendable)]) -> [OutputFile] {
         let jobs = queue
         let results = RenderedFiles(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in

@@ -14,7 +14,11 @@ struct ViewBuilder {
     }
 
     func supportView() -> SupportView {
-        SupportView(header: header, moduleName: module.name)
+        SupportView(header: header, moduleName: module.name, errorPayloadType: module.errorPayload?.spelling ?? "JSONValue")
+    }
+
+    func transportView(importsModels: Bool) -> TransportView {
+        TransportView(header: header, moduleName: module.name, importsModels: importsModels)
     }
 
     func clientView() -> ClientView {
@@ -30,12 +34,13 @@ struct ViewBuilder {
         )
     }
 
-    func serverView() -> ServerView {
+    func serverView(importsModels: Bool) -> ServerView {
         var view = ServerView(
             header: header,
             moduleName: module.name,
             hasDocumentedErrorPayload: module.errorPayload != nil,
             hasDeprecatedRoutes: module.operations.contains { $0.deprecated || $0.responses.contains(where: \.deprecated) },
+            importsModels: importsModels,
             // Server code imports the models' module beside Foundation and Hummingbird: qualify its types.
             operations: module.operations.map { operationView($0, qualifier: module.name) }
         )

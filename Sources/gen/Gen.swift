@@ -1,4 +1,5 @@
 import ArgumentParser
+import Config
 import Diagnostics
 import Foundation
 import Pipeline
@@ -18,8 +19,14 @@ struct Gen: ParsableCommand {
     @Argument(help: "The OpenAPI document (YAML or JSON).")
     var spec: String
 
-    @Option(name: .long, help: "The folder to write into; gen only touches files it wrote there before.")
-    var output = "Generated"
+    @Option(name: .long, help: "The folder to write into; gen only touches files it wrote there before. (default: Generated)")
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A gen-config.yaml file of settings (default: gen-config.yaml beside the spec, if there); options given here override it.",
+        valueName: "FILE"
+    ))
+    var config: String?
 
     @Option(name: .long, help: ArgumentHelp(
         "A folder of Mustache templates replacing gen's built-in ones by file name (models.mustache, struct.mustache, …); the rest stay built in.",
@@ -29,6 +36,18 @@ struct Gen: ParsableCommand {
 
     @Option(name: .customLong("module-name"), help: "The Swift module of the output (default: from info.title, e.g. 'Builds API' → BuildsAPI).")
     var moduleName: String?
+
+    /// How the files are arranged in the output folder.
+    enum Layout: String, ExpressibleByArgument, CaseIterable {
+        /// `Module/…` and `ModuleServer/Server.swift`: two modules, large ones split across files.
+        case modules
+        /// `Models.swift`, `Support.swift`, `Client.swift`, `Server.swift`,
+        /// `AsyncHTTPClientTransport.swift` as one module, unsplit.
+        case flat
+    }
+
+    @Option(name: .long, help: "modules: MODULE/*.swift, MODULEServer/Server.swift and MODULEAsyncHTTPClient/, large specs split across files; flat: Models.swift, Support.swift, Client.swift, Server.swift and AsyncHTTPClientTransport.swift as one module, always all five (what the SwiftPM plugins use).")
+    var layout: Layout = .modules
 
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when the output folder is stale.")
     var check = false
@@ -51,16 +70,24 @@ struct Gen: ParsableCommand {
     var diagnosticsFormat: DiagnosticsFormat = .text
 
     func validate() throws {
-        guard let moduleName else { return }
-        if !Self.isIdentifier(moduleName) {
-            throw ValidationError("--module-name '\(moduleName)' is not a Swift identifier (letters, digits and '_', not starting with a digit)")
+        if let moduleName, let problem = Self.problem(withModuleName: moduleName) {
+            throw ValidationError("--module-name \(problem)")
         }
-        if Self.declarationKeywords.contains(moduleName) {
-            throw ValidationError("--module-name '\(moduleName)' is a Swift keyword; a module cannot be named so")
+    }
+
+    /// What is wrong with `name` as the output's module name, as the end of a sentence starting
+    /// with where it was given; `nil` when it is fine.
+    static func problem(withModuleName name: String) -> String? {
+        if !isIdentifier(name) {
+            return "'\(name)' is not a Swift identifier (letters, digits and '_', not starting with a digit)"
         }
-        if Self.importedModules.contains(moduleName) {
-            throw ValidationError("--module-name '\(moduleName)' is the name of a module the generated code imports; choose another, such as '\(moduleName)API'")
+        if declarationKeywords.contains(name) {
+            return "'\(name)' is a Swift keyword; a module cannot be named so"
         }
+        if importedModules.contains(name) {
+            return "'\(name)' is the name of a module the generated code imports; choose another, such as '\(name)API'"
+        }
+        return nil
     }
 
     static let declarationKeywords: Set<String> = ["class", "struct", "enum", "protocol", "extension", "func", "var", "let", "import"]
@@ -103,7 +130,29 @@ struct Gen: ParsableCommand {
     /// Generates and writes (or checks) the output; returns the exit status and, on success, the
     /// line saying what was written.
     private func generate(reportingTo diagnostics: DiagnosticSink) -> (status: Int32, summary: String?) {
-        let generator = Generator(specPath: Self.normalized(spec), templatesDirectory: templates, moduleName: moduleName)
+        var generator = Generator(specPath: Self.normalized(spec), templatesDirectory: templates, moduleName: moduleName)
+        var output = self.output ?? "Generated"
+        generator.layout = layout == .flat ? .flat : .modules
+        switch loadConfiguration(diagnostics: diagnostics) {
+        case .failure(let failure):
+            return (failure.status, nil)
+        case .success(let configuration?):
+            if self.output == nil, let path = configuration.output { output = path }
+            if templates == nil { generator.templatesDirectory = configuration.templates }
+            if moduleName == nil, let name = configuration.moduleName {
+                if let problem = Self.problem(withModuleName: name) {
+                    diagnostics.error("moduleName \(problem)", at: configuration.moduleNameLocation)
+                    return (1, nil)
+                }
+                generator.moduleName = name
+            }
+            generator.selection = configuration.selection
+            generator.renames = configuration.renames
+            if let outputs = configuration.outputs { generator.outputs = outputs }
+            if let weight = configuration.fileWeight { generator.modelsFileWeight = weight }
+        case .success(nil):
+            break
+        }
         let files: [Pipeline.OutputFile]
         do {
             files = try generator.run(diagnostics: diagnostics)
@@ -133,6 +182,34 @@ struct Gen: ParsableCommand {
             diagnostics.error("cannot write '\(output)': \(error.localizedDescription)", at: nil)
             return (2, nil)
         }
+    }
+
+    /// The config file named by `--config`, else `gen-config.yaml` beside the spec when there is
+    /// one; `nil` when there is none. Fails with the exit status: 2 when `--config` names no
+    /// readable file, 1 when the file has errors (reported to `diagnostics`).
+    private func loadConfiguration(diagnostics: DiagnosticSink) -> Result<Configuration?, ConfigurationFailure> {
+        let path: String
+        if let config {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: config, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                diagnostics.error("cannot read config file '\(config)': \(isDirectory.boolValue ? "it is a directory" : "no such file")", at: nil)
+                return .failure(ConfigurationFailure(status: 2))
+            }
+            path = Self.normalized(config)
+        } else {
+            let beside = ((Self.normalized(spec) as NSString).deletingLastPathComponent as NSString).appendingPathComponent(Configuration.defaultFileName)
+            guard FileManager.default.fileExists(atPath: beside) else { return .success(nil) }
+            path = beside
+        }
+        guard let configuration = Configuration.load(path: path, diagnostics: diagnostics) else {
+            return .failure(ConfigurationFailure(status: 1))
+        }
+        return .success(configuration)
+    }
+
+    /// Why a config file could not be used, as the exit status.
+    struct ConfigurationFailure: Error {
+        var status: Int32
     }
 
     /// The spec path as it should appear in diagnostics and generated headers: without `./` or

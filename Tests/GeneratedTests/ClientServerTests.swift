@@ -1,4 +1,5 @@
 import BuildsAPI
+import BuildsAPIAsyncHTTPClient
 import BuildsAPIServer
 import BuildsExample
 import Foundation
@@ -11,8 +12,15 @@ import Testing
 import FoundationNetworking
 #endif
 
-/// The generated client against the generated server over real HTTP on 127.0.0.1.
+/// The generated client against the generated server over real HTTP on 127.0.0.1, once with each
+/// generated transport.
 @Suite struct ClientServerTests {
+    /// Every test runs its client with each of these, against a fresh server each time.
+    static let transports: [(name: String, transport: any ClientTransport)] = [
+        ("URLSessionTransport", URLSessionTransport()),
+        ("AsyncHTTPClientTransport", AsyncHTTPClientTransport()),
+    ]
+
     static let seed = """
         {"acme": [\(buildResponseJSON(["description": #""first""#, "metadata": #"{"k":1}"#]))],
          "a b/c": [\(buildResponseJSON(["id": #""3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c""#]))]}
@@ -20,11 +28,27 @@ import FoundationNetworking
     static let buildID = UUID(uuidString: "2489e9ad-2ee2-8e00-8ec9-32d5f69181c0")!
     static let fixedNow = Date(timeIntervalSince1970: 1_800_000_000.25)
 
-    /// Starts `service` on an ephemeral port of 127.0.0.1, runs `body` with a client for it, and
-    /// shuts the server down gracefully.
-    func withServer(
-        _ service: some APIService,
+    /// For each transport: starts a new `service` on an ephemeral port of 127.0.0.1, runs `body`
+    /// with a client for it sending through that transport, and shuts the server down gracefully.
+    /// A failure names the transport.
+    func withServer<Service: APIService>(
+        _ service: @autoclosure () throws -> Service,
         token: String? = "secret",
+        _ body: @Sendable (Client, URL) async throws -> Void
+    ) async throws {
+        for (name, transport) in Self.transports {
+            do {
+                try await withServer(try service(), transport: transport, token: token, body)
+            } catch {
+                Issue.record(error, "with \(name)")
+            }
+        }
+    }
+
+    private func withServer(
+        _ service: some APIService,
+        transport: any ClientTransport,
+        token: String?,
         _ body: @Sendable (Client, URL) async throws -> Void
     ) async throws {
         let router = Router()
@@ -46,7 +70,7 @@ import FoundationNetworking
             let baseURL = URL(string: "http://127.0.0.1:\(port)")!
             var failure: (any Error)?
             do {
-                try await body(Client(baseURL: baseURL, bearerToken: { token }), baseURL)
+                try await body(Client(baseURL: baseURL, transport: transport, bearerToken: { token }), baseURL)
             } catch {
                 failure = error
             }
@@ -58,9 +82,15 @@ import FoundationNetworking
 
     /// The example service over a store seeded with `seed`, its clock pinned to `fixedNow`.
     func withServer(token: String? = "secret", _ body: @Sendable (Client, URL, BuildStore) async throws -> Void) async throws {
-        let store = try BuildStore(seed: Data(Self.seed.utf8), now: { Self.fixedNow })
-        try await withServer(BuildsService(store: store), token: token) { client, url in
-            try await body(client, url, store)
+        for (name, transport) in Self.transports {
+            do {
+                let store = try BuildStore(seed: Data(Self.seed.utf8), now: { Self.fixedNow })
+                try await withServer(BuildsService(store: store), transport: transport, token: token) { client, url in
+                    try await body(client, url, store)
+                }
+            } catch {
+                Issue.record(error, "with \(name)")
+            }
         }
     }
 
@@ -68,6 +98,15 @@ import FoundationNetworking
     func send(_ method: String, _ url: URL, body: String?, headers: [String: String] = ["Authorization": "Bearer secret", "Content-Type": "application/json"]) async throws -> (Int, String) {
         let response = try await URLSessionTransport().send(ClientRequest(method: method, url: url, headerFields: headers, body: body.map { Data($0.utf8) }))
         return (response.statusCode, String(decoding: response.body, as: UTF8.self))
+    }
+
+    // A transport failure is an error, never a response: nothing listens on port 1.
+    // (AsyncHTTPClient retries a refused connection until the request's timeout, so a short one.)
+    @Test(arguments: [URLSessionTransport(), AsyncHTTPClientTransport(timeout: .seconds(2))] as [any ClientTransport])
+    func unreachableServerThrows(transport: any ClientTransport) async throws {
+        await #expect(throws: (any Error).self) {
+            _ = try await transport.send(ClientRequest(method: "GET", url: URL(string: "http://127.0.0.1:1/")!))
+        }
     }
 
     // A value replaces the field and moves updated_at.

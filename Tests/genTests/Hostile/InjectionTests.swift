@@ -288,7 +288,8 @@ import Testing
         expectAccepted(run)
         let out = directory.url.appendingPathComponent("out")
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
-        let module = moduleName ?? folders.first { !$0.hasPrefix(".") && !$0.hasSuffix("Server") } ?? "?"
+        // The models' module is the folder holding Models.swift (beside …Server and …AsyncHTTPClient).
+        let module = moduleName ?? folders.first { FileManager.default.fileExists(atPath: out.appendingPathComponent("\($0)/Models.swift").path) } ?? "?"
         func read(_ path: String) -> String {
             (try? String(contentsOf: out.appendingPathComponent(path), encoding: .utf8)) ?? ""
         }

@@ -40,12 +40,13 @@ import Render
     }
 
     // The fixtures' output compiles as Swift 6 with warnings as errors: models, support and client as
-    // a module, then the Hummingbird server against it (with the Hummingbird this package built).
+    // a module, then the Hummingbird server and the AsyncHTTPClient transport against it (with the
+    // Hummingbird and AsyncHTTPClient this package built).
     @Test(arguments: ["petstore", "naming", "recursion", "multifile"])
     func fixtureOutputCompiles(name: String) throws {
         let folder = Repository.goldenFixtures.appendingPathComponent(name).appendingPathComponent("expected")
         let module = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first {
-            !$0.hasPrefix(".") && !$0.hasSuffix("Server") && !$0.hasSuffix(".txt")
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/Models.swift").path)
         })
         func sources(_ subfolder: String) throws -> [String] {
             try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(subfolder).path)
@@ -54,6 +55,7 @@ import Render
         let scratch = try TemporaryDirectory()
         try swiftc(["-emit-module", "-parse-as-library", "-module-name", module, "-emit-module-path", scratch.url.appendingPathComponent("\(module).swiftmodule").path] + sources(module))
         try swiftc(["-typecheck", "-module-name", module + "Server", "-I", scratch.url.path] + Self.hummingbirdFlags() + sources(module + "Server"))
+        try swiftc(["-typecheck", "-module-name", module + "AsyncHTTPClient", "-I", scratch.url.path] + Self.hummingbirdFlags() + sources(module + "AsyncHTTPClient"))
     }
 
     // A large spec's models are split over several files in spec order (here forced with a small

@@ -67,7 +67,7 @@ import Testing
         let views = ViewBuilder(module: module)
         let count = check(views.modelsView(), path: "models")
             + check(views.clientView(), path: "client")
-            + check(views.serverView(), path: "server")
+            + check(views.serverView(importsModels: true), path: "server")
             + check(views.supportView(), path: "support")
         // Types, properties, cases, operations, parameters and responses were all visited.
         #expect(count > 40)
