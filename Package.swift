@@ -84,6 +84,12 @@ let package = Package(
             path: "Generated/headers/HeadersAPIServer",
             swiftSettings: generatedSettings
         ),
+        .target(
+            name: "HeadersAPIAsyncHTTPClient",
+            dependencies: ["HeadersAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Generated/headers/HeadersAPIAsyncHTTPClient",
+            swiftSettings: generatedSettings
+        ),
 
         // MARK: A hand-written service on the generated code, served by an example executable.
         .target(name: "BuildsExample", dependencies: ["BuildsAPI", "BuildsAPIServer"], path: "Examples/BuildsExample"),

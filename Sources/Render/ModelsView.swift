@@ -9,6 +9,9 @@ struct ModelsView: Sendable {
     var moduleName: String
     /// The declarations of this file (all of them, or one file's share when models are split).
     var types: [TypeView]
+    /// The structs of response headers (§4.8.17.1), all in the first file: the client reads them
+    /// and the server writes them, whichever of the two is generated.
+    var headersTypes: [ResponseHeadersView] = []
 }
 
 /// One declaration (`type.mustache`), with its nested declarations.
@@ -140,6 +143,7 @@ extension ModelsView: TemplateValue {
         case "header": header.templateData
         case "moduleName": moduleName.templateData
         case "types": types.templateData
+        case "headersTypes": headersTypes.templateData
         default: nil
         }
     }

@@ -9,9 +9,9 @@ struct ClientView: Sendable {
     var operations: [OperationView]
     /// A file after `Client.swift` of a large spec (`Client2.swift`, …): only `extension Client`
     /// with its share of the operations (see `Renderer.operationsFileWeight`).
-    var isContinuation = false
+    var isContinuation: Bool = false
     /// The operations span several files, so members they share cannot be `private`.
-    var isSplit = false
+    var isSplit: Bool = false
 }
 
 /// The view `server.mustache` receives.
@@ -29,9 +29,9 @@ struct ServerView: Sendable {
     var operations: [OperationView]
     /// A file after `Server.swift` of a large spec (`Server2.swift`, …): only its share of the
     /// response enums and route handlers.
-    var isContinuation = false
+    var isContinuation: Bool = false
     /// The routes span several files, so handlers cannot be `private` to the registering file.
-    var isSplit = false
+    var isSplit: Bool = false
     /// The operations whose response enums and handlers this file declares: all of them unless split.
     var chunkOperations: [OperationView] = []
 }
@@ -106,13 +106,11 @@ struct OperationView: Sendable {
     var responses: [ResponseView]
     /// The client's `<Operation>Output` when the success response declares headers.
     var output: OutputView?
-    /// A struct per response with headers, declared beside the client (the server uses them too).
-    var headersTypes: [ResponseHeadersView]
 
     /// About a tenth of the lines the operation takes in the client or the server, for splitting
     /// them over files (`Renderer.operationsFileWeight`), as `TypeView.weight` does for models.
     var weight: Int {
-        2 + (parameters.count + responses.count) / 3 + headersTypes.reduce(0) { $0 + 3 + $1.fields.count / 3 }
+        2 + (parameters.count + responses.count) / 3 + (output == nil ? 0 : 2)
     }
 }
 
@@ -126,7 +124,8 @@ struct OutputView: Sendable {
     var headersType: String
 }
 
-/// The struct holding one response's headers (§4.8.17.1), read by the client, written by the server.
+/// The struct holding one response's headers (§4.8.17.1), declared with the models: the client
+/// reads it, the server writes it.
 struct ResponseHeadersView: Sendable {
     /// `ListPets200Headers`.
     var typeName: String
@@ -286,7 +285,6 @@ extension OperationView: TemplateValue {
         case "requiresBearerToken": requiresBearerToken.templateData
         case "responses": responses.templateData
         case "output": output.templateData
-        case "headersTypes": headersTypes.templateData
         default: nil
         }
     }

@@ -10,7 +10,16 @@ struct ViewBuilder {
     }
 
     func modelsView() -> ModelsView {
-        ModelsView(header: header, moduleName: module.name, types: module.types.map { typeView($0) })
+        ModelsView(
+            header: header,
+            moduleName: module.name,
+            types: module.types.map { typeView($0) },
+            headersTypes: module.operations.flatMap { operation in
+                operation.responses.filter(\.declaresHeadersType).compactMap { response in
+                    response.headersTypeName.map { headersView(response, typeName: $0, operation: operation) }
+                }
+            }
+        )
     }
 
     func supportView() -> SupportView {
@@ -341,9 +350,6 @@ struct ViewBuilder {
                     bodyType: success?.bodyType?.spelling(qualifiedBy: qualifier) ?? "",
                     headersType: success?.headersTypeName ?? ""
                 )
-            },
-            headersTypes: operation.responses.filter(\.declaresHeadersType).compactMap { response in
-                response.headersTypeName.map { headersView(response, typeName: $0, operation: operation) }
             }
         )
     }

@@ -165,3 +165,146 @@ public enum GetReport200XTier: RawRepresentable, Codable, Hashable, Sendable, Ca
         try container.encode(rawValue)
     }
 }
+
+/// The headers of the `200` response of `GET /reports/{day}` (OpenAPI 3.1 §4.8.17.1), in the `simple` style (§4.8.21.1): lists are comma-separated.
+public struct GetReport200Headers: Sendable, Hashable {
+    /// Requests left in this window.
+    ///
+    /// The `X-Rate-Limit` header.
+    public var xRateLimit: Int
+    /// The `X-Request-ID` header.
+    public var xRequestID: UUID
+    /// The `X-Expires-At` header.
+    public var xExpiresAt: Date
+    /// The `X-Report-Day` header.
+    public var xReportDay: CalendarDate
+    /// The `X-Score` header, when sent.
+    public var xScore: Double?
+    /// The `X-Cached` header, when sent.
+    public var xCached: Bool?
+    /// The `X-Tier` header, when sent.
+    public var xTier: GetReport200XTier?
+    /// The `X-Tags` header, when sent.
+    public var xTags: [String]?
+    /// The `X-Shard-IDs` header, when sent.
+    public var xShardIDs: [Int32]?
+    /// The `X-Note` header, when sent.
+    public var xNote: String?
+
+    public init(xRateLimit: Int, xRequestID: UUID, xExpiresAt: Date, xReportDay: CalendarDate, xScore: Double? = nil, xCached: Bool? = nil, xTier: GetReport200XTier? = nil, xTags: [String]? = nil, xShardIDs: [Int32]? = nil, xNote: String? = nil) {
+        self.xRateLimit = xRateLimit
+        self.xRequestID = xRequestID
+        self.xExpiresAt = xExpiresAt
+        self.xReportDay = xReportDay
+        self.xScore = xScore
+        self.xCached = xCached
+        self.xTier = xTier
+        self.xTags = xTags
+        self.xShardIDs = xShardIDs
+        self.xNote = xNote
+    }
+
+    /// Reads the headers from a response's fields, names compared case-insensitively (RFC 9110 §5.1).
+    /// An optional header that is absent or does not parse is `nil`.
+    /// - Throws: `ResponseHeaderError` naming a required header that is missing or does not parse.
+    public init(headerFields: [String: String]) throws {
+        xRateLimit = try ResponseHeaders.required(Int.self, named: "X-Rate-Limit", in: headerFields)
+        xRequestID = try ResponseHeaders.required(UUID.self, named: "X-Request-ID", in: headerFields)
+        xExpiresAt = try ResponseHeaders.required(Date.self, named: "X-Expires-At", in: headerFields)
+        xReportDay = try ResponseHeaders.required(CalendarDate.self, named: "X-Report-Day", in: headerFields)
+        xScore = ResponseHeaders.optional(Double.self, named: "X-Score", in: headerFields)
+        xCached = ResponseHeaders.optional(Bool.self, named: "X-Cached", in: headerFields)
+        xTier = ResponseHeaders.optional(GetReport200XTier.self, named: "X-Tier", in: headerFields)
+        xTags = ResponseHeaders.optional([String].self, named: "X-Tags", in: headerFields)
+        xShardIDs = ResponseHeaders.optional([Int32].self, named: "X-Shard-IDs", in: headerFields)
+        xNote = ResponseHeaders.optional(String.self, named: "X-Note", in: headerFields)
+    }
+
+    /// The fields to send, by the spec's names; optional headers only when set.
+    public var headerFields: [String: String] {
+        var fields: [String: String] = [:]
+        fields["X-Rate-Limit"] = xRateLimit.parameterText
+        fields["X-Request-ID"] = xRequestID.parameterText
+        fields["X-Expires-At"] = xExpiresAt.parameterText
+        fields["X-Report-Day"] = xReportDay.parameterText
+        if let xScore { fields["X-Score"] = xScore.parameterText }
+        if let xCached { fields["X-Cached"] = xCached.parameterText }
+        if let xTier { fields["X-Tier"] = xTier.parameterText }
+        if let xTags { fields["X-Tags"] = xTags.parameterText }
+        if let xShardIDs { fields["X-Shard-IDs"] = xShardIDs.parameterText }
+        if let xNote { fields["X-Note"] = xNote.parameterText }
+        return fields
+    }
+}
+
+/// The headers of the `404` response of `GET /reports/{day}` (OpenAPI 3.1 §4.8.17.1), in the `simple` style (§4.8.21.1): lists are comma-separated.
+public struct GetReport404Headers: Sendable, Hashable {
+    /// The `Retry-After` header.
+    public var retryAfter: Int
+
+    public init(retryAfter: Int) {
+        self.retryAfter = retryAfter
+    }
+
+    /// Reads the headers from a response's fields, names compared case-insensitively (RFC 9110 §5.1).
+    /// An optional header that is absent or does not parse is `nil`.
+    /// - Throws: `ResponseHeaderError` naming a required header that is missing or does not parse.
+    public init(headerFields: [String: String]) throws {
+        retryAfter = try ResponseHeaders.required(Int.self, named: "Retry-After", in: headerFields)
+    }
+
+    /// The fields to send, by the spec's names; optional headers only when set.
+    public var headerFields: [String: String] {
+        var fields: [String: String] = [:]
+        fields["Retry-After"] = retryAfter.parameterText
+        return fields
+    }
+}
+
+/// The headers of the `201` response of `POST /events` (OpenAPI 3.1 §4.8.17.1), in the `simple` style (§4.8.21.1): lists are comma-separated.
+public struct CreateEvent201Headers: Sendable, Hashable {
+    /// The `Location` header.
+    public var location: String
+
+    public init(location: String) {
+        self.location = location
+    }
+
+    /// Reads the headers from a response's fields, names compared case-insensitively (RFC 9110 §5.1).
+    /// An optional header that is absent or does not parse is `nil`.
+    /// - Throws: `ResponseHeaderError` naming a required header that is missing or does not parse.
+    public init(headerFields: [String: String]) throws {
+        location = try ResponseHeaders.required(String.self, named: "Location", in: headerFields)
+    }
+
+    /// The fields to send, by the spec's names; optional headers only when set.
+    public var headerFields: [String: String] {
+        var fields: [String: String] = [:]
+        fields["Location"] = location.parameterText
+        return fields
+    }
+}
+
+/// The headers of the `204` response of `DELETE /events/{id}` (OpenAPI 3.1 §4.8.17.1), in the `simple` style (§4.8.21.1): lists are comma-separated.
+public struct DeleteEvent204Headers: Sendable, Hashable {
+    /// The `X-Deleted-Count` header.
+    public var xDeletedCount: Int
+
+    public init(xDeletedCount: Int) {
+        self.xDeletedCount = xDeletedCount
+    }
+
+    /// Reads the headers from a response's fields, names compared case-insensitively (RFC 9110 §5.1).
+    /// An optional header that is absent or does not parse is `nil`.
+    /// - Throws: `ResponseHeaderError` naming a required header that is missing or does not parse.
+    public init(headerFields: [String: String]) throws {
+        xDeletedCount = try ResponseHeaders.required(Int.self, named: "X-Deleted-Count", in: headerFields)
+    }
+
+    /// The fields to send, by the spec's names; optional headers only when set.
+    public var headerFields: [String: String] {
+        var fields: [String: String] = [:]
+        fields["X-Deleted-Count"] = xDeletedCount.parameterText
+        return fields
+    }
+}
