@@ -140,6 +140,24 @@ import Testing
         try swiftc(["-typecheck", "-module-name", "ManyServer", "-I", scratch.url.path] + GoldenTests.hummingbirdFlags() + sources("ManyServer"))
     }
 
+    // A server generated without a client still has the headers structs its response cases
+    // carry (they are declared with the models), and type-checks.
+    @Test func serverWithoutClientHasHeadersTypes() throws {
+        let scratch = try TemporaryDirectory()
+        _ = try scratch.write(Self.manyOperations(4), to: "spec.yaml")
+        var generator = Generator(specPath: "spec.yaml", workingDirectory: scratch.url)
+        generator.outputs = [.models, .server]
+        let files = try generator.run(diagnostics: DiagnosticSink())
+        #expect(files.map(\.path) == ["Many/Models.swift", "Many/Support.swift", "ManyServer/Server.swift"])
+        #expect(files[0].contents.contains("public struct GetItem0200Headers: Sendable, Hashable {"))
+        _ = try OutputDirectory(path: scratch.url.appendingPathComponent("out").path).write(files)
+        let module = scratch.url.appendingPathComponent("out/Many")
+        try swiftc(["-emit-module", "-parse-as-library", "-module-name", "Many", "-emit-module-path", scratch.url.appendingPathComponent("Many.swiftmodule").path]
+            + ["Models.swift", "Support.swift"].map { module.appendingPathComponent($0).path })
+        try swiftc(["-typecheck", "-module-name", "ManyServer", "-I", scratch.url.path] + GoldenTests.hummingbirdFlags()
+            + [scratch.url.appendingPathComponent("out/ManyServer/Server.swift").path])
+    }
+
     // A spec that fits the default weight keeps exactly one client and one server file, and
     // chunks follow spec order with at least one operation each.
     @Test func chunksKeepOrderAndSmallSpecsStayWhole() throws {
