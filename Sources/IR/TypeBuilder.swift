@@ -42,6 +42,19 @@ final class TypeBuilder {
         }
     }
 
+    /// A top-level name for a type declared outside the models (a body enum), unique among them.
+    func claimTopLevelName(_ name: String) -> String {
+        topLevelScope.claim(name)
+    }
+
+    /// The schema `schema` stands for: a component's when it is a `$ref`.
+    func resolved(_ schema: Schema) -> Schema {
+        var schema = schema
+        var seen: Set<String> = []
+        while let name = schema.reference?.name, seen.insert(name).inserted, let target = componentSchemas[name] { schema = target }
+        return schema
+    }
+
     // MARK: Component schemas
 
     func nameComponentSchemas() {
@@ -339,6 +352,8 @@ final class TypeBuilder {
             case "date-time": type = .date
             case "uuid": type = .uuid
             case "byte", "binary": type = .data
+            // 3.1 (§4.8.14.3): a string holding a document of a media type, e.g. an uploaded file.
+            case _ where core.contentMediaType != nil: type = .data
             default: type = .string
             }
         case .integer?:
