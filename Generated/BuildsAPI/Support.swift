@@ -654,6 +654,8 @@ public struct MediaCoder<Body>: Sendable {
         let received = MediaTypeText.essence(of: contentType)
         if documented == "*/*" || documented == received { return true }
         guard documented.hasSuffix("/*") else { return false }
+        // A range names no single type, so clients send its bytes as `application/octet-stream`.
+        if received == "application/octet-stream" { return true }
         return received.hasPrefix(documented.dropLast())
     }
 
@@ -1176,8 +1178,9 @@ private struct FieldsDecoder: Decoder {
             let fields = decoder.fields.filter { $0.name == key.stringValue }
             let path = codingPath + [key]
             guard let first = fields.first else {
-                // A form cannot send an empty array: no field of an array's name is one.
-                if let empty = try? T(from: ValueDecoder(fields: [], bytesAreBase64: decoder.bytesAreBase64, codingPath: path)) { return empty }
+                // A form cannot send an empty array: no field of an array's name is one. (`Data`
+                // decodes from a list of bytes too, but a missing file is missing.)
+                if T.self != Data.self, let empty = try? T(from: ValueDecoder(fields: [], bytesAreBase64: decoder.bytesAreBase64, codingPath: path)) { return empty }
                 throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no field named '\(key.stringValue)'"))
             }
             if let value = try FieldsDecoder.primitive(T.self, from: first, bytesAreBase64: decoder.bytesAreBase64, codingPath: path) {

@@ -160,7 +160,8 @@ private struct EchoService: APIService {
                 attachments: [Data([0x0D, 0x0A, 0x2D, 0x2D]), Data()],
                 links: [Link(title: "home", url: "https://example.com/?a=1&b=2")]
             )
-            #expect(try await client.uploadProfile(body: profile) == profile)
+            let echoed = try await client.uploadProfile(body: profile)
+            #expect(echoed == profile)
         }
     }
 
@@ -203,9 +204,12 @@ private struct EchoService: APIService {
     // A request body enum sends the case's own content type; the server reads it back into the same case.
     @Test func requestBodyEnum() async throws {
         try await withServer { client, _ in
-            #expect(try await client.postMessage(body: .plainText("hi ü")) == Message(text: "text: hi ü"))
-            #expect(try await client.postMessage(body: .json(Message(text: "yo"))) == Message(text: "yo"))
-            #expect(try await client.postMessage() == Message(text: "no body"))
+            let text = try await client.postMessage(body: .plainText("hi ü"))
+            #expect(text == Message(text: "text: hi ü"))
+            let json = try await client.postMessage(body: .json(Message(text: "yo")))
+            #expect(json == Message(text: "yo"))
+            let none = try await client.postMessage()
+            #expect(none == Message(text: "no body"))
         }
     }
 }
