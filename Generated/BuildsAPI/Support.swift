@@ -650,13 +650,13 @@ public struct MediaCoder<Body>: Sendable {
     /// Whether a body received with `contentType` is one this coder reads: the same type (parameters
     /// aside, RFC 9110 §8.3.1), or one inside its range (`image/png` for `image/*`).
     public func accepts(_ contentType: String) -> Bool {
-        let documented = MediaTypeText.essence(of: self.contentType)
-        let received = MediaTypeText.essence(of: contentType)
-        if documented == "*/*" || documented == received { return true }
-        guard documented.hasSuffix("/*") else { return false }
+        let documented = MediaTypeText.essence(of: self.contentType).split(separator: "/", maxSplits: 1)
+        let received = MediaTypeText.essence(of: contentType).split(separator: "/", maxSplits: 1)
+        guard documented.count == 2, received.count == 2 else { return false }
+        if documented == received { return true }
+        guard documented[1] == "*" else { return false }
         // A range names no single type, so clients send its bytes as `application/octet-stream`.
-        if received == "application/octet-stream" { return true }
-        return received.hasPrefix(documented.dropLast())
+        return documented[0] == "*" || documented[0] == received[0] || received == ["application", "octet-stream"]
     }
 
     /// This coder for one case of an enum of bodies: `wrap` makes the case, `unwrap` reads it back

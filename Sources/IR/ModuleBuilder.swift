@@ -341,11 +341,14 @@ public struct ModuleBuilder {
     }
 
     /// The `Content-Type` of each multipart part the spec names: `encoding.contentType` (its first
-    /// type when it lists several), else the property's `contentMediaType`.
+    /// type when it lists several), else the property's (or its items') `contentMediaType`.
     private func partContentTypes(_ media: MediaType) -> [(name: String, contentType: String)] {
         var types: [String: String] = [:]
         for property in media.schema.map(builder.resolved)?.properties ?? [] {
-            if let type = builder.resolved(property.schema).contentMediaType ?? property.schema.contentMediaType { types[property.name] = type }
+            // An array's items give each of its parts' type.
+            let schema = builder.resolved(property.schema)
+            let items = schema.items.map(builder.resolved)
+            if let type = property.schema.contentMediaType ?? schema.contentMediaType ?? items?.contentMediaType { types[property.name] = type }
         }
         for (name, encoding) in media.encoding {
             if let type = encoding.contentType?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) { types[name] = type }

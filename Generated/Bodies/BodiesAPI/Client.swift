@@ -237,7 +237,7 @@ public struct Client: Sendable {
         let path = "/profiles"
         var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
-        try request.setBody(body, as: [.multipart("multipart/form-data", partContentTypes: ["avatar": "image/png"])])
+        try request.setBody(body, as: [.multipart("multipart/form-data", partContentTypes: ["attachments": "application/octet-stream", "avatar": "image/png"])])
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(

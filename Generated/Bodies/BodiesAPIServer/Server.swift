@@ -322,7 +322,7 @@ extension APIService {
         authenticator: some BearerAuthenticator,
         maxBodySize: Int
     ) async throws -> Hummingbird.Response {
-        let body = try await ServerCoding.requiredBody(BodiesAPI.ProfileUpload.self, of: request, as: [.multipart("multipart/form-data", partContentTypes: ["avatar": "image/png"])], maxSize: maxBodySize)
+        let body = try await ServerCoding.requiredBody(BodiesAPI.ProfileUpload.self, of: request, as: [.multipart("multipart/form-data", partContentTypes: ["attachments": "application/octet-stream", "avatar": "image/png"])], maxSize: maxBodySize)
         switch try await self.uploadProfile(body: body) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
@@ -444,15 +444,15 @@ enum ServerCoding {
             throw ServerProblem.contentTooLarge(limit: maxSize)
         }
         let contentType = request.headers[.contentType]
-        // An empty body with a Content-Type is one (an empty file or text); without one, there is none.
-        guard buffer.readableBytes > 0 || contentType != nil, let fallback = contents.first else { return nil }
-        var coder = fallback
+        guard buffer.readableBytes > 0 || contentType != nil, var coder = contents.first else { return nil }
         if let contentType {
             guard let match = contents.first(where: { $0.accepts(contentType) }) else {
                 throw ServerProblem.unsupportedMediaType(received: contentType, supported: contents.map(\.contentType))
             }
             coder = match
         }
+        // An empty text, file or form is a value; empty JSON is no body at all.
+        if buffer.readableBytes == 0, isJSON(coder.contentType) { return nil }
         do {
             return try coder.decode(Data(buffer.readableBytesView), contentType: contentType)
         } catch let error as DecodingError {
