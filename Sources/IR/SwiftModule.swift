@@ -83,6 +83,8 @@ public struct RequestBodyModel: Sendable {
     public var contents: [BodyContent] = []
     /// The enum with one case per content type, when their types differ (`UploadRequestBody`).
     public var choiceTypeName: String? = nil
+    /// Set when a case of the body enum has a deprecated type: the enum is deprecated too.
+    public var choiceDeprecationMessage: String? = nil
 }
 
 /// How a body's Swift value becomes bytes and back (OpenAPI 3.1 §4.8.14).
@@ -124,6 +126,8 @@ public struct ResponseModel: Sendable {
     public var contents: [BodyContent] = []
     /// The enum with one case per content type, when their types differ (`GetReport200ResponseBody`).
     public var choiceTypeName: String? = nil
+    /// Set when a case of the body enum has a deprecated type: the enum is deprecated too.
+    public var choiceDeprecationMessage: String? = nil
     /// The body's type is deprecated.
     public var deprecated = false
     public var deprecationMessage: String? = nil

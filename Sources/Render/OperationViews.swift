@@ -15,6 +15,8 @@ struct ClientView: Sendable {
 struct BodyChoiceView: Sendable {
     var name: String
     var documentation: [String]
+    /// `@available(*, deprecated…)` when a case's type is deprecated.
+    var availability: String?
     var cases: [BodyChoiceCaseView]
 }
 
@@ -43,6 +45,9 @@ struct ServerView: Sendable {
 struct SupportView: Sendable {
     var header: String
     var moduleName: String
+    /// Some body is a URL-encoded or multipart form: the form coders are emitted only then (they
+    /// are most of the body helpers, and output volume is compile time).
+    var hasFormBodies: Bool
 }
 
 struct OperationView: Sendable {
@@ -168,6 +173,7 @@ extension BodyChoiceView: TemplateValue {
         switch key {
         case "name": name.templateData
         case "documentation": documentation.templateData
+        case "availability": availability.templateData
         case "cases": cases.templateData
         default: nil
         }
@@ -204,6 +210,7 @@ extension SupportView: TemplateValue {
         switch key {
         case "header": header.templateData
         case "moduleName": moduleName.templateData
+        case "hasFormBodies": hasFormBodies.templateData
         default: nil
         }
     }

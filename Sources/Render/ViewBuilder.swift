@@ -14,7 +14,8 @@ struct ViewBuilder {
     }
 
     func supportView() -> SupportView {
-        SupportView(header: header, moduleName: module.name)
+        let contents = module.operations.flatMap { ($0.requestBody?.contents ?? []) + $0.responses.flatMap(\.contents) }
+        return SupportView(header: header, moduleName: module.name, hasFormBodies: contents.contains { $0.coding == .form || $0.coding == .multipart })
     }
 
     func clientView() -> ClientView {
@@ -30,11 +31,11 @@ struct ViewBuilder {
             bodyChoices: module.operations.flatMap { operation in
                 var choices: [BodyChoiceView] = []
                 if let body = operation.requestBody, let name = body.choiceTypeName {
-                    choices.append(bodyChoiceView(name: name, contents: body.contents, about: "The request bodies `\(operation.name)` accepts"))
+                    choices.append(bodyChoiceView(name: name, contents: body.contents, deprecationMessage: body.choiceDeprecationMessage, about: "The request bodies `\(operation.name)` accepts"))
                 }
                 for response in operation.responses {
                     if let name = response.choiceTypeName {
-                        choices.append(bodyChoiceView(name: name, contents: response.contents, about: "The bodies of `\(operation.name)`'s response '\(response.status)'"))
+                        choices.append(bodyChoiceView(name: name, contents: response.contents, deprecationMessage: response.choiceDeprecationMessage, about: "The bodies of `\(operation.name)`'s response '\(response.status)'"))
                     }
                 }
                 return choices
@@ -42,10 +43,11 @@ struct ViewBuilder {
         )
     }
 
-    private func bodyChoiceView(name: String, contents: [BodyContent], about subject: String) -> BodyChoiceView {
+    private func bodyChoiceView(name: String, contents: [BodyContent], deprecationMessage: String?, about subject: String) -> BodyChoiceView {
         BodyChoiceView(
             name: name,
             documentation: Self.comment(subject + ", one case per documented content type; `contents` says how each is written and read."),
+            availability: deprecationMessage.map { Self.availability($0) },
             cases: contents.map { content in
                 BodyChoiceCaseView(
                     name: Naming.escaped(content.caseName),
