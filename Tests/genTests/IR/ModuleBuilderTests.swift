@@ -412,7 +412,7 @@ private let presenceSpec = """
     #expect(operation?.responses.first?.choiceTypeName == nil)
     #expect(operation?.responses.first?.bodyType == .named("Form"))
     #expect(built.reported == [
-        "t.yaml:10:11: warning: request body content type 'application/xml' is not generated yet (XML bodies are not); the operation sends and accepts 'application/vnd.api+json', 'text/plain', 'text/csv', 'application/x-www-form-urlencoded', 'multipart/form-data', 'image/*', 'application/pdf' only",
+        "t.yaml:11:11: warning: request body content type 'application/xml' is not generated yet (XML bodies are not); the operation sends and accepts 'application/vnd.api+json', 'text/plain', 'text/csv', 'application/x-www-form-urlencoded', 'multipart/form-data', 'image/*', 'application/pdf' only",
     ])
 }
 
