@@ -257,52 +257,79 @@ public struct ModuleBuilder {
         isRequest: Bool,
         unsupported: (MediaType, String, [BodyContent]) -> String
     ) -> [BodyContent] {
-        var contents: [BodyContent] = []
         var rejected: [(MediaType, String)] = []
-        var caseNames = NameScope()
+        var decoded: [(media: MediaType, coding: BodyCoding, type: TypeReference)] = []
+        // Structured schemas under types gen reads only as bytes or text (YAML, protobuf, XML).
+        var undecoded: [(media: MediaType, coding: BodyCoding, type: TypeReference, reason: String)] = []
         for media in content {
+            let schema = media.schema.map(builder.resolved)
             let coding: BodyCoding
-            switch Self.coding(for: media, schema: media.schema.map(builder.resolved)) {
+            switch Self.coding(for: media, schema: schema) {
             case .success(let found): coding = found
             case .failure(let reason):
                 rejected.append((media, reason.text))
                 continue
             }
-            let type: TypeReference
             switch coding {
-            case .text: type = .string
-            case .binary: type = .data
+            case .text, .binary:
+                let type: TypeReference = coding == .text ? .string : .data
+                if let schema, Self.isStructured(schema) {
+                    let isXML = media.essence.hasSuffix("/xml") || media.essence.hasSuffix("+xml")
+                    undecoded.append((media, coding, type, isXML ? "XML bodies are not" : "its schema is structured data, which gen reads from JSON and forms only"))
+                } else {
+                    decoded.append((media, coding, type))
+                }
             case .json, .form, .multipart:
-                type = media.schema.map {
+                let type = media.schema.map {
                     builder.reference(for: $0, suggestedName: suggestedName, owner: .topLevel, isRequest: isRequest).type
                 } ?? .jsonValue
-            }
-            if coding == .form || coding == .multipart {
-                switch type {
-                case .named, .dictionary: break
-                default:
-                    rejected.append((media, "a form body's schema must be an object, not \(type.spelling)"))
-                    continue
+                if coding != .json {
+                    switch type {
+                    case .named, .dictionary: break
+                    default:
+                        rejected.append((media, "a form body's schema must be an object, not \(type.spelling)"))
+                        continue
+                    }
                 }
+                decoded.append((media, coding, type))
             }
-            if coding == .binary, let schema = media.schema.map(builder.resolved), !schema.properties.isEmpty || schema.types.contains(.object) || schema.types.contains(.array) {
-                diagnostics.warning("content type '\(media.contentType)' is neither JSON, text nor a form; its structured schema is not applied and the body is read and written as raw bytes (Data)", at: media.location)
+        }
+        if decoded.isEmpty {
+            // Nothing else carries the body: keep its bytes (or text) rather than drop it.
+            for item in undecoded {
+                diagnostics.warning(
+                    "content type '\(item.media.contentType)' is not decoded (\(item.reason)); the body is read and written as \(item.coding == .text ? "text (String)" : "raw bytes (Data)")",
+                    at: item.media.location
+                )
             }
-            contents.append(BodyContent(
+            decoded = undecoded.map { ($0.media, $0.coding, $0.type) }
+        } else {
+            rejected += undecoded.map { ($0.media, $0.reason) }
+        }
+        // JSON first (stable): the client sends the first content type that carries the body.
+        decoded = decoded.filter { $0.coding == .json } + decoded.filter { $0.coding != .json }
+        var caseNames = NameScope()
+        let contents = decoded.map { media, coding, type in
+            if coding == .form { warnAboutFormStyles(media) }
+            return BodyContent(
                 contentType: media.contentType,
                 coding: coding,
                 type: type,
                 partContentTypes: coding == .multipart ? partContentTypes(media) : [],
                 caseName: caseNames.claim(Self.caseName(forContentType: media.contentType))
-            ))
-            if coding == .form { warnAboutFormStyles(media) }
+            )
         }
-        // JSON first (stable): the client sends the first content type that carries the body.
-        contents = contents.filter { $0.coding == .json } + contents.filter { $0.coding != .json }
-        for (media, reason) in rejected {
+        for (media, reason) in rejected.sorted(by: { $0.0.location < $1.0.location }) {
             diagnostics.warning(unsupported(media, reason, contents), at: media.location)
         }
         return contents
+    }
+
+    /// Whether a schema describes structured data (an object, an array, a composition) rather than
+    /// a string or bytes.
+    static func isStructured(_ schema: Schema) -> Bool {
+        !schema.properties.isEmpty || schema.types.contains(.object) || schema.types.contains(.array)
+            || !schema.allOf.isEmpty || !schema.anyOf.isEmpty || !schema.oneOf.isEmpty
     }
 
     /// Why a media type is not generated.
@@ -311,15 +338,13 @@ public struct ModuleBuilder {
     }
 
     /// The coding of a media type (OpenAPI 3.1 §4.8.14): JSON types as JSON, forms as forms,
-    /// binary schemas (`format: binary`, `contentMediaType`) and schema-less non-text bodies as
-    /// bytes, other text as `String`, anything else as bytes. XML and other multipart types are
-    /// not generated.
+    /// binary schemas (`format: binary`, `contentMediaType`) as bytes, other text as `String`,
+    /// anything else as bytes. Multipart types other than `form-data` are not generated.
     static func coding(for media: MediaType, schema: Schema?) -> Result<BodyCoding, UnsupportedContent> {
         let essence = media.essence
         if media.isJSON { return .success(.json) }
         if essence == "application/x-www-form-urlencoded" { return .success(.form) }
         if essence == "multipart/form-data" { return .success(.multipart) }
-        if essence.hasSuffix("/xml") || essence.hasSuffix("+xml") { return .failure(.init(text: "XML bodies are not")) }
         if essence.hasPrefix("multipart/") { return .failure(.init(text: "only multipart/form-data is")) }
         let isBinarySchema = schema.map { $0.format == "binary" || $0.contentMediaType != nil } ?? false
         if essence.hasPrefix("text/"), !isBinarySchema { return .success(.text) }

@@ -437,3 +437,39 @@ private let presenceSpec = """
         "t.yaml:9:11: warning: request body content type 'application/x-www-form-urlencoded' is not generated yet (a form body's schema must be an object, not String), so this body is skipped",
     ])
 }
+
+// Structured schemas under types gen cannot decode (YAML, protobuf, XML) are left out beside a
+// decodable type, with a warning; alone, the body is kept as bytes. An SVG with no schema is bytes.
+@Test func undecodableStructuredBodies() {
+    let built = buildModule(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json: {schema: {type: object, properties: {a: {type: string}}}}
+                    application/yaml: {schema: {type: object, properties: {a: {type: string}}}}
+                '201':
+                  description: ok
+                  content:
+                    application/yaml: {schema: {type: array, items: {type: string}}}
+                '202':
+                  description: ok
+                  content:
+                    image/svg+xml: {}
+        """
+    )
+    let responses = built.module?.operations.first?.responses ?? []
+    #expect(responses.map { $0.contents.map(\.contentType) } == [["application/json"], ["application/yaml"], ["image/svg+xml"]])
+    #expect(responses.map(\.bodyType) == [.named("GetA_200Response"), .data, .data])
+    #expect(built.reported == [
+        "t.yaml:12:13: warning: response content type 'application/yaml' is not generated yet (its schema is structured data, which gen reads from JSON and forms only); response '200' is read and written as 'application/json' only",
+        "t.yaml:16:13: warning: content type 'application/yaml' is not decoded (its schema is structured data, which gen reads from JSON and forms only); the body is read and written as raw bytes (Data)",
+    ])
+}
