@@ -346,7 +346,7 @@ public struct ModuleBuilder {
         if essence == "application/x-www-form-urlencoded" { return .success(.form) }
         if essence == "multipart/form-data" { return .success(.multipart) }
         if essence.hasPrefix("multipart/") { return .failure(.init(text: "only multipart/form-data is")) }
-        let isBinarySchema = schema.map { $0.format == "binary" || $0.contentMediaType != nil } ?? false
+        let isBinarySchema = schema.map { $0.format == "binary" || ($0.contentMediaType.map(TypeBuilder.isBinaryMediaType) ?? false) } ?? false
         if essence.hasPrefix("text/"), !isBinarySchema { return .success(.text) }
         return .success(.binary)
     }

@@ -42,6 +42,13 @@ final class TypeBuilder {
         }
     }
 
+    /// Whether a `contentMediaType` names bytes (`image/png`) rather than text a `String` holds
+    /// (`text/html`, `application/json`, XML).
+    static func isBinaryMediaType(_ mediaType: String) -> Bool {
+        let essence = (mediaType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+        return !(essence.hasPrefix("text/") || essence.hasSuffix("json") || essence.hasSuffix("xml"))
+    }
+
     /// A top-level name for a type declared outside the models (a body enum), unique among them.
     func claimTopLevelName(_ name: String) -> String {
         topLevelScope.claim(name)
@@ -352,8 +359,8 @@ final class TypeBuilder {
             case "date-time": type = .date
             case "uuid": type = .uuid
             case "byte", "binary": type = .data
-            // 3.1 (§4.8.14.3): a string holding a document of a media type, e.g. an uploaded file.
-            case _ where core.contentMediaType != nil: type = .data
+            // 3.1 (§4.8.14.3): a string holding a file of a binary media type (`image/png`).
+            case _ where core.contentMediaType.map(Self.isBinaryMediaType) ?? false: type = .data
             default: type = .string
             }
         case .integer?:

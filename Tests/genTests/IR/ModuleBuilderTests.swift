@@ -473,3 +473,24 @@ private let presenceSpec = """
         "t.yaml:16:13: warning: content type 'application/yaml' is not decoded (its schema is structured data, which gen reads from JSON and forms only); the body is read and written as raw bytes (Data)",
     ])
 }
+
+// `contentMediaType` makes a string bytes only for a binary media type: in JSON, a string holding
+// JSON or HTML text stays a `String` (3.1 §4.8.14.3).
+@Test func contentMediaTypeOfTextStaysString() {
+    let built = buildModule(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Document:
+              type: object
+              properties:
+                scan: {type: string, contentMediaType: image/png}
+                payload: {type: string, contentMediaType: application/json}
+                page: {type: string, contentMediaType: text/html}
+        """
+    )
+    #expect(built.properties(of: "Document").map(\.type) == [.data, .string, .string])
+}
