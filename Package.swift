@@ -76,6 +76,15 @@ let package = Package(
             swiftSettings: generatedSettings
         ),
 
+        // specs/bodies.yaml, generated into a folder of its own (gen's manifest is per output folder).
+        .target(name: "BodiesAPI", path: "Generated/Bodies/BodiesAPI", swiftSettings: generatedSettings),
+        .target(
+            name: "BodiesAPIServer",
+            dependencies: ["BodiesAPI", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/Bodies/BodiesAPIServer",
+            swiftSettings: generatedSettings
+        ),
+
         // MARK: A hand-written service on the generated code, served by an example executable.
         .target(name: "BuildsExample", dependencies: ["BuildsAPI", "BuildsAPIServer"], path: "Examples/BuildsExample"),
         .executableTarget(
@@ -98,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "GeneratedTests",
             dependencies: [
-                "BuildsAPI", "BuildsAPIServer", "BuildsAPIAsyncHTTPClient", "BuildsExample",
+                "BuildsAPI", "BuildsAPIServer", "BuildsAPIAsyncHTTPClient", "BuildsExample", "BodiesAPI", "BodiesAPIServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

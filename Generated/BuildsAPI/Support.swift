@@ -600,3 +600,202 @@ public enum PercentEncoding {
         }
     }
 }
+
+// MARK: - Bodies
+
+/// A body as it goes on the wire: its bytes and the exact `Content-Type` sent with them.
+public struct EncodedBody: Sendable, Hashable {
+    /// The full header value, parameters included (`multipart/form-data; boundary=…`).
+    public var contentType: String
+    public var data: Data
+
+    public init(contentType: String, data: Data) {
+        self.contentType = contentType
+        self.data = data
+    }
+}
+
+/// One documented content type of a request or response body (OpenAPI 3.1 §4.8.14, Media Type
+/// Object) and how a `Body` value is written in it and read from it.
+///
+/// Operations list one coder per content type, in the spec's order: the first that can write a
+/// value is used to send it, and a received body is read by the coder whose type matches its
+/// `Content-Type`. Decoding errors are `DecodingError`s.
+public struct MediaCoder<Body>: Sendable {
+    /// The content type as documented: a type (`application/json`) or a range (`image/*`).
+    public let contentType: String
+    private let encoder: @Sendable (Body) throws -> EncodedBody?
+    private let decoder: @Sendable (Data, _ contentType: String?) throws -> Body
+
+    /// - Parameters:
+    ///   - encode: the body on the wire, or `nil` when this coder does not write `Body` (another
+    ///     case of a body enum).
+    ///   - decode: the value from the received bytes and `Content-Type` (when there is one).
+    public init(
+        contentType: String,
+        encode: @escaping @Sendable (Body) throws -> EncodedBody?,
+        decode: @escaping @Sendable (Data, _ contentType: String?) throws -> Body
+    ) {
+        self.contentType = contentType
+        self.encoder = encode
+        self.decoder = decode
+    }
+
+    /// `body` on the wire; `nil` when this coder does not write it.
+    public func encode(_ body: Body) throws -> EncodedBody? {
+        try encoder(body)
+    }
+
+    /// - Throws: `DecodingError` when `data` is not a valid body of this content type.
+    public func decode(_ data: Data, contentType received: String?) throws -> Body {
+        try decoder(data, received)
+    }
+
+    /// Whether a body received with `contentType` is one this coder reads: the same type (parameters
+    /// aside, RFC 9110 §8.3.1), or one inside its range (`image/png` for `image/*`).
+    public func accepts(_ contentType: String) -> Bool {
+        let documented = MediaTypeText.essence(of: self.contentType).split(separator: "/", maxSplits: 1)
+        let received = MediaTypeText.essence(of: contentType).split(separator: "/", maxSplits: 1)
+        guard documented.count == 2, received.count == 2 else { return false }
+        if documented == received { return true }
+        guard documented[1] == "*" else { return false }
+        // A range names no single type, so clients send its bytes as `application/octet-stream`.
+        return documented[0] == "*" || documented[0] == received[0] || received == ["application", "octet-stream"]
+    }
+
+    /// This coder for one case of an enum of bodies: `wrap` makes the case, `unwrap` reads it back
+    /// (`nil` for the other cases, which this coder then does not write).
+    public func wrapped<Wrapper>(
+        _ wrap: @escaping @Sendable (Body) -> Wrapper,
+        unwrap: @escaping @Sendable (Wrapper) -> Body?
+    ) -> MediaCoder<Wrapper> {
+        MediaCoder<Wrapper>(
+            contentType: contentType,
+            encode: { wrapper in try unwrap(wrapper).flatMap { try self.encode($0) } },
+            decode: { data, received in wrap(try self.decode(data, contentType: received)) }
+        )
+    }
+
+    /// The `Content-Type` to send: the documented type, or `application/octet-stream` for a range,
+    /// which names no single type.
+    var sentContentType: String {
+        MediaTypeText.essence(of: contentType).contains("*") ? "application/octet-stream" : contentType
+    }
+}
+
+extension MediaCoder where Body: Codable & Sendable {
+    /// JSON (RFC 8259) with `WireFormat`'s coders.
+    public static func json(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { EncodedBody(contentType: contentType, data: try WireFormat.makeEncoder().encode($0)) },
+            decode: { data, _ in try WireFormat.makeDecoder().decode(Body.self, from: data) }
+        )
+    }
+}
+
+extension MediaCoder where Body == String {
+    /// Text (`text/plain`, any `text/*`): written in the documented `charset` or UTF-8, read in the
+    /// received `charset` (RFC 2046 §4.1.2) or UTF-8.
+    public static func text(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { text in
+                let charset = MediaTypeText.parameter("charset", in: contentType)
+                guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8,
+                      let data = text.data(using: encoding)
+                else {
+                    throw EncodingError.invalidValue(text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
+                }
+                // Say which charset is used when the spec does not (RFC 2046 §4.1.2 would assume US-ASCII).
+                return EncodedBody(contentType: charset == nil ? contentType + "; charset=utf-8" : contentType, data: data)
+            },
+            decode: { data, received in
+                let charset = received.flatMap { MediaTypeText.parameter("charset", in: $0) }
+                guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8 else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unsupported charset '\(charset ?? "")'"))
+                }
+                guard let text = String(data: data, encoding: encoding) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
+                }
+                return text
+            }
+        )
+    }
+}
+
+extension MediaCoder where Body == Data {
+    /// Raw bytes (`application/octet-stream`, `image/*`, `*/*`, `format: binary`), sent as they
+    /// are; a range is sent as `application/octet-stream`.
+    public static func binary(_ contentType: String) -> MediaCoder {
+        let coder = MediaCoder(contentType: contentType, encode: { _ in nil }, decode: { data, _ in data })
+        let sent = coder.sentContentType
+        return MediaCoder(contentType: contentType, encode: { EncodedBody(contentType: sent, data: $0) }, decode: { data, _ in data })
+    }
+}
+
+extension Array {
+    /// `body` in the first content type that writes it (the spec's first, JSON first for a body
+    /// every type carries the same way).
+    /// - Throws: `EncodingError` when no coder writes it or the value cannot be written.
+    public func encode<Body>(_ body: Body) throws -> EncodedBody where Element == MediaCoder<Body> {
+        for coder in self {
+            if let encoded = try coder.encode(body) { return encoded }
+        }
+        throw EncodingError.invalidValue(body, .init(codingPath: [], debugDescription: "no documented content type writes this body"))
+    }
+
+    /// The coder for a body received with `contentType`: the one whose type matches; with a single
+    /// coder or no `Content-Type`, the first (servers that mislabel a body are still read).
+    public func coder<Body>(for contentType: String?) -> MediaCoder<Body>? where Element == MediaCoder<Body> {
+        guard count > 1, let contentType else { return first }
+        return first { $0.accepts(contentType) }
+    }
+}
+
+/// Reading `Content-Type` values (RFC 9110 §8.3.1): `type/subtype; name=value; …`.
+public enum MediaTypeText {
+    /// `text/plain` for `Text/Plain; charset=UTF-8`: type and subtype, lowercase.
+    public static func essence(of contentType: String) -> String {
+        (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// A parameter's value, unquoted; names compare case-insensitively.
+    public static func parameter(_ name: String, in contentType: String) -> String? {
+        for piece in contentType.split(separator: ";").dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
+            var value = pair[1].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
+            }
+            return value
+        }
+        return nil
+    }
+
+    /// The Foundation encoding for an IANA charset name; `nil` for one Foundation does not read.
+    public static func stringEncoding(named charset: String) -> String.Encoding? {
+        switch charset.lowercased() {
+        case "utf-8", "utf8": .utf8
+        case "us-ascii", "ascii": .ascii
+        case "iso-8859-1", "latin1", "l1": .isoLatin1
+        case "iso-8859-2", "latin2", "l2": .isoLatin2
+        case "utf-16": .utf16
+        case "utf-16be": .utf16BigEndian
+        case "utf-16le": .utf16LittleEndian
+        case "utf-32": .utf32
+        case "utf-32be": .utf32BigEndian
+        case "utf-32le": .utf32LittleEndian
+        case "windows-1250", "cp1250": .windowsCP1250
+        case "windows-1251", "cp1251": .windowsCP1251
+        case "windows-1252", "cp1252": .windowsCP1252
+        case "windows-1253", "cp1253": .windowsCP1253
+        case "windows-1254", "cp1254": .windowsCP1254
+        case "shift_jis": .shiftJIS
+        case "euc-jp": .japaneseEUC
+        case "iso-2022-jp": .iso2022JP
+        default: nil
+        }
+    }
+}

@@ -49,7 +49,8 @@ public struct ModuleBuilder {
         Deprecation.propagate(types: &types, operations: &operations)
         UnionStrictness.mark(&types)
         // Server response enums live beside the models' names in users' code: keep them apart.
-        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames))
+        let bodyEnumNames = operations.flatMap { [$0.requestBody?.choiceTypeName] + $0.responses.map(\.choiceTypeName) }.compactMap { $0 }
+        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames).union(bodyEnumNames))
         for index in operations.indices {
             let preferred = operations[index].typeName + "Response"
             operations[index].responseTypeName = serverScope.contains(preferred)
@@ -58,6 +59,7 @@ public struct ModuleBuilder {
 
         let errorBodies = operations.flatMap(\.responses)
             .filter { !(($0.statusCode.map { (200...299).contains($0) }) ?? $0.status.hasPrefix("2")) }
+            .filter { $0.contents.allSatisfy { $0.coding == .json } }
             .compactMap(\.bodyType)
         var distinctErrors: [TypeReference] = []
         for body in errorBodies where !distinctErrors.contains(body) { distinctErrors.append(body) }
@@ -231,32 +233,187 @@ public struct ModuleBuilder {
     }
 
     private func requestBody(for body: RequestBody, typeName: String) -> RequestBodyModel? {
-        guard let media = body.content.first(where: \.isJSON) else {
-            if let first = body.content.first {
-                diagnostics.warning("request body content type '\(first.contentType)' is not generated yet; only JSON bodies are, so this body is skipped", at: first.location)
-            }
-            return nil
+        let contents = bodyContents(body.content, suggestedName: typeName + "Request", isRequest: true) { media, reason, kept in
+            kept.isEmpty
+                ? "request body content type '\(media.contentType)' is not generated yet (\(reason)), so this body is skipped"
+                : "request body content type '\(media.contentType)' is not generated yet (\(reason)); the operation sends and accepts \(kept.map { "'\($0.contentType)'" }.joined(separator: ", ")) only"
         }
-        for other in body.content where !other.isJSON {
-            diagnostics.warning("request body content type '\(other.contentType)' is not generated yet; the operation sends '\(media.contentType)' only", at: other.location)
-        }
-        let type = media.schema.map {
-            builder.reference(for: $0, suggestedName: typeName + "Request", owner: .topLevel, isRequest: true).type
-        } ?? .jsonValue
-        return RequestBodyModel(type: type, required: body.required, contentType: media.contentType, documentation: body.description)
+        guard let first = contents.first else { return nil }
+        let choiceTypeName = Self.hasDistinctTypes(contents) ? builder.claimTopLevelName(typeName + "RequestBody") : nil
+        return RequestBodyModel(
+            type: choiceTypeName.map(TypeReference.named) ?? first.type,
+            required: body.required,
+            contentType: first.contentType,
+            documentation: body.description,
+            contents: contents,
+            choiceTypeName: choiceTypeName
+        )
     }
 
     private func response(for response: Response, typeName: String) -> ResponseModel {
-        let media = response.content.first(where: \.isJSON)
-        if media == nil, let first = response.content.first {
-            diagnostics.warning("response content type '\(first.contentType)' is not generated yet; the body of response '\(response.status)' is passed through undecoded", at: first.location)
+        let contents = bodyContents(response.content, suggestedName: typeName + Naming.typeName(response.status) + "Response", isRequest: false) { media, reason, kept in
+            kept.isEmpty
+                ? "response content type '\(media.contentType)' is not generated yet (\(reason)); the body of response '\(response.status)' is passed through undecoded"
+                : "response content type '\(media.contentType)' is not generated yet (\(reason)); response '\(response.status)' is read and written as \(kept.map { "'\($0.contentType)'" }.joined(separator: ", ")) only"
         }
-        let bodyType = media.map { media in
-            media.schema.map {
-                builder.reference(for: $0, suggestedName: typeName + Naming.typeName(response.status) + "Response", owner: .topLevel, isRequest: false).type
-            } ?? .jsonValue
+        let choiceTypeName = Self.hasDistinctTypes(contents)
+            ? builder.claimTopLevelName(Naming.typeName(typeName + " " + response.status + " response body")) : nil
+        return ResponseModel(
+            status: response.status,
+            description: response.description,
+            bodyType: choiceTypeName.map(TypeReference.named) ?? contents.first?.type,
+            contents: contents,
+            choiceTypeName: choiceTypeName
+        )
+    }
+
+    /// Whether the content types carry different Swift types, so the body is an enum of them.
+    static func hasDistinctTypes(_ contents: [BodyContent]) -> Bool {
+        contents.contains { $0.type != contents[0].type }
+    }
+
+    /// The content types of a body gen generates, JSON first, each with its coding and type; the
+    /// others are reported through `unsupported(media, reason, kept)`.
+    private func bodyContents(
+        _ content: [MediaType],
+        suggestedName: String,
+        isRequest: Bool,
+        unsupported: (MediaType, String, [BodyContent]) -> String
+    ) -> [BodyContent] {
+        var rejected: [(MediaType, String)] = []
+        var decoded: [(media: MediaType, coding: BodyCoding, type: TypeReference)] = []
+        // Structured schemas under types gen reads only as bytes or text (YAML, protobuf, XML).
+        var undecoded: [(media: MediaType, coding: BodyCoding, type: TypeReference, reason: String)] = []
+        for media in content {
+            let schema = media.schema.map(builder.resolved)
+            let coding: BodyCoding
+            switch Self.coding(for: media, schema: schema) {
+            case .success(let found): coding = found
+            case .failure(let reason):
+                rejected.append((media, reason.text))
+                continue
+            }
+            switch coding {
+            case .text, .binary:
+                let type: TypeReference = coding == .text ? .string : .data
+                if let schema, Self.isStructured(schema) {
+                    let isXML = media.essence.hasSuffix("/xml") || media.essence.hasSuffix("+xml")
+                    undecoded.append((media, coding, type, isXML ? "XML bodies are not" : "its schema is structured data, which gen reads from JSON and forms only"))
+                } else {
+                    decoded.append((media, coding, type))
+                }
+            case .json, .form, .multipart:
+                let type = media.schema.map {
+                    builder.reference(for: $0, suggestedName: suggestedName, owner: .topLevel, isRequest: isRequest).type
+                } ?? .jsonValue
+                if coding != .json {
+                    switch type {
+                    case .named, .dictionary: break
+                    default:
+                        rejected.append((media, "a form body's schema must be an object, not \(type.spelling)"))
+                        continue
+                    }
+                }
+                decoded.append((media, coding, type))
+            }
         }
-        return ResponseModel(status: response.status, description: response.description, bodyType: bodyType)
+        if decoded.isEmpty {
+            // Nothing else carries the body: keep its bytes (or text) rather than drop it.
+            for item in undecoded {
+                diagnostics.warning(
+                    "content type '\(item.media.contentType)' is not decoded (\(item.reason)); the body is read and written as \(item.coding == .text ? "text (String)" : "raw bytes (Data)")",
+                    at: item.media.location
+                )
+            }
+            decoded = undecoded.map { ($0.media, $0.coding, $0.type) }
+        } else {
+            rejected += undecoded.map { ($0.media, $0.reason) }
+        }
+        // JSON first (stable): the client sends the first content type that carries the body.
+        decoded = decoded.filter { $0.coding == .json } + decoded.filter { $0.coding != .json }
+        var caseNames = NameScope()
+        let contents = decoded.map { media, coding, type in
+            if coding == .form { warnAboutFormStyles(media) }
+            return BodyContent(
+                contentType: media.contentType,
+                coding: coding,
+                type: type,
+                partContentTypes: coding == .multipart ? partContentTypes(media) : [],
+                caseName: caseNames.claim(Self.caseName(forContentType: media.contentType))
+            )
+        }
+        for (media, reason) in rejected.sorted(by: { $0.0.location < $1.0.location }) {
+            diagnostics.warning(unsupported(media, reason, contents), at: media.location)
+        }
+        return contents
+    }
+
+    /// Whether a schema describes structured data (an object, an array, a composition) rather than
+    /// a string or bytes.
+    static func isStructured(_ schema: Schema) -> Bool {
+        !schema.properties.isEmpty || schema.types.contains(.object) || schema.types.contains(.array)
+            || !schema.allOf.isEmpty || !schema.anyOf.isEmpty || !schema.oneOf.isEmpty
+    }
+
+    /// Why a media type is not generated.
+    struct UnsupportedContent: Error {
+        var text: String
+    }
+
+    /// The coding of a media type (OpenAPI 3.1 §4.8.14): JSON types as JSON, forms as forms,
+    /// binary schemas (`format: binary`, `contentMediaType`) as bytes, other text as `String`,
+    /// anything else as bytes. Multipart types other than `form-data` are not generated.
+    static func coding(for media: MediaType, schema: Schema?) -> Result<BodyCoding, UnsupportedContent> {
+        let essence = media.essence
+        if media.isJSON { return .success(.json) }
+        if essence == "application/x-www-form-urlencoded" { return .success(.form) }
+        if essence == "multipart/form-data" { return .success(.multipart) }
+        if essence.hasPrefix("multipart/") { return .failure(.init(text: "only multipart/form-data is")) }
+        let isBinarySchema = schema.map { $0.format == "binary" || ($0.contentMediaType.map(TypeBuilder.isBinaryMediaType) ?? false) } ?? false
+        if essence.hasPrefix("text/"), !isBinarySchema { return .success(.text) }
+        return .success(.binary)
+    }
+
+    /// Body enum case names: `json`, `form`, `multipart`, `plainText`, `binary`, else from the type (`imagePng`).
+    static func caseName(forContentType contentType: String) -> String {
+        let essence = (contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+        switch essence {
+        case "application/json": return "json"
+        case "application/x-www-form-urlencoded": return "form"
+        case "multipart/form-data": return "multipart"
+        case "text/plain": return "plainText"
+        case "application/octet-stream": return "binary"
+        case "*/*": return "any"
+        default: return Naming.memberName(essence.replacingOccurrences(of: "*", with: "any"))
+        }
+    }
+
+    /// The `Content-Type` of each multipart part the spec names: `encoding.contentType` (its first
+    /// type when it lists several), else the property's (or its items') `contentMediaType`.
+    private func partContentTypes(_ media: MediaType) -> [(name: String, contentType: String)] {
+        var types: [String: String] = [:]
+        for property in media.schema.map(builder.resolved)?.properties ?? [] {
+            // An array's items give each of its parts' type.
+            let schema = builder.resolved(property.schema)
+            let items = schema.items.map(builder.resolved)
+            if let type = property.schema.contentMediaType ?? schema.contentMediaType ?? items?.contentMediaType { types[property.name] = type }
+        }
+        for (name, encoding) in media.encoding {
+            if let type = encoding.contentType?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) { types[name] = type }
+        }
+        return types.sorted { $0.key < $1.key }.map { (name: $0.key, contentType: $0.value) }
+    }
+
+    /// Form fields are written `form` style, exploded (arrays as repeated names, objects as JSON
+    /// text); another style in `encoding` would change the wire, so it is a warning.
+    private func warnAboutFormStyles(_ media: MediaType) {
+        for (name, encoding) in media.encoding.sorted(by: { $0.key < $1.key }) {
+            if let style = encoding.style, style != "form" {
+                diagnostics.warning("encoding style '\(style)' of form property '\(name)' is not generated yet; it is sent in the 'form' style (objects as JSON text)", at: encoding.location)
+            } else if encoding.explode == false {
+                diagnostics.warning("'explode: false' for form property '\(name)' is not generated yet; arrays are sent as repeated fields", at: encoding.location)
+            }
+        }
     }
 
     /// Path parameters in the order the template names them (`org` before `build_id` in

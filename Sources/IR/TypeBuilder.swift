@@ -49,6 +49,26 @@ final class TypeBuilder {
         }
     }
 
+    /// Whether a `contentMediaType` names bytes (`image/png`) rather than text a `String` holds
+    /// (`text/html`, `application/json`, XML).
+    static func isBinaryMediaType(_ mediaType: String) -> Bool {
+        let essence = (mediaType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+        return !(essence.hasPrefix("text/") || essence.hasSuffix("json") || essence.hasSuffix("xml"))
+    }
+
+    /// A top-level name for a type declared outside the models (a body enum), unique among them.
+    func claimTopLevelName(_ name: String) -> String {
+        topLevelScope.claim(name)
+    }
+
+    /// The schema `schema` stands for: a component's when it is a `$ref`.
+    func resolved(_ schema: Schema) -> Schema {
+        var schema = schema
+        var seen: Set<String> = []
+        while let name = schema.reference?.name, seen.insert(name).inserted, let target = componentSchemas[name] { schema = target }
+        return schema
+    }
+
     // MARK: Component schemas
 
     func nameComponentSchemas() {
@@ -353,6 +373,8 @@ final class TypeBuilder {
             case "date-time": type = .date
             case "uuid": type = .uuid
             case "byte", "binary": type = .data
+            // 3.1 (§4.8.14.3): a string holding a file of a binary media type (`image/png`).
+            case _ where core.contentMediaType.map(Self.isBinaryMediaType) ?? false: type = .data
             default: type = .string
             }
         case .integer?:

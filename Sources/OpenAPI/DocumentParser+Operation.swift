@@ -175,7 +175,16 @@ extension DocumentParser {
     private func parseContent(_ node: Node?) -> [MediaType] {
         guard let node, let entries = mapping(node, "'content'") else { return [] }
         return entries.map { entry in
-            MediaType(contentType: entry.key, schema: entry.value["schema"].map(parseSchema), location: entry.keyLocation)
+            var encoding: [String: MediaType.Encoding] = [:]
+            for property in entry.value["encoding"]?.mapping ?? [] {
+                encoding[property.key] = MediaType.Encoding(
+                    contentType: text(property.value, "contentType"),
+                    style: text(property.value, "style"),
+                    explode: bool(property.value, "explode"),
+                    location: property.keyLocation
+                )
+            }
+            return MediaType(contentType: entry.key, schema: entry.value["schema"].map(parseSchema), encoding: encoding, location: entry.keyLocation)
         }
     }
 }

@@ -134,6 +134,7 @@ extension DocumentParser {
         schema.deprecated = source.deprecated
         schema.frozenEnum = source.frozenEnum
         schema.readOnly = source.readOnly
+        schema.contentMediaType = source.contentMediaType
         schema.writeOnly = source.writeOnly
     }
 
@@ -188,6 +189,7 @@ extension DocumentParser {
         case "readOnly": schema.readOnly = bool(node, "readOnly") ?? false
         case "writeOnly": schema.writeOnly = bool(node, "writeOnly") ?? false
         case "x-frozen-enum": schema.frozenEnum = bool(node, "x-frozen-enum") ?? false
+        case "contentMediaType": schema.contentMediaType = text(node, "contentMediaType")
         case "not":
             diagnostics.warning("'not' is not enforced by generated code; the constraint is ignored", at: entry.keyLocation)
         case "patternProperties":

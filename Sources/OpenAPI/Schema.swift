@@ -32,6 +32,9 @@ public final class Schema {
     /// `x-frozen-enum: true`: the enum's values are complete, so an unlisted value is an error
     /// rather than kept in an extra case.
     public internal(set) var frozenEnum = false
+    /// JSON Schema's `contentMediaType` (OpenAPI 3.1 §4.8.14.3): the string holds a document of
+    /// this type, e.g. `image/png`; with no `contentEncoding` that means raw bytes (a file).
+    public internal(set) var contentMediaType: String?
     public internal(set) var readOnly = false
     public internal(set) var writeOnly = false
     public internal(set) var location: SourceLocation

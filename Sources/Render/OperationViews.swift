@@ -7,6 +7,26 @@ struct ClientView: Sendable {
     /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
     var errorPayloadType: String
     var operations: [OperationView]
+    /// The enums of bodies whose content types carry different types, declared beside the client.
+    var bodyChoices: [BodyChoiceView]
+}
+
+/// An enum with one case per content type of a body (`UploadRequestBody`).
+struct BodyChoiceView: Sendable {
+    var name: String
+    var documentation: [String]
+    /// `@available(*, deprecated…)` when a case's type is deprecated.
+    var availability: String?
+    var cases: [BodyChoiceCaseView]
+}
+
+struct BodyChoiceCaseView: Sendable {
+    var name: String
+    var type: String
+    /// `/// `text/plain``: the content type the case is sent as.
+    var documentation: [String]
+    /// `MediaCoder<String>.text("text/plain")`: the case's content type, before wrapping.
+    var coderExpression: String
 }
 
 /// The view `server.mustache` receives.
@@ -40,6 +60,9 @@ struct SupportView: Sendable {
     var moduleName: String
     /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
     var errorPayloadType: String
+    /// Some body is a URL-encoded or multipart form: the form coders are emitted only then (they
+    /// are most of the body helpers, and output volume is compile time).
+    var hasFormBodies: Bool
 }
 
 struct OperationView: Sendable {
@@ -86,6 +109,13 @@ struct OperationView: Sendable {
     var bodyType: String
     var bodyIsOptional: Bool
     var bodyContentTypeLiteral: String
+    /// The request body's content types as `[MediaCoder<Body>]`: `[.json("application/json")]`,
+    /// or the body enum's `contents`.
+    var bodyCoders: String
+    /// The `Accept` header: every content type the responses document, JSON first.
+    var acceptLiteral: String
+    /// As `bodyCoders`, for the success response.
+    var successCoders: String
     /// What the client method returns: the 2xx body type, or `Void`.
     var successType: String
     var hasSuccessBody: Bool
@@ -130,6 +160,8 @@ struct ResponseView: Sendable {
     var isFixedStatus: Bool
     var hasBody: Bool
     var bodyType: String
+    /// As `OperationView.bodyCoders`, for this response's body.
+    var bodyCoders: String
     var documentation: [String]
     /// `@available(*, deprecated…)` on the response enum's case when the body type is deprecated.
     var availability: String?
@@ -145,6 +177,31 @@ extension ClientView: TemplateValue {
         case "defaultServerURL": defaultServerURL.templateData
         case "errorPayloadType": errorPayloadType.templateData
         case "operations": operations.templateData
+        case "bodyChoices": bodyChoices.templateData
+        default: nil
+        }
+    }
+}
+
+extension BodyChoiceView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "name": name.templateData
+        case "documentation": documentation.templateData
+        case "availability": availability.templateData
+        case "cases": cases.templateData
+        default: nil
+        }
+    }
+}
+
+extension BodyChoiceCaseView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "name": name.templateData
+        case "type": type.templateData
+        case "documentation": documentation.templateData
+        case "coderExpression": coderExpression.templateData
         default: nil
         }
     }
@@ -181,6 +238,7 @@ extension SupportView: TemplateValue {
         case "header": header.templateData
         case "moduleName": moduleName.templateData
         case "errorPayloadType": errorPayloadType.templateData
+        case "hasFormBodies": hasFormBodies.templateData
         default: nil
         }
     }
@@ -214,6 +272,9 @@ extension OperationView: TemplateValue {
         case "bodyType": bodyType.templateData
         case "bodyIsOptional": bodyIsOptional.templateData
         case "bodyContentTypeLiteral": bodyContentTypeLiteral.templateData
+        case "bodyCoders": bodyCoders.templateData
+        case "acceptLiteral": acceptLiteral.templateData
+        case "successCoders": successCoders.templateData
         case "successType": successType.templateData
         case "hasSuccessBody": hasSuccessBody.templateData
         case "successStatus": successStatus.templateData
@@ -263,6 +324,7 @@ extension ResponseView: TemplateValue {
         case "isFixedStatus": isFixedStatus.templateData
         case "hasBody": hasBody.templateData
         case "bodyType": bodyType.templateData
+        case "bodyCoders": bodyCoders.templateData
         case "documentation": documentation.templateData
         case "availability": availability.templateData
         default: nil

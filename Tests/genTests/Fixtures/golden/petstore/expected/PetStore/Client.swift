@@ -20,6 +20,14 @@ public struct ClientRequest: Sendable, Hashable {
         self.headerFields = headerFields
         self.body = body
     }
+
+    /// Sets `body` and `Content-Type` to `value` written in the first of `contents` that writes it.
+    /// - Throws: `EncodingError` when `value` cannot be written.
+    public mutating func setBody<Body>(_ value: Body, as contents: [MediaCoder<Body>]) throws {
+        let encoded = try contents.encode(value)
+        headerFields["Content-Type"] = encoded.contentType
+        body = encoded.data
+    }
 }
 
 /// A response as a transport hands it back.
@@ -33,6 +41,17 @@ public struct ClientResponse: Sendable, Hashable {
         self.statusCode = statusCode
         self.headerFields = Dictionary(headerFields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
+    }
+
+    /// The body read in the one of `contents` its `Content-Type` names (the first when there is
+    /// one content type or no `Content-Type`).
+    /// - Throws: `DecodingError` when the body does not decode, or its content type is not documented.
+    public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
+        let contentType = headerFields["content-type"]
+        guard let coder = contents.coder(for: contentType) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+        }
+        return try coder.decode(body, contentType: contentType)
     }
 }
 
@@ -138,7 +157,7 @@ public struct Client: Sendable {
                 body: response.body
             )
         }
-        return try WireFormat.makeDecoder().decode([Pet].self, from: response.body)
+        return try response.decodeBody(as: [.json("application/json")])
     }
 
     /// `POST /pets`
@@ -149,8 +168,7 @@ public struct Client: Sendable {
         var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         if let body {
-            request.headerFields["Content-Type"] = "application/json"
-            request.body = try WireFormat.makeEncoder().encode(body)
+            try request.setBody(body, as: [.json("application/json")])
         }
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
@@ -161,7 +179,7 @@ public struct Client: Sendable {
                 body: response.body
             )
         }
-        return try WireFormat.makeDecoder().decode(Pet.self, from: response.body)
+        return try response.decodeBody(as: [.json("application/json")])
     }
 
     /// `DELETE /pets/{petId}`
