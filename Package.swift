@@ -85,6 +85,15 @@ let package = Package(
             swiftSettings: generatedSettings
         ),
 
+        // MARK: Code generated from specs/headers.yaml (`--output Generated/Headers`): response headers, dates, bytes.
+        .target(name: "HeadersAPI", path: "Generated/Headers/HeadersAPI", swiftSettings: generatedSettings),
+        .target(
+            name: "HeadersAPIServer",
+            dependencies: ["HeadersAPI", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/Headers/HeadersAPIServer",
+            swiftSettings: generatedSettings
+        ),
+
         // MARK: A hand-written service on the generated code, served by an example executable.
         .target(name: "BuildsExample", dependencies: ["BuildsAPI", "BuildsAPIServer"], path: "Examples/BuildsExample"),
         .executableTarget(
@@ -108,6 +117,7 @@ let package = Package(
             name: "GeneratedTests",
             dependencies: [
                 "BuildsAPI", "BuildsAPIServer", "BuildsAPIAsyncHTTPClient", "BuildsExample", "BodiesAPI", "BodiesAPIServer",
+                "HeadersAPI", "HeadersAPIServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

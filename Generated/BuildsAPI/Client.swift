@@ -99,12 +99,16 @@ public struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
     public var statusCode: Int
     public var payload: ErrorPayload?
     public var body: Data
+    /// The response's header fields, names lowercase: read documented ones with the response's
+    /// headers struct: `try <Operation><Status>Headers(headerFields: error.headerFields)`.
+    public var headerFields: [String: String]
 
-    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data) {
+    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data, headerFields: [String: String] = [:]) {
         self.operationID = operationID
         self.statusCode = statusCode
         self.payload = payload
         self.body = body
+        self.headerFields = headerFields
     }
 
     /// The operation, the status and the start of the body, for logs.
@@ -156,7 +160,8 @@ public struct Client: Sendable {
                 operationID: "updateBuild",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return try response.decodeBody(as: [.json("application/json")])

@@ -326,6 +326,15 @@ public typealias ErrorPayload = APIErrorPayload
 public enum WireFormat {
     public static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
+        // `format: byte` and `contentEncoding: base64` (RFC 4648 §4); the error names the coding path.
+        decoder.dataDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let data = Data(base64Encoded: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected base64 data (RFC 4648 §4), found '\(text.prefix(64))'")
+            }
+            return data
+        }
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
@@ -341,6 +350,7 @@ public enum WireFormat {
         let encoder = JSONEncoder()
         // Sorted keys: the same value always encodes to the same bytes.
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.dataEncodingStrategy = .base64
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(RFC3339.string(from: date))
@@ -473,6 +483,107 @@ public enum RFC3339 {
     }
 }
 
+// MARK: - Calendar dates
+
+/// A day of the Gregorian calendar, with no time or time zone: OpenAPI's `format: date`, the
+/// RFC 3339 `full-date` (§5.6), written `2024-05-31` in JSON, parameters and headers.
+///
+/// Reading is strict: exactly `YYYY-MM-DD`, and only days the month has (`2024-02-30` is
+/// rejected, `2024-02-29` is not). Dates order chronologically. To meet a `Date`, say in which
+/// time zone the day is meant: `CalendarDate(date, in: timeZone)` and `date.start(in: timeZone)`.
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, LosslessStringConvertible {
+    /// The year, 0–9999 (four digits in RFC 3339).
+    public let year: Int
+    /// The month, 1–12.
+    public let month: Int
+    /// The day of the month, 1–31 as the month allows.
+    public let day: Int
+
+    /// `nil` unless `month` and `day` name a day of `year` (0–9999).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (0...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+        self.init(uncheckedYear: year, month: month, day: day)
+    }
+
+    /// For literals gen checked when it generated them (spec defaults, which public initializers'
+    /// default arguments spell, hence `@usableFromInline`).
+    @usableFromInline
+    init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYY-MM-DD`; `nil` for any other text or a day the month does not have.
+    public init?(_ description: String) {
+        let bytes = Array(description.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The day `date` falls on in `timeZone`.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(uncheckedYear: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// The first instant of the day in `timeZone` (midnight, or the first time that exists on a
+    /// day a daylight-saving change skips midnight).
+    public func start(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let noon = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+        return calendar.startOfDay(for: noon)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// - Throws: `DecodingError.dataCorrupted` at the value's coding path for text that is not a `full-date`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 full-date (YYYY-MM-DD), found '\(text.prefix(64))'")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    private static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
 // MARK: - Parameters
 
 /// A value that can stand in a path, query or header parameter, as its text on the wire.
@@ -532,6 +643,11 @@ extension Date: ParameterValue {
     }
 }
 
+extension CalendarDate: ParameterValue {
+    public var parameterText: String { description }
+    public init?(parameterText: String) { self.init(parameterText) }
+}
+
 /// Arrays outside a query are comma-separated (OpenAPI `simple` style, §4.8.12.4).
 extension Array: ParameterValue where Element: ParameterValue {
     public var parameterText: String { map(\.parameterText).joined(separator: ",") }
@@ -550,6 +666,108 @@ extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue 
     public init?(parameterText: String) {
         guard let raw = RawValue(parameterText: parameterText) else { return nil }
         self.init(rawValue: raw)
+    }
+}
+
+// MARK: - Response headers
+
+/// A header of a response the client could not read: a required one is missing, or a required
+/// one's value is not of the type the spec declares (OpenAPI 3.1 §4.8.21).
+public struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The field name as the spec writes it, e.g. `X-Rate-Limit`.
+    public var name: String
+    /// The value received; `nil` when the header was missing.
+    public var value: String?
+    /// The Swift type the spec declares for it, e.g. `Int`.
+    public var expectedType: String
+
+    /// - Parameters:
+    ///   - value: the text received, or `nil` for a missing header.
+    public init(name: String, value: String?, expectedType: String) {
+        self.name = name
+        self.value = value
+        self.expectedType = expectedType
+    }
+
+    /// What went wrong, naming the header: for logs and `error.localizedDescription`.
+    public var description: String {
+        if let value {
+            return "response header '\(name)' is not a valid \(expectedType): '\(value.prefix(128))'"
+        }
+        return "required response header '\(name)' is missing"
+    }
+}
+
+/// Reads typed values from response header fields (`simple` style, §4.8.21.1): the generated
+/// headers structs' `init(headerFields:)` calls these.
+enum ResponseHeaders {
+    /// The value of field `name`, names compared case-insensitively (RFC 9110 §5.1).
+    static func text(named name: String, in fields: [String: String]) -> String? {
+        fields[name] ?? fields[name.lowercased()] ?? fields.first { $0.key.lowercased() == name.lowercased() }?.value
+    }
+
+    /// - Throws: `ResponseHeaderError` when the header is missing or does not parse.
+    static func required<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) throws -> Value {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\(Value.self)") }
+        guard let value = Value(parameterText: trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\(Value.self)") }
+        return value
+    }
+
+    /// `nil` when the header is missing or does not parse: a malformed optional header should not
+    /// cost the caller an otherwise good response.
+    static func optional<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) -> Value? {
+        text(named: name, in: fields).flatMap { Value(parameterText: trimmed($0)) }
+    }
+
+    /// A list: comma-separated, with the optional whitespace RFC 9110 §5.6.1 allows around commas.
+    /// - Throws: `ResponseHeaderError` when the header is missing or an element does not parse.
+    static func required<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) throws -> [Element] {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\([Element].self)") }
+        guard let value = list(Element.self, text) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\([Element].self)") }
+        return value
+    }
+
+    static func optional<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) -> [Element]? {
+        text(named: name, in: fields).flatMap { list(Element.self, $0) }
+    }
+
+    /// A `date-time` header: RFC 3339 as the spec says, or the HTTP-date (IMF-fixdate, RFC 9110
+    /// §5.6.7: `Sun, 06 Nov 1994 08:49:37 GMT`) servers send in fields like `Last-Modified`.
+    /// - Throws: `ResponseHeaderError` when the header is missing or is neither.
+    static func required(_ type: Date.Type, named name: String, in fields: [String: String]) throws -> Date {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "Date") }
+        guard let date = dateValue(trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "Date") }
+        return date
+    }
+
+    static func optional(_ type: Date.Type, named name: String, in fields: [String: String]) -> Date? {
+        text(named: name, in: fields).flatMap { dateValue(trimmed($0)) }
+    }
+
+    private static func dateValue(_ text: String) -> Date? {
+        if let date = RFC3339.date(from: text) { return date }
+        // IMF-fixdate has a fixed layout: rearranged into RFC 3339 and read as such.
+        let characters = Array(text)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard characters.count == 29, characters[3] == ",", String(characters[26...]) == "GMT",
+              let month = months.firstIndex(of: String(characters[8..<11]))
+        else { return nil }
+        let day = String(characters[5..<7]), year = String(characters[12..<16]), time = String(characters[17..<25])
+        return RFC3339.date(from: "\(year)-\(month < 9 ? "0" : "")\(month + 1)-\(day)T\(time)Z")
+    }
+
+    private static func list<Element: ParameterValue>(_ type: Element.Type, _ text: String) -> [Element]? {
+        var elements: [Element] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let element = Element(parameterText: trimmed(String(part))) else { return nil }
+            elements.append(element)
+        }
+        return elements
+    }
+
+    /// Without the spaces and tabs around a field value (RFC 9110 §5.5).
+    private static func trimmed(_ text: String) -> String {
+        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }
 

@@ -5,10 +5,14 @@
 /// Not thread-safe: each stage runs on one thread.
 public final class DiagnosticSink {
     public private(set) var diagnostics: [Diagnostic] = []
+    /// What was reported, so a problem met again is not repeated: a `$ref`'d response or header is
+    /// read once per use, and one spec line should not print a warning per operation.
+    private var reported: Set<Diagnostic> = []
 
     public init() {}
 
     public func report(_ diagnostic: Diagnostic) {
+        guard reported.insert(diagnostic).inserted else { return }
         diagnostics.append(diagnostic)
     }
 

@@ -9,6 +9,7 @@ public struct ModuleBuilder {
     public static let reservedTypeNames: Set<String> = [
         "Client", "ClientError", "ClientTransport", "ClientRequest", "ClientResponse", "ErrorPayload", "WireFormat", "PercentEncoding", "ParameterValue", "DynamicCodingKey", "URLSessionTransport",
         "JSONValue", "OptionalNullable", "APIService", "BearerAuthenticator", "RFC3339", "UnionCoding",
+        "CalendarDate", "ResponseHeaderError", "ResponseHeaders",
         "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "UUID", "Data", "URL", "Decimal",
         "Error", "Codable", "Encodable", "Decodable", "Hashable", "Equatable", "Sendable", "Optional", "Array",
         "Dictionary", "Set", "Never", "Void", "Any", "Foundation", "CodingKey", "Decoder", "Encoder", "Character",
@@ -48,9 +49,12 @@ public struct ModuleBuilder {
         RecursionBreaker.breakCycles(in: &types)
         Deprecation.propagate(types: &types, operations: &operations)
         UnionStrictness.mark(&types)
+        operations = operations.map { restrictHeaderTypes($0, enumerations: enumerations) }
+        // Response headers structs and the client's outputs live beside the models: keep them apart.
+        let clientNames = Self.nameClientTypes(in: &operations, reserved: Set(types.map(\.name)).union(Self.reservedTypeNames))
         // Server response enums live beside the models' names in users' code: keep them apart.
         let bodyEnumNames = operations.flatMap { [$0.requestBody?.choiceTypeName] + $0.responses.map(\.choiceTypeName) }.compactMap { $0 }
-        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames).union(bodyEnumNames))
+        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames).union(bodyEnumNames).union(clientNames))
         for index in operations.indices {
             let preferred = operations[index].typeName + "Response"
             operations[index].responseTypeName = serverScope.contains(preferred)
@@ -191,13 +195,110 @@ public struct ModuleBuilder {
         return operations
     }
 
+    /// Names the headers structs (one per distinct set of response headers) and the client's
+    /// `<Operation>Output` types, avoiding `reserved`; returns the names taken.
+    private static func nameClientTypes(in operations: inout [APIOperation], reserved: Set<String>) -> Set<String> {
+        var clientScope = NameScope(reserved: reserved)
+        var clientNames: Set<String> = []
+        // Responses declaring the same headers (real specs `$ref` one rate-limit set into every
+        // response) share one struct, declared with its first use: thousands of identical structs
+        // would only cost compile time.
+        var groups: [(key: String, uses: [(operation: Int, response: Int)])] = []
+        var groupIndex: [String: Int] = [:]
+        for index in operations.indices {
+            for response in operations[index].responses.indices where !operations[index].responses[response].headers.isEmpty {
+                let key = headersKey(operations[index].responses[response].headers)
+                if let group = groupIndex[key] {
+                    groups[group].uses.append((index, response))
+                } else {
+                    groupIndex[key] = groups.count
+                    groups.append((key, [(index, response)]))
+                }
+            }
+        }
+        for group in groups {
+            let first = group.uses[0]
+            let ownName = operations[first.operation].typeName + statusNamePart(operations[first.operation].responses[first.response].status) + "Headers"
+            let sharedName = group.uses.count > 1 ? sharedHeadersName(operations[first.operation].responses[first.response].headers) : nil
+            let name = clientScope.claim(sharedName ?? ownName)
+            clientNames.insert(name)
+            for use in group.uses {
+                operations[use.operation].responses[use.response].headersTypeName = name
+            }
+            operations[first.operation].responses[first.response].declaresHeadersType = true
+            operations[first.operation].responses[first.response].headersTypeUseCount = group.uses.count
+        }
+        for index in operations.indices {
+            if operations[index].successResponse?.headers.isEmpty == false {
+                let name = clientScope.claim(operations[index].typeName + "Output")
+                operations[index].outputTypeName = name
+                clientNames.insert(name)
+            }
+        }
+        return clientNames
+    }
+
+    /// Response headers are text as parameters are (`simple` style, §4.8.21.1): scalars, enums and
+    /// arrays of them. Other schemas are kept as the raw text, with a warning.
+    private func restrictHeaderTypes(_ operation: APIOperation, enumerations: Set<String>) -> APIOperation {
+        var operation = operation
+        for response in operation.responses.indices {
+            for index in operation.responses[response].headers.indices {
+                let header = operation.responses[response].headers[index]
+                if Self.isText(header.type, enumerations: enumerations) { continue }
+                if case .array(let element) = header.type, Self.isText(element, enumerations: enumerations) { continue }
+                operation.responses[response].headers[index].type = .string
+                diagnostics.warning(
+                    "response header '\(header.fieldName)' of type \(header.type.spelling) is not generated yet (only scalars, enums and arrays of them are); it is read and written as raw text",
+                    at: header.location
+                )
+            }
+        }
+        return operation
+    }
+
+    /// Identifies a set of response headers: same fields, types, names and documentation.
+    static func headersKey(_ headers: [ResponseHeader]) -> String {
+        headers.map { [$0.fieldName, $0.swiftName, $0.type.spelling, String($0.required), $0.documentation ?? ""].joined(separator: "\u{0}") }
+            .joined(separator: "\u{1}")
+    }
+
+    /// A name for headers several responses share, from the field names: their common leading
+    /// words (`ratelimit-limit`, `ratelimit-reset` → `RatelimitHeaders`), else up to three names
+    /// joined (`ETagLastModifiedHeaders`); `nil` when neither reads well.
+    static func sharedHeadersName(_ headers: [ResponseHeader]) -> String? {
+        let words = headers.map { $0.fieldName.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init) }
+        var common = words[0]
+        for other in words.dropFirst() {
+            common = Array(zip(common, other).prefix { $0 == $1 }.map(\.0))
+        }
+        // `X-` alone says nothing about the headers.
+        if headers.count > 1, !common.isEmpty, common != ["x"] { return Naming.typeName(common.joined(separator: " ")) + "Headers" }
+        if headers.count <= 3 { return headers.map { Naming.typeName($0.fieldName) }.joined() + "Headers" }
+        return nil
+    }
+
+    /// A response's status inside a type name: `200`, `4XX`, `Default`.
+    static func statusNamePart(_ status: String) -> String {
+        status == "default" ? "Default" : status.uppercased()
+    }
+
+    /// Whether values of `type` have a text form (`ParameterValue`): scalars, dates, UUIDs and enums.
+    static func isText(_ type: TypeReference, enumerations: Set<String>) -> Bool {
+        switch type {
+        case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date, .calendarDate: true
+        case .named(let name): enumerations.contains(name)
+        default: false
+        }
+    }
+
     /// Parameters are sent as text: scalars, enums and arrays of them (form/simple style). Other
     /// shapes (objects, deepObject) are not generated yet; they are passed as raw text, with a warning.
     private func restrictParameterTypes(_ operation: APIOperation, enumerations: Set<String>) -> APIOperation {
         var operation = operation
         func isText(_ type: TypeReference) -> Bool {
             switch type {
-            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date: true
+            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date, .calendarDate: true
             case .named(let name): enumerations.contains(name)
             default: false
             }
@@ -258,12 +359,29 @@ public struct ModuleBuilder {
         }
         let choiceTypeName = Self.hasDistinctTypes(contents)
             ? builder.claimTopLevelName(Naming.typeName(typeName + " " + response.status + " response body")) : nil
+        // Members of the headers struct besides the headers: `init(headerFields:)`, `headerFields`.
+        var headerScope = NameScope(reserved: ["headerFields"])
+        let headers = response.headers.map { header in
+            ResponseHeader(
+                fieldName: header.name,
+                swiftName: headerScope.claim(Naming.memberName(header.name)),
+                type: header.schema.map {
+                    builder.reference(
+                        for: $0, suggestedName: typeName + Self.statusNamePart(response.status) + Naming.typeName(header.name), owner: .topLevel, isRequest: false
+                    ).type
+                } ?? .string,
+                required: header.required,
+                documentation: header.description,
+                location: header.location
+            )
+        }
         return ResponseModel(
             status: response.status,
             description: response.description,
             bodyType: choiceTypeName.map(TypeReference.named) ?? contents.first?.type,
             contents: contents,
-            choiceTypeName: choiceTypeName
+            choiceTypeName: choiceTypeName,
+            headers: headers
         )
     }
 

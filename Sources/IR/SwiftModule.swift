@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Everything generated for one spec: the IR the renderer turns into files.
 public struct SwiftModule: Sendable {
     /// The Swift module the models and client live in, e.g. `BuildsAPI`.
@@ -41,6 +43,9 @@ public struct APIOperation: Sendable {
     /// Deprecated in the spec, or using a deprecated type in its signature.
     public var deprecated: Bool
     public var deprecationMessage: String? = nil
+    /// The client's `<Operation>Output` (body and headers) when the success response declares
+    /// headers; `nil` when the client method returns the body alone.
+    public var outputTypeName: String? = nil
 
     /// The first documented 2xx response: what the client method returns.
     public var successResponse: ResponseModel? {
@@ -131,4 +136,28 @@ public struct ResponseModel: Sendable {
     /// The body's type is deprecated.
     public var deprecated = false
     public var deprecationMessage: String? = nil
+    /// §4.8.17.1 `headers`, without `Content-Type`.
+    public var headers: [ResponseHeader] = []
+    /// The struct holding `headers` (`ListPets200Headers`, or a shared `RatelimitHeaders`),
+    /// declared beside the client and used by the server too; `nil` when the response declares none.
+    public var headersTypeName: String? = nil
+    /// Whether the headers struct is declared with this response: the first of the responses
+    /// sharing it (identical headers share one struct).
+    public var declaresHeadersType = false
+    /// On the declaring response: how many responses use the struct (1 when not shared).
+    public var headersTypeUseCount = 0
+}
+
+/// One header of a response (§4.8.21), read and written like a `simple`-style header parameter.
+public struct ResponseHeader: Sendable {
+    /// The field name as the spec writes it, e.g. `X-Rate-Limit`.
+    public var fieldName: String
+    /// The property of the headers struct, unescaped.
+    public var swiftName: String
+    /// Scalars, enums, dates and arrays of them; other schemas are kept as text (with a warning).
+    public var type: TypeReference
+    public var required: Bool
+    public var documentation: String?
+    /// Where the header is declared, for warnings about its type.
+    public var location: SourceLocation?
 }

@@ -75,6 +75,8 @@ public enum DefaultValue: Sendable, Hashable {
     case enumCase(String)
     /// A `date-time`, as seconds since 1970-01-01T00:00:00Z spelled as a Swift literal.
     case date(secondsSince1970: String)
+    /// A `date` (RFC 3339 `full-date`), checked to be a real day of the Gregorian calendar.
+    case calendarDate(year: Int, month: Int, day: Int)
     /// An array of the other kinds.
     indirect case array([DefaultValue])
 }

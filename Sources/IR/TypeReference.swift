@@ -3,9 +3,12 @@ public indirect enum TypeReference: Hashable, Sendable {
     case string, bool, int, int32, int64, double, float
     /// RFC 3339 `date-time` (OpenAPI 3.1 §4.4 formats), carried as Foundation's `Date`.
     case date
+    /// RFC 3339 `full-date` (`format: date`, `2024-05-31`), carried as the generated `CalendarDate`.
+    case calendarDate
     /// RFC 9562 UUID.
     case uuid
-    /// `format: binary`/`byte` bodies and strings.
+    /// Bytes: `format: byte` and `contentEncoding: base64` strings (base64 in JSON, RFC 4648 §4),
+    /// and `format: binary` ones.
     case data
     /// Any JSON value: free-form objects, schemas with no constraints.
     case jsonValue
@@ -25,6 +28,7 @@ public indirect enum TypeReference: Hashable, Sendable {
         let prefix = module.map { $0 + "." } ?? ""
         switch self {
         case .jsonValue: return prefix + "JSONValue"
+        case .calendarDate: return prefix + "CalendarDate"
         case .named(let name): return prefix + name
         case .array(let element): return "[\(element.spelling(qualifiedBy: module))]"
         case .dictionary(let value): return "[String: \(value.spelling(qualifiedBy: module))]"
@@ -43,6 +47,7 @@ public indirect enum TypeReference: Hashable, Sendable {
         case .double: "Double"
         case .float: "Float"
         case .date: "Date"
+        case .calendarDate: "CalendarDate"
         case .uuid: "UUID"
         case .data: "Data"
         case .jsonValue: "JSONValue"

@@ -158,18 +158,53 @@ extension DocumentParser {
         if let entry = node.mapping?.first(where: { $0.key == "links" }) {
             diagnostics.warning("'links' are not generated yet and are skipped", at: entry.keyLocation)
         }
-        if let entry = node.mapping?.first(where: { $0.key == "headers" }), let headers = entry.value.mapping, !headers.isEmpty {
-            diagnostics.warning(
-                "response headers are not generated yet; \(headers.map { "'\($0.key)'" }.joined(separator: ", ")) of response '\(status)' are not read or written",
-                at: entry.keyLocation
-            )
-        }
         return Response(
             status: status == "default" ? status : status.uppercased(),
             description: text(node, "description") ?? "",
             content: parseContent(node["content"]),
+            headers: parseHeaders(node["headers"], status: status),
             location: entry.keyLocation
         )
+    }
+
+    /// §4.8.17.1 `headers`: each a Header Object (§4.8.21) or a `$ref` to one.
+    private func parseHeaders(_ node: Node?, status: String) -> [Header] {
+        guard let node, let entries = mapping(node, "'headers'") else { return [] }
+        var headers: [Header] = []
+        // Keys are field names, never extensions: `x-request-id` is a header.
+        for entry in entries {
+            // §4.8.17.1: "If a response header is defined with the name "Content-Type", it SHALL be
+            // ignored": the body's media type says it.
+            if entry.key.lowercased() == "content-type" { continue }
+            guard let value = resolve(entry.value, "header"), mapping(value, "header '\(entry.key)'") != nil else { continue }
+            // RFC 9110 §5.1: a field name is a token; anything else could not be sent or matched.
+            let tokenCharacters = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            guard !entry.key.isEmpty, entry.key.allSatisfy(tokenCharacters.contains) else {
+                diagnostics.warning("response header name '\(entry.key)' is not an HTTP field name (RFC 9110 §5.1); it is skipped", at: entry.keyLocation)
+                continue
+            }
+            if let styleNode = value["style"], let style = styleNode.scalar?.text, style != "simple" {
+                // §4.8.21.1: headers are always `simple`; the field says so only redundantly.
+                diagnostics.warning("header style '\(style)' is not allowed (headers use 'simple'); '\(entry.key)' is read and written in the 'simple' style", at: styleNode.location)
+            }
+            let schema = value["schema"].map(parseSchema)
+            if schema == nil, let content = value["content"]?.mapping?.first {
+                diagnostics.warning(
+                    "header '\(entry.key)' of response '\(status)' is described by 'content' ('\(content.key)'), which is not generated yet; it is not read or written",
+                    at: content.keyLocation
+                )
+                continue
+            }
+            headers.append(Header(
+                name: entry.key,
+                description: text(value, "description"),
+                required: bool(value, "required") ?? false,
+                deprecated: bool(value, "deprecated") ?? false,
+                schema: schema,
+                location: entry.keyLocation
+            ))
+        }
+        return headers
     }
 
     private func parseContent(_ node: Node?) -> [MediaType] {

@@ -117,6 +117,9 @@ extension DocumentParser {
         schema.reference = source.reference
         schema.types = source.types
         schema.format = source.format
+        schema.contentEncoding = source.contentEncoding
+        schema.contentMediaType = source.contentMediaType
+        schema.formatLocation = source.formatLocation
         schema.title = source.title
         schema.description = source.description
         schema.properties = source.properties
@@ -134,7 +137,6 @@ extension DocumentParser {
         schema.deprecated = source.deprecated
         schema.frozenEnum = source.frozenEnum
         schema.readOnly = source.readOnly
-        schema.contentMediaType = source.contentMediaType
         schema.writeOnly = source.writeOnly
     }
 
@@ -145,7 +147,11 @@ extension DocumentParser {
             schema.types = parseTypes(value) + schema.types.filter { $0 == .null }
         case "nullable":
             if bool(node, "nullable") == true, !schema.types.contains(.null) { schema.types.append(.null) }
-        case "format": schema.format = text(node, "format")
+        case "format":
+            schema.format = text(node, "format")
+            schema.formatLocation = entry.keyLocation
+        case "contentEncoding": schema.contentEncoding = text(node, "contentEncoding")
+        case "contentMediaType": schema.contentMediaType = text(node, "contentMediaType")
         case "title": schema.title = text(node, "title")
         case "description": schema.description = text(node, "description")
         case "properties":
@@ -189,7 +195,6 @@ extension DocumentParser {
         case "readOnly": schema.readOnly = bool(node, "readOnly") ?? false
         case "writeOnly": schema.writeOnly = bool(node, "writeOnly") ?? false
         case "x-frozen-enum": schema.frozenEnum = bool(node, "x-frozen-enum") ?? false
-        case "contentMediaType": schema.contentMediaType = text(node, "contentMediaType")
         case "not":
             diagnostics.warning("'not' is not enforced by generated code; the constraint is ignored", at: entry.keyLocation)
         case "patternProperties":

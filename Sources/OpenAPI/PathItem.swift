@@ -98,8 +98,22 @@ public struct Response {
     public var status: String
     public var description: String
     public var content: [MediaType]
+    /// §4.8.17.1 `headers`, in document order, without `Content-Type` (which §4.8.17.1 says to ignore).
+    public var headers: [Header] = []
     public var location: SourceLocation
 
     /// The numeric status code, when the key is one.
     public var statusCode: Int? { Int(status) }
+}
+
+/// §4.8.21: a header of a response, described like a `simple`-style parameter.
+public struct Header {
+    /// The field name as written in the response's `headers` map, e.g. `X-Rate-Limit`.
+    public var name: String
+    public var description: String?
+    public var required: Bool
+    public var deprecated: Bool
+    /// `nil` when the header has no `schema` (a `content`-based header, which is not generated).
+    public var schema: Schema?
+    public var location: SourceLocation
 }

@@ -13,6 +13,11 @@ public final class Schema {
     /// `nullable: true` folded in as `.null`. Empty when unconstrained.
     public internal(set) var types: [JSONType] = []
     public internal(set) var format: String?
+    /// JSON Schema 2020-12 §8.3 (OpenAPI 3.1 §4.8.24.2): how a string's bytes are encoded,
+    /// e.g. `base64` (RFC 4648 §4).
+    public internal(set) var contentEncoding: String?
+    /// Where `format` is written, for warnings about it.
+    public internal(set) var formatLocation: SourceLocation?
     public internal(set) var title: String?
     public internal(set) var description: String?
     /// Declared properties in document order.

@@ -23,6 +23,8 @@ public struct Generator {
     public var workingDirectory: URL?
     /// How much model code goes in one file (see `Renderer.modelsFileWeight`).
     public var modelsFileWeight = Renderer.defaultModelsFileWeight
+    /// How much client or server code goes in one file (see `Renderer.operationsFileWeight`).
+    public var operationsFileWeight = Renderer.defaultOperationsFileWeight
     /// Which operations (and the schemas they use) to generate; all by default.
     public var selection = OperationSelection()
     /// Swift names chosen for schemas and operations.
@@ -52,6 +54,7 @@ public struct Generator {
         do {
             renderer = try Renderer(overridesDirectory: templatesDirectory, diagnostics: diagnostics)
             renderer.modelsFileWeight = modelsFileWeight
+            renderer.operationsFileWeight = operationsFileWeight
             renderer.outputs = outputs
             renderer.layout = layout
         } catch {

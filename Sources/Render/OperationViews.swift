@@ -7,6 +7,11 @@ struct ClientView: Sendable {
     /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
     var errorPayloadType: String
     var operations: [OperationView]
+    /// A file after `Client.swift` of a large spec (`Client2.swift`, …): only `extension Client`
+    /// with its share of the operations (see `Renderer.operationsFileWeight`).
+    var isContinuation = false
+    /// The operations span several files, so members they share cannot be `private`.
+    var isSplit = false
     /// The enums of bodies whose content types carry different types, declared beside the client.
     var bodyChoices: [BodyChoiceView]
 }
@@ -42,6 +47,13 @@ struct ServerView: Sendable {
     /// both are one module.
     var importsModels: Bool
     var operations: [OperationView]
+    /// A file after `Server.swift` of a large spec (`Server2.swift`, …): only its share of the
+    /// response enums and route handlers.
+    var isContinuation = false
+    /// The routes span several files, so handlers cannot be `private` to the registering file.
+    var isSplit = false
+    /// The operations whose response enums and handlers this file declares: all of them unless split.
+    var chunkOperations: [OperationView] = []
 }
 
 /// The view `async-http-client.mustache` receives: the transport over AsyncHTTPClient.
@@ -122,6 +134,49 @@ struct OperationView: Sendable {
     var successStatus: String
     var requiresBearerToken: Bool
     var responses: [ResponseView]
+    /// The client's `<Operation>Output` when the success response declares headers.
+    var output: OutputView?
+    /// A struct per response with headers, declared beside the client (the server uses them too).
+    var headersTypes: [ResponseHeadersView]
+
+    /// About a tenth of the lines the operation takes in the client or the server, for splitting
+    /// them over files (`Renderer.operationsFileWeight`), as `TypeView.weight` does for models.
+    var weight: Int {
+        2 + (parameters.count + responses.count) / 3 + headersTypes.reduce(0) { $0 + 3 + $1.fields.count / 3 }
+    }
+}
+
+/// The client's result for an operation whose success response declares headers.
+struct OutputView: Sendable {
+    /// `ListPetsOutput`.
+    var typeName: String
+    var hasBody: Bool
+    var bodyType: String
+    /// The success response's headers struct: `ListPets200Headers`.
+    var headersType: String
+}
+
+/// The struct holding one response's headers (§4.8.17.1), read by the client, written by the server.
+struct ResponseHeadersView: Sendable {
+    /// `ListPets200Headers`.
+    var typeName: String
+    var documentation: [String]
+    var fields: [HeaderFieldView]
+    /// The memberwise initializer's parameters, optional ones defaulting to `nil`.
+    var initializerParameters: String
+}
+
+/// One header of a response as a property of its headers struct.
+struct HeaderFieldView: Sendable {
+    /// The property, escaped where needed.
+    var name: String
+    /// The field name as the spec writes it, as a literal.
+    var nameLiteral: String
+    /// Optional when the header is not required.
+    var declaredType: String
+    var valueType: String
+    var isRequired: Bool
+    var documentation: [String]
 }
 
 /// One client method of an operation: its signature and the parameters it sends.
@@ -165,6 +220,12 @@ struct ResponseView: Sendable {
     var documentation: [String]
     /// `@available(*, deprecated…)` on the response enum's case when the body type is deprecated.
     var availability: String?
+    /// The response declares headers: its case carries them (`headers:`) and the route writes them.
+    var hasHeaders: Bool
+    /// Headers but no body: a fixed-status case carries only `(headers:)`.
+    var headersOnly: Bool
+    /// The headers struct as the server spells it: `PetsAPI.ListPets200Headers`.
+    var headersType: String
 }
 
 // Lookups by name for the template engine; `ViewTests` checks they cover every stored property.
@@ -177,6 +238,8 @@ extension ClientView: TemplateValue {
         case "defaultServerURL": defaultServerURL.templateData
         case "errorPayloadType": errorPayloadType.templateData
         case "operations": operations.templateData
+        case "isContinuation": isContinuation.templateData
+        case "isSplit": isSplit.templateData
         case "bodyChoices": bodyChoices.templateData
         default: nil
         }
@@ -216,6 +279,9 @@ extension ServerView: TemplateValue {
         case "hasDeprecatedRoutes": hasDeprecatedRoutes.templateData
         case "importsModels": importsModels.templateData
         case "operations": operations.templateData
+        case "isContinuation": isContinuation.templateData
+        case "isSplit": isSplit.templateData
+        case "chunkOperations": chunkOperations.templateData
         default: nil
         }
     }
@@ -280,6 +346,46 @@ extension OperationView: TemplateValue {
         case "successStatus": successStatus.templateData
         case "requiresBearerToken": requiresBearerToken.templateData
         case "responses": responses.templateData
+        case "output": output.templateData
+        case "headersTypes": headersTypes.templateData
+        default: nil
+        }
+    }
+}
+
+extension OutputView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "typeName": typeName.templateData
+        case "hasBody": hasBody.templateData
+        case "bodyType": bodyType.templateData
+        case "headersType": headersType.templateData
+        default: nil
+        }
+    }
+}
+
+extension ResponseHeadersView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "typeName": typeName.templateData
+        case "documentation": documentation.templateData
+        case "fields": fields.templateData
+        case "initializerParameters": initializerParameters.templateData
+        default: nil
+        }
+    }
+}
+
+extension HeaderFieldView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "name": name.templateData
+        case "nameLiteral": nameLiteral.templateData
+        case "declaredType": declaredType.templateData
+        case "valueType": valueType.templateData
+        case "isRequired": isRequired.templateData
+        case "documentation": documentation.templateData
         default: nil
         }
     }
@@ -327,6 +433,9 @@ extension ResponseView: TemplateValue {
         case "bodyCoders": bodyCoders.templateData
         case "documentation": documentation.templateData
         case "availability": availability.templateData
+        case "hasHeaders": hasHeaders.templateData
+        case "headersOnly": headersOnly.templateData
+        case "headersType": headersType.templateData
         default: nil
         }
     }

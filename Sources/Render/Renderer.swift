@@ -151,9 +151,19 @@ public struct Renderer: Sendable {
     /// `Models.swift`.
     public var modelsFileWeight = Renderer.defaultModelsFileWeight
 
+    /// The default `operationsFileWeight`: about 10,000 lines of client or server code per file.
+    public static let defaultOperationsFileWeight = 1_000
+
+    /// How much operation code goes in one client or server file, in units of about ten lines
+    /// (`OperationView.weight`). A large spec's client gets `Client2.swift`, … (each an
+    /// `extension Client`) and its server `Server2.swift`, … (response enums and route handlers),
+    /// so the compiler works on them in parallel; a small spec keeps one `Client.swift` and one
+    /// `Server.swift`, exactly as without splitting.
+    public var operationsFileWeight = Renderer.defaultOperationsFileWeight
+
     /// Renders every output file for `module`, in a fixed order: `Models.swift` (then
-    /// `Models2.swift`, … for large specs), `Support.swift`, `Client.swift`, `Server.swift`, the
-    /// last two as `outputs` asks.
+    /// `Models2.swift`, … for large specs), `Support.swift`, `Client.swift` (then `Client2.swift`, …),
+    /// `Server.swift` (then `Server2.swift`, …), the last two as `outputs` asks.
     /// Files are rendered concurrently; the result does not depend on the order they finish in.
     public func render(_ module: SwiftModule) -> [OutputFile] {
         let views = ViewBuilder(module: module)
@@ -168,10 +178,28 @@ public struct Renderer: Sendable {
         queue.append(("\(module.name)/Support.swift", "support", views.supportView()))
         let outputs = effectiveOutputs
         if outputs.contains(.client) {
-            queue.append(("\(module.name)/Client.swift", "client", views.clientView()))
+            let client = views.clientView()
+            let clientChunks = Self.chunks(of: client.operations, weight: operationsFileWeight, by: \.weight)
+            for (index, chunk) in clientChunks.enumerated() {
+                var view = client
+                view.operations = chunk
+                view.isContinuation = index > 0
+                view.isSplit = clientChunks.count > 1
+                queue.append(("\(module.name)/Client\(index == 0 ? "" : String(index + 1)).swift", "client", view))
+            }
         }
         if outputs.contains(.server) {
-            queue.append(("\(module.name)Server/Server.swift", "server", views.serverView(importsModels: true)))
+            let server = views.serverView(importsModels: true)
+            let serverChunks = Self.chunks(of: server.operations, weight: operationsFileWeight, by: \.weight)
+            for (index, chunk) in serverChunks.enumerated() {
+                var view = server
+                view.isContinuation = index > 0
+                view.isSplit = serverChunks.count > 1
+                // The first file registers every route and declares the protocol with every requirement;
+                // each file declares its share of the response enums and handlers (`chunkOperations`).
+                view.chunkOperations = chunk
+                queue.append(("\(module.name)Server/Server\(index == 0 ? "" : String(index + 1)).swift", "server", view))
+            }
         }
         if outputs.contains(.asyncHTTPClient) {
             queue.append(("\(module.name)AsyncHTTPClient/AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: true)))
@@ -220,15 +248,20 @@ public struct Renderer: Sendable {
     /// Splits `types` into consecutive runs of about `weight` each (at least one type per run,
     /// at least one run), keeping spec order so the split is stable for an unchanged spec.
     static func chunks(of types: [TypeView], weight: Int) -> [[TypeView]] {
-        var chunks: [[TypeView]] = [[]]
+        chunks(of: types, weight: weight, by: \.weight)
+    }
+
+    /// Splits `items` into consecutive runs of about `weight` each, as measured by `itemWeight`.
+    static func chunks<Item>(of items: [Item], weight: Int, by itemWeight: (Item) -> Int) -> [[Item]] {
+        var chunks: [[Item]] = [[]]
         var current = 0
-        for type in types {
+        for item in items {
             if current >= weight {
                 chunks.append([])
                 current = 0
             }
-            chunks[chunks.count - 1].append(type)
-            current += type.weight
+            chunks[chunks.count - 1].append(item)
+            current += itemWeight(item)
         }
         return chunks
     }

@@ -84,7 +84,7 @@ struct ViewBuilder {
     }
 
     func serverView(importsModels: Bool) -> ServerView {
-        ServerView(
+        var view = ServerView(
             header: header,
             moduleName: module.name,
             hasDocumentedErrorPayload: module.errorPayload != nil,
@@ -93,6 +93,8 @@ struct ViewBuilder {
             // Server code imports the models' module beside Foundation and Hummingbird: qualify its types.
             operations: module.operations.map { operationView($0, qualifier: module.name) }
         )
+        view.chunkOperations = view.operations
+        return view
     }
 
     // MARK: Types
@@ -277,6 +279,8 @@ struct ViewBuilder {
         case .number(let text): text
         case .enumCase(let name): "." + Naming.escaped(name)
         case .date(let seconds): "Date(timeIntervalSince1970: \(seconds))"
+        // Checked by gen (`RFC3339Literal.fullDate`), so the unchecked initializer is safe here.
+        case .calendarDate(let year, let month, let day): "CalendarDate(uncheckedYear: \(year), month: \(month), day: \(day))"
         case .array(let elements): "[" + elements.map(literal(for:)).joined(separator: ", ") + "]"
         }
     }
@@ -377,11 +381,50 @@ struct ViewBuilder {
             bodyCoders: body.map { Self.coders($0.contents, choiceTypeName: $0.choiceTypeName, qualifier: qualifier) } ?? "",
             acceptLiteral: SwiftSource.stringLiteral(Self.accept(operation.responses)),
             successCoders: success.map { Self.coders($0.contents, choiceTypeName: $0.choiceTypeName, qualifier: qualifier) } ?? "",
-            successType: success?.bodyType?.spelling(qualifiedBy: qualifier) ?? "Void",
+            successType: operation.outputTypeName ?? success?.bodyType?.spelling(qualifiedBy: qualifier) ?? "Void",
             hasSuccessBody: success?.bodyType != nil,
             successStatus: success?.status ?? "200",
             requiresBearerToken: operation.requiresBearerToken,
-            responses: operation.responses.map { responseView($0, qualifier: qualifier) }
+            responses: operation.responses.map { responseView($0, qualifier: qualifier) },
+            output: operation.outputTypeName.map { name in
+                OutputView(
+                    typeName: name,
+                    hasBody: success?.bodyType != nil,
+                    bodyType: success?.bodyType?.spelling(qualifiedBy: qualifier) ?? "",
+                    headersType: success?.headersTypeName ?? ""
+                )
+            },
+            headersTypes: operation.responses.filter(\.declaresHeadersType).compactMap { response in
+                response.headersTypeName.map { headersView(response, typeName: $0, operation: operation) }
+            }
+        )
+    }
+
+    /// The struct for one response's headers; declared in the models' module, so never qualified.
+    private func headersView(_ response: ResponseModel, typeName: String, operation: APIOperation) -> ResponseHeadersView {
+        let fields = response.headers.map { header in
+            let value = header.type.spelling
+            return HeaderFieldView(
+                name: Naming.escaped(header.swiftName),
+                nameLiteral: SwiftSource.stringLiteral(header.fieldName),
+                declaredType: header.required ? value : value + "?",
+                valueType: value,
+                isRequired: header.required,
+                documentation: Self.comment(
+                    [header.documentation, "The `\(header.fieldName)` header\(header.required ? "" : ", when sent")."].compactMap { $0 }.joined(separator: "\n\n")
+                )
+            )
+        }
+        return ResponseHeadersView(
+            typeName: typeName,
+            documentation: Self.comment(
+                (response.headersTypeUseCount > 1
+                    ? "Headers \(response.headersTypeUseCount) responses declare alike, first the `\(response.status)` response of `\(operation.method) \(operation.path)`"
+                    : "The headers of the `\(response.status)` response of `\(operation.method) \(operation.path)`")
+                    + " (OpenAPI 3.1 §4.8.17.1), in the `simple` style (§4.8.21.1): lists are comma-separated."
+            ),
+            fields: fields,
+            initializerParameters: fields.map { "\($0.name): \($0.declaredType)\($0.isRequired ? "" : " = nil")" }.joined(separator: ", ")
         )
     }
 
@@ -413,7 +456,10 @@ struct ViewBuilder {
             bodyType: response.bodyType?.spelling(qualifiedBy: qualifier) ?? "",
             bodyCoders: Self.coders(response.contents, choiceTypeName: response.choiceTypeName, qualifier: qualifier),
             documentation: Self.comment(response.description),
-            availability: response.deprecated ? Self.availability(response.deprecationMessage) : nil
+            availability: response.deprecated ? Self.availability(response.deprecationMessage) : nil,
+            hasHeaders: response.headersTypeName != nil,
+            headersOnly: response.headersTypeName != nil && response.bodyType == nil,
+            headersType: response.headersTypeName.map { TypeReference.named($0).spelling(qualifiedBy: qualifier) } ?? ""
         )
     }
 

@@ -52,9 +52,6 @@ public enum ServerProblem: Error, Sendable, Hashable {
     case unauthenticated
     /// The body is larger than the route's limit, in bytes. Answered with 413.
     case contentTooLarge(limit: Int)
-    /// The body's `Content-Type` is none of those the operation documents. Answered with 415
-    /// (RFC 9110 §15.5.16).
-    case unsupportedMediaType(received: String, supported: [String])
     /// The handler threw an unexpected error. Answered with 500; the error is logged, never sent.
     case internalError
 
@@ -64,7 +61,6 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: 422
         case .unauthenticated: 401
         case .contentTooLarge: 413
-        case .unsupportedMediaType: 415
         case .internalError: 500
         }
     }
@@ -75,8 +71,6 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: "Validation error"
         case .unauthenticated: "Authentication failed"
         case .contentTooLarge(let limit): "Request body is larger than \(limit) bytes"
-        case .unsupportedMediaType(let received, let supported):
-            "Content-Type '\(received)' is not supported; send \(supported.map { "'\($0)'" }.joined(separator: " or "))"
         case .internalError: "Internal server error"
         }
     }
@@ -190,7 +184,7 @@ extension APIService {
         let verbose = try ServerCoding.queryParameter(Bool.self, named: "verbose", in: request)
         switch try await self.getPet(id: id, verbose: verbose) {
         case .ok(let body):
-            return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
+            return try ServerCoding.response(status: 200, body: body)
         }
     }
 
@@ -201,10 +195,10 @@ extension APIService {
         maxBodySize: Int
     ) async throws -> Hummingbird.Response {
         let id = try ServerCoding.pathParameter(String.self, named: "id", in: context)
-        let body = try await ServerCoding.body(Split.Pet.self, of: request, as: [.json("application/json")], maxSize: maxBodySize)
+        let body = try await ServerCoding.body(Split.Pet.self, of: request, maxSize: maxBodySize)
         switch try await self.putPet(id: id, body: body) {
         case .ok(let body):
-            return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
+            return try ServerCoding.response(status: 200, body: body)
         }
     }
 }
@@ -277,18 +271,15 @@ enum ServerCoding {
         return value
     }
 
-    static func requiredBody<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
-        guard let body = try await body(Body.self, of: request, as: contents, maxSize: maxSize) else {
+    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body {
+        guard let body = try await body(Body.self, of: request, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
         return body
     }
 
-    /// The body read in the documented content type its `Content-Type` names (the first documented
-    /// one when it has none); `nil` when the request has no body.
-    /// - Throws: `ServerProblem.unsupportedMediaType` for an undocumented content type, and
-    ///   `.invalidRequest` for a body that does not decode.
-    static func body<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
+    /// The decoded JSON body; `nil` when the request has none.
+    static func body<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body? {
         var request = request
         let buffer: Hummingbird.ByteBuffer
         do {
@@ -296,25 +287,18 @@ enum ServerCoding {
         } catch {
             throw ServerProblem.contentTooLarge(limit: maxSize)
         }
-        let contentType = request.headers[.contentType]
-        guard buffer.readableBytes > 0 || contentType != nil, var coder = contents.first else { return nil }
-        if let contentType {
-            guard let match = contents.first(where: { $0.accepts(contentType) }) else {
-                throw ServerProblem.unsupportedMediaType(received: contentType, supported: contents.map(\.contentType))
-            }
-            coder = match
+        guard buffer.readableBytes > 0 else { return nil }
+        if let contentType = request.headers[.contentType], !isJSON(contentType) {
+            throw ServerProblem.invalidRequest([.init(
+                location: [.key("body")],
+                message: "Content-Type should be application/json, not '\(contentType)'",
+                type: "content_type"
+            )])
         }
-        // An empty text, file or form is a value; empty JSON is no body at all.
-        if buffer.readableBytes == 0, isJSON(coder.contentType) { return nil }
         do {
-            return try coder.decode(Data(buffer.readableBytesView), contentType: contentType)
+            return try WireFormat.makeDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
-            var issue = issue(for: error)
-            if !isJSON(coder.contentType), case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                // Not JSON: say what is wrong with the text, form or multipart body instead.
-                issue = .init(location: [.key("body")], message: context.debugDescription, type: "value_error")
-            }
-            throw ServerProblem.invalidRequest([issue])
+            throw ServerProblem.invalidRequest([issue(for: error)])
         }
     }
 
@@ -343,6 +327,9 @@ enum ServerCoding {
             if text.contains("UUID") {
                 return .init(location: location(context.codingPath), message: "Input should be a valid UUID", type: "uuid_parsing")
             }
+            if text.contains("full-date") {
+                return .init(location: location(context.codingPath), message: "Input should be a valid date", type: "date_parsing")
+            }
             if text.contains("date-time") {
                 return .init(location: location(context.codingPath), message: "Input should be a valid datetime", type: "datetime_parsing")
             }
@@ -362,6 +349,7 @@ enum ServerCoding {
         case is Double.Type, is Float.Type: return ("Input should be a valid number", "float" + suffix)
         case is UUID.Type: return ("Input should be a valid UUID", "uuid" + suffix)
         case is Date.Type: return ("Input should be a valid datetime", "datetime" + suffix)
+        case is Split.CalendarDate.Type: return ("Input should be a valid date", "date" + suffix)
         case is [Any].Type: return ("Input should be a valid list", "list_type")
         default:
             if "\(type)".hasPrefix("Array<") { return ("Input should be a valid list", "list_type") }
@@ -376,14 +364,29 @@ enum ServerCoding {
         Hummingbird.Response(status: .init(code: status))
     }
 
-    /// `body` written in the first of `contents` that writes it (its case's, for a body enum).
-    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>]) throws -> Hummingbird.Response {
-        let encoded = try contents.encode(body)
-        return Hummingbird.Response(
-            status: .init(code: status),
-            headers: [.contentType: encoded.contentType],
-            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: encoded.data))
-        )
+    /// A response without a body, with the documented headers (§4.8.17.1) it declares.
+    static func response(status: Int, headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status)
+        add(headers, to: &response)
+        return response
+    }
+
+    /// A JSON response with the documented headers (§4.8.17.1) it declares.
+    static func response(status: Int, body: some Encodable, headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status, body: body)
+        add(headers, to: &response)
+        return response
+    }
+
+    /// Field names were checked to be HTTP tokens when the spec was read; in values, bytes HTTP
+    /// does not allow (line breaks) become spaces (`HTTPField`, RFC 9110 §5.5), so nothing can
+    /// inject a field.
+    private static func add(_ headers: [String: String], to response: inout Hummingbird.Response) {
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            // `HTTPField` through `HTTPFields`: Hummingbird re-exports only the latter.
+            guard let fieldName = Hummingbird.HTTPFields.Element.Name(name) else { continue }
+            response.headers[fieldName] = value
+        }
     }
 
     static func response(status: Int, body: some Encodable) throws -> Hummingbird.Response {
