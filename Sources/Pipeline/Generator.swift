@@ -25,8 +25,6 @@ public struct Generator {
     public var modelsFileWeight = Renderer.defaultModelsFileWeight
     /// How much client or server code goes in one file (see `Renderer.operationsFileWeight`).
     public var operationsFileWeight = Renderer.defaultOperationsFileWeight
-    /// How much client or server code goes in one file (see `Renderer.operationsFileWeight`).
-    public var operationsFileWeight = Renderer.defaultOperationsFileWeight
     /// Which operations (and the schemas they use) to generate; all by default.
     public var selection = OperationSelection()
     /// Swift names chosen for schemas and operations.
@@ -56,7 +54,6 @@ public struct Generator {
         do {
             renderer = try Renderer(overridesDirectory: templatesDirectory, diagnostics: diagnostics)
             renderer.modelsFileWeight = modelsFileWeight
-            renderer.operationsFileWeight = operationsFileWeight
             renderer.operationsFileWeight = operationsFileWeight
             renderer.outputs = outputs
             renderer.layout = layout

@@ -70,6 +70,7 @@ public struct AsyncHTTPClientTransport: ClientTransport {
 {{> header}}
 
 import Foundation
+{{^isContinuation}}
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -89,6 +90,14 @@ public struct ClientRequest: Sendable, Hashable {
         self.headerFields = headerFields
         self.body = body
     }
+
+    /// Sets `body` and `Content-Type` to `value` written in the first of `contents` that writes it.
+    /// - Throws: `EncodingError` when `value` cannot be written.
+    public mutating func setBody<Body>(_ value: Body, as contents: [MediaCoder<Body>]) throws {
+        let encoded = try contents.encode(value)
+        headerFields["Content-Type"] = encoded.contentType
+        body = encoded.data
+    }
 }
 
 /// A response as a transport hands it back.
@@ -102,6 +111,17 @@ public struct ClientResponse: Sendable, Hashable {
         self.statusCode = statusCode
         self.headerFields = Dictionary(headerFields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
+    }
+
+    /// The body read in the one of `contents` its `Content-Type` names (the first when there is
+    /// one content type or no `Content-Type`).
+    /// - Throws: `DecodingError` when the body does not decode, or its content type is not documented.
+    public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
+        let contentType = headerFields["content-type"]
+        guard let coder = contents.coder(for: contentType) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+        }
+        return try coder.decode(body, contentType: contentType)
     }
 }
 
@@ -149,12 +169,16 @@ public struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
     public var statusCode: Int
     public var payload: ErrorPayload?
     public var body: Data
+    /// The response's header fields, names lowercase: read documented ones with the response's
+    /// headers struct: `try <Operation><Status>Headers(headerFields: error.headerFields)`.
+    public var headerFields: [String: String]
 
-    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data) {
+    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data, headerFields: [String: String] = [:]) {
         self.operationID = operationID
         self.statusCode = statusCode
         self.payload = payload
         self.body = body
+        self.headerFields = headerFields
     }
 
     /// The operation, the status and the start of the body, for logs.
@@ -186,6 +210,12 @@ public struct Client: Sendable {
         self.transport = transport
         self.bearerToken = bearerToken
     }
+{{/isContinuation}}
+{{#isContinuation}}
+
+// More of the client's operations: large specs spread them over files the compiler works on in parallel.
+extension Client {
+{{/isContinuation}}
     {{#operations}}
     {{#clientMethods}}
 
@@ -194,6 +224,9 @@ public struct Client: Sendable {
     {{/documentation}}
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
+    {{#output}}
+    ///   `ResponseHeaderError` when a required header of the response is missing or malformed.
+    {{/output}}
     {{! `self.` on the client's members below: a parameter may be called `url`, `transport` or `bearerToken`. }}
     {{! Each method of an operation (see ClientMethodView) has its own body: one calling the other would warn when that one is deprecated. }}
     {{#availability}}
@@ -231,17 +264,15 @@ public struct Client: Sendable {
         if let {{name}} { request.headerFields[{{{nameLiteral}}}] = {{name}}.parameterText }
         {{/isRequired}}
         {{/headerParameters}}
-        request.headerFields["Accept"] = "application/json"
+        request.headerFields["Accept"] = {{{acceptLiteral}}}
         {{#hasBody}}
         {{#bodyIsOptional}}
         if let body {
-            request.headerFields["Content-Type"] = {{{bodyContentTypeLiteral}}}
-            request.body = try WireFormat.makeEncoder().encode(body)
+            try request.setBody(body, as: {{{bodyCoders}}})
         }
         {{/bodyIsOptional}}
         {{^bodyIsOptional}}
-        request.headerFields["Content-Type"] = {{{bodyContentTypeLiteral}}}
-        request.body = try WireFormat.makeEncoder().encode(body)
+        try request.setBody(body, as: {{{bodyCoders}}})
         {{/bodyIsOptional}}
         {{/hasBody}}
         {{#requiresBearerToken}}
@@ -255,18 +286,30 @@ public struct Client: Sendable {
                 operationID: {{{operationIDLiteral}}},
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
+        {{^output}}
         {{#hasSuccessBody}}
-        return try WireFormat.makeDecoder().decode({{{successType}}}.self, from: response.body)
+        return try response.decodeBody(as: {{{successCoders}}})
         {{/hasSuccessBody}}
+        {{/output}}
+        {{#output}}
+        return {{typeName}}(
+            {{#hasBody}}
+            body: try response.decodeBody(as: {{{successCoders}}}),
+            {{/hasBody}}
+            headers: try {{headersType}}(headerFields: response.headerFields)
+        )
+        {{/output}}
     }
     {{/clientMethods}}
     {{/operations}}
+{{^isContinuation}}
 
     /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    private func url(path: String, query: [(String, String)]) -> URL {
+    {{^isSplit}}private {{/isSplit}}func url(path: String, query: [(String, String)]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
@@ -276,7 +319,108 @@ public struct Client: Sendable {
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL
     }
+{{/isContinuation}}
 }
+{{#bodyChoices}}
+
+{{#documentation}}
+{{{.}}}
+{{/documentation}}
+{{#availability}}
+{{{.}}}
+{{/availability}}
+public enum {{name}}: Sendable, Hashable {
+    {{#cases}}
+    {{#documentation}}
+    {{{.}}}
+    {{/documentation}}
+    case {{name}}({{{type}}})
+    {{/cases}}
+
+    /// How each case is written and read, in the spec's order (JSON first): a case is sent as its
+    /// content type, and a received body is read as the case its `Content-Type` names.
+    public static let contents: [MediaCoder<{{name}}>] = [
+        {{#cases}}
+        {{{coderExpression}}}.wrapped({ .{{name}}($0) }) { body in
+            if case .{{name}}(let value) = body { return value }
+            return nil
+        },
+        {{/cases}}
+    ]
+}
+{{/bodyChoices}}
+{{#operations}}
+{{#output}}
+
+/// What `{{name}}` returns: the body and the headers of its success response.
+{{#availability}}
+{{{.}}}
+{{/availability}}
+public struct {{typeName}}: Sendable, Hashable {
+    {{#hasBody}}
+    /// The decoded body.
+    public var body: {{{bodyType}}}
+    {{/hasBody}}
+    /// The response's headers (OpenAPI 3.1 §4.8.17.1).
+    public var headers: {{headersType}}
+
+    public init({{#hasBody}}body: {{{bodyType}}}, {{/hasBody}}headers: {{headersType}}) {
+        {{#hasBody}}
+        self.body = body
+        {{/hasBody}}
+        self.headers = headers
+    }
+}
+{{/output}}
+{{#headersTypes}}
+
+{{#documentation}}
+{{{.}}}
+{{/documentation}}
+public struct {{typeName}}: Sendable, Hashable {
+    {{#fields}}
+    {{#documentation}}
+    {{{.}}}
+    {{/documentation}}
+    public var {{name}}: {{{declaredType}}}
+    {{/fields}}
+
+    public init({{{initializerParameters}}}) {
+        {{#fields}}
+        self.{{name}} = {{name}}
+        {{/fields}}
+    }
+
+    /// Reads the headers from a response's fields, names compared case-insensitively (RFC 9110 §5.1).
+    /// An optional header that is absent or does not parse is `nil`.
+    /// - Throws: `ResponseHeaderError` naming a required header that is missing or does not parse.
+    public init(headerFields: [String: String]) throws {
+        {{#fields}}
+        {{#isRequired}}
+        {{name}} = try ResponseHeaders.required({{{valueType}}}.self, named: {{{nameLiteral}}}, in: headerFields)
+        {{/isRequired}}
+        {{^isRequired}}
+        {{name}} = ResponseHeaders.optional({{{valueType}}}.self, named: {{{nameLiteral}}}, in: headerFields)
+        {{/isRequired}}
+        {{/fields}}
+    }
+
+    /// The fields to send, by the spec's names; optional headers only when set.
+    public var headerFields: [String: String] {
+        var fields: [String: String] = [:]
+        {{#fields}}
+        {{#isRequired}}
+        fields[{{{nameLiteral}}}] = {{name}}.parameterText
+        {{/isRequired}}
+        {{^isRequired}}
+        if let {{name}} { fields[{{{nameLiteral}}}] = {{name}}.parameterText }
+        {{/isRequired}}
+        {{/fields}}
+        return fields
+    }
+}
+{{/headersTypes}}
+{{/operations}}
 
 """#,
         "enum": #"""
@@ -378,6 +522,7 @@ import Hummingbird
 import {{moduleName}}
 {{/importsModels}}
 
+{{^isContinuation}}
 // Hummingbird's types are written `Hummingbird.Request` and the models' `{{moduleName}}.Name`
 // throughout: a schema may well be called `Response` or `Notification`.
 
@@ -410,7 +555,8 @@ extension APIService {
     }
 }
 {{/hasDocumentedErrorPayload}}
-{{#operations}}
+{{/isContinuation}}
+{{#chunkOperations}}
 
 /// The responses `{{name}}` documents.
 public enum {{responseTypeName}}: Sendable {
@@ -422,14 +568,15 @@ public enum {{responseTypeName}}: Sendable {
     {{{.}}}
     {{/availability}}
     {{#isFixedStatus}}
-    case {{caseName}}{{#hasBody}}({{{bodyType}}}){{/hasBody}}
+    case {{caseName}}{{#hasBody}}({{{bodyType}}}{{#hasHeaders}}, headers: {{{headersType}}}{{/hasHeaders}}){{/hasBody}}{{#headersOnly}}(headers: {{{headersType}}}){{/headersOnly}}
     {{/isFixedStatus}}
     {{^isFixedStatus}}
-    case {{caseName}}(status: Int{{#hasBody}}, {{{bodyType}}}{{/hasBody}})
+    case {{caseName}}(status: Int{{#hasBody}}, {{{bodyType}}}{{/hasBody}}{{#hasHeaders}}, headers: {{{headersType}}}{{/hasHeaders}})
     {{/isFixedStatus}}
     {{/responses}}
 }
-{{/operations}}
+{{/chunkOperations}}
+{{^isContinuation}}
 
 /// Something the generated routes answer without (or instead of) the handler's response.
 public enum ServerProblem: Error, Sendable, Hashable {
@@ -440,6 +587,9 @@ public enum ServerProblem: Error, Sendable, Hashable {
     case unauthenticated
     /// The body is larger than the route's limit, in bytes. Answered with 413.
     case contentTooLarge(limit: Int)
+    /// The body's `Content-Type` is none of those the operation documents. Answered with 415
+    /// (RFC 9110 §15.5.16).
+    case unsupportedMediaType(received: String, supported: [String])
     /// The handler threw an unexpected error. Answered with 500; the error is logged, never sent.
     case internalError
 
@@ -449,6 +599,7 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: 422
         case .unauthenticated: 401
         case .contentTooLarge: 413
+        case .unsupportedMediaType: 415
         case .internalError: 500
         }
     }
@@ -459,6 +610,8 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: "Validation error"
         case .unauthenticated: "Authentication failed"
         case .contentTooLarge(let limit): "Request body is larger than \(limit) bytes"
+        case .unsupportedMediaType(let received, let supported):
+            "Content-Type '\(received)' is not supported; send \(supported.map { "'\($0)'" }.joined(separator: " or "))"
         case .internalError: "Internal server error"
         }
     }
@@ -563,14 +716,20 @@ extension APIService {
             return try ServerCoding.response(status: 500, body: errorPayload(for: .internalError))
         }
     }
-    {{#operations}}
+{{/isContinuation}}
+{{#isContinuation}}
+
+// More route handlers: large specs spread them over files the compiler works on in parallel.
+extension APIService {
+{{/isContinuation}}
+    {{#chunkOperations}}
 
     {{#isDeprecatedRoute}}
     @available(*, deprecated)
-    fileprivate func handle{{typeName}}<Context: Hummingbird.RequestContext>(
+    {{^isSplit}}fileprivate {{/isSplit}}func handle{{typeName}}<Context: Hummingbird.RequestContext>(
     {{/isDeprecatedRoute}}
     {{^isDeprecatedRoute}}
-    private func handle{{typeName}}<Context: Hummingbird.RequestContext>(
+    {{^isSplit}}private {{/isSplit}}func handle{{typeName}}<Context: Hummingbird.RequestContext>(
     {{/isDeprecatedRoute}}
         _ request: Hummingbird.Request,
         context: Context,
@@ -611,28 +770,29 @@ extension APIService {
         {{/headerParameters}}
         {{#hasBody}}
         {{#bodyIsOptional}}
-        let body = try await ServerCoding.body({{{bodyType}}}.self, of: request, maxSize: maxBodySize)
+        let body = try await ServerCoding.body({{{bodyType}}}.self, of: request, as: {{{bodyCoders}}}, maxSize: maxBodySize)
         {{/bodyIsOptional}}
         {{^bodyIsOptional}}
-        let body = try await ServerCoding.requiredBody({{{bodyType}}}.self, of: request, maxSize: maxBodySize)
+        let body = try await ServerCoding.requiredBody({{{bodyType}}}.self, of: request, as: {{{bodyCoders}}}, maxSize: maxBodySize)
         {{/bodyIsOptional}}
         {{/hasBody}}
         {{! `self.`: a parameter may have the operation's own name (`search(search:)`). }}
         switch try await self.{{name}}({{{argumentList}}}) {
         {{#responses}}
         {{#isFixedStatus}}
-        case .{{caseName}}{{#hasBody}}(let body){{/hasBody}}:
-            return try ServerCoding.response(status: {{statusCode}}{{#hasBody}}, body: body{{/hasBody}})
+        case .{{caseName}}{{#hasBody}}(let body{{#hasHeaders}}, let headers{{/hasHeaders}}){{/hasBody}}{{#headersOnly}}(let headers){{/headersOnly}}:
+            return try ServerCoding.response(status: {{statusCode}}{{#hasBody}}, body: body, as: {{{bodyCoders}}}{{/hasBody}}{{#hasHeaders}}, headers: headers.headerFields{{/hasHeaders}})
         {{/isFixedStatus}}
         {{^isFixedStatus}}
-        case .{{caseName}}(let status{{#hasBody}}, let body{{/hasBody}}):
-            return try ServerCoding.response(status: status{{#hasBody}}, body: body{{/hasBody}})
+        case .{{caseName}}(let status{{#hasBody}}, let body{{/hasBody}}{{#hasHeaders}}, let headers{{/hasHeaders}}):
+            return try ServerCoding.response(status: status{{#hasBody}}, body: body, as: {{{bodyCoders}}}{{/hasBody}}{{#hasHeaders}}, headers: headers.headerFields{{/hasHeaders}})
         {{/isFixedStatus}}
         {{/responses}}
         }
     }
-    {{/operations}}
+    {{/chunkOperations}}
 }
+{{^isContinuation}}
 
 {{#hasDeprecatedRoutes}}
 /// The handlers of deprecated operations as requirements that are not deprecated themselves:
@@ -738,15 +898,18 @@ enum ServerCoding {
         return value
     }
 
-    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body {
-        guard let body = try await body(Body.self, of: request, maxSize: maxSize) else {
+    static func requiredBody<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
+        guard let body = try await body(Body.self, of: request, as: contents, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
         return body
     }
 
-    /// The decoded JSON body; `nil` when the request has none.
-    static func body<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body? {
+    /// The body read in the documented content type its `Content-Type` names (the first documented
+    /// one when it has none); `nil` when the request has no body.
+    /// - Throws: `ServerProblem.unsupportedMediaType` for an undocumented content type, and
+    ///   `.invalidRequest` for a body that does not decode.
+    static func body<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
         var request = request
         let buffer: Hummingbird.ByteBuffer
         do {
@@ -754,18 +917,25 @@ enum ServerCoding {
         } catch {
             throw ServerProblem.contentTooLarge(limit: maxSize)
         }
-        guard buffer.readableBytes > 0 else { return nil }
-        if let contentType = request.headers[.contentType], !isJSON(contentType) {
-            throw ServerProblem.invalidRequest([.init(
-                location: [.key("body")],
-                message: "Content-Type should be application/json, not '\(contentType)'",
-                type: "content_type"
-            )])
+        let contentType = request.headers[.contentType]
+        guard buffer.readableBytes > 0 || contentType != nil, var coder = contents.first else { return nil }
+        if let contentType {
+            guard let match = contents.first(where: { $0.accepts(contentType) }) else {
+                throw ServerProblem.unsupportedMediaType(received: contentType, supported: contents.map(\.contentType))
+            }
+            coder = match
         }
+        // An empty text, file or form is a value; empty JSON is no body at all.
+        if buffer.readableBytes == 0, isJSON(coder.contentType) { return nil }
         do {
-            return try WireFormat.makeDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
+            return try coder.decode(Data(buffer.readableBytesView), contentType: contentType)
         } catch let error as DecodingError {
-            throw ServerProblem.invalidRequest([issue(for: error)])
+            var issue = issue(for: error)
+            if !isJSON(coder.contentType), case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                // Not JSON: say what is wrong with the text, form or multipart body instead.
+                issue = .init(location: [.key("body")], message: context.debugDescription, type: "value_error")
+            }
+            throw ServerProblem.invalidRequest([issue])
         }
     }
 
@@ -794,6 +964,9 @@ enum ServerCoding {
             if text.contains("UUID") {
                 return .init(location: location(context.codingPath), message: "Input should be a valid UUID", type: "uuid_parsing")
             }
+            if text.contains("full-date") {
+                return .init(location: location(context.codingPath), message: "Input should be a valid date", type: "date_parsing")
+            }
             if text.contains("date-time") {
                 return .init(location: location(context.codingPath), message: "Input should be a valid datetime", type: "datetime_parsing")
             }
@@ -813,6 +986,7 @@ enum ServerCoding {
         case is Double.Type, is Float.Type: return ("Input should be a valid number", "float" + suffix)
         case is UUID.Type: return ("Input should be a valid UUID", "uuid" + suffix)
         case is Date.Type: return ("Input should be a valid datetime", "datetime" + suffix)
+        case is {{moduleName}}.CalendarDate.Type: return ("Input should be a valid date", "date" + suffix)
         case is [Any].Type: return ("Input should be a valid list", "list_type")
         default:
             if "\(type)".hasPrefix("Array<") { return ("Input should be a valid list", "list_type") }
@@ -827,6 +1001,41 @@ enum ServerCoding {
         Hummingbird.Response(status: .init(code: status))
     }
 
+    /// `body` written in the first of `contents` that writes it (its case's, for a body enum).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>]) throws -> Hummingbird.Response {
+        let encoded = try contents.encode(body)
+        return Hummingbird.Response(
+            status: .init(code: status),
+            headers: [.contentType: encoded.contentType],
+            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: encoded.data))
+        )
+    }
+
+    /// A response without a body, with the documented headers (§4.8.17.1) it declares.
+    static func response(status: Int, headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status)
+        add(headers, to: &response)
+        return response
+    }
+
+    /// `body` as `response(status:body:as:)` writes it, with the documented headers (§4.8.17.1).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status, body: body, as: contents)
+        add(headers, to: &response)
+        return response
+    }
+
+    /// Field names were checked to be HTTP tokens when the spec was read; in values, bytes HTTP
+    /// does not allow (line breaks) become spaces (`HTTPField`, RFC 9110 §5.5), so nothing can
+    /// inject a field.
+    private static func add(_ headers: [String: String], to response: inout Hummingbird.Response) {
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            // `HTTPField` through `HTTPFields`: Hummingbird re-exports only the latter.
+            guard let fieldName = Hummingbird.HTTPFields.Element.Name(name) else { continue }
+            response.headers[fieldName] = value
+        }
+    }
+
     static func response(status: Int, body: some Encodable) throws -> Hummingbird.Response {
         let data = try WireFormat.makeEncoder().encode(body)
         return Hummingbird.Response(
@@ -836,6 +1045,7 @@ enum ServerCoding {
         )
     }
 }
+{{/isContinuation}}
 
 """#,
         "struct": #"""
@@ -1284,6 +1494,15 @@ public typealias ErrorPayload = {{{errorPayloadType}}}
 public enum WireFormat {
     public static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
+        // `format: byte` and `contentEncoding: base64` (RFC 4648 §4); the error names the coding path.
+        decoder.dataDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let data = Data(base64Encoded: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected base64 data (RFC 4648 §4), found '\(text.prefix(64))'")
+            }
+            return data
+        }
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
@@ -1299,6 +1518,7 @@ public enum WireFormat {
         let encoder = JSONEncoder()
         // Sorted keys: the same value always encodes to the same bytes.
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.dataEncodingStrategy = .base64
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(RFC3339.string(from: date))
@@ -1431,6 +1651,107 @@ public enum RFC3339 {
     }
 }
 
+// MARK: - Calendar dates
+
+/// A day of the Gregorian calendar, with no time or time zone: OpenAPI's `format: date`, the
+/// RFC 3339 `full-date` (§5.6), written `2024-05-31` in JSON, parameters and headers.
+///
+/// Reading is strict: exactly `YYYY-MM-DD`, and only days the month has (`2024-02-30` is
+/// rejected, `2024-02-29` is not). Dates order chronologically. To meet a `Date`, say in which
+/// time zone the day is meant: `CalendarDate(date, in: timeZone)` and `date.start(in: timeZone)`.
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, LosslessStringConvertible {
+    /// The year, 0–9999 (four digits in RFC 3339).
+    public let year: Int
+    /// The month, 1–12.
+    public let month: Int
+    /// The day of the month, 1–31 as the month allows.
+    public let day: Int
+
+    /// `nil` unless `month` and `day` name a day of `year` (0–9999).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (0...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+        self.init(uncheckedYear: year, month: month, day: day)
+    }
+
+    /// For literals gen checked when it generated them (spec defaults, which public initializers'
+    /// default arguments spell, hence `@usableFromInline`).
+    @usableFromInline
+    init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYY-MM-DD`; `nil` for any other text or a day the month does not have.
+    public init?(_ description: String) {
+        let bytes = Array(description.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The day `date` falls on in `timeZone`.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(uncheckedYear: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// The first instant of the day in `timeZone` (midnight, or the first time that exists on a
+    /// day a daylight-saving change skips midnight).
+    public func start(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let noon = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+        return calendar.startOfDay(for: noon)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// - Throws: `DecodingError.dataCorrupted` at the value's coding path for text that is not a `full-date`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 full-date (YYYY-MM-DD), found '\(text.prefix(64))'")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    private static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
 // MARK: - Parameters
 
 /// A value that can stand in a path, query or header parameter, as its text on the wire.
@@ -1490,6 +1811,11 @@ extension Date: ParameterValue {
     }
 }
 
+extension CalendarDate: ParameterValue {
+    public var parameterText: String { description }
+    public init?(parameterText: String) { self.init(parameterText) }
+}
+
 /// Arrays outside a query are comma-separated (OpenAPI `simple` style, §4.8.12.4).
 extension Array: ParameterValue where Element: ParameterValue {
     public var parameterText: String { map(\.parameterText).joined(separator: ",") }
@@ -1508,6 +1834,108 @@ extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue 
     public init?(parameterText: String) {
         guard let raw = RawValue(parameterText: parameterText) else { return nil }
         self.init(rawValue: raw)
+    }
+}
+
+// MARK: - Response headers
+
+/// A header of a response the client could not read: a required one is missing, or a required
+/// one's value is not of the type the spec declares (OpenAPI 3.1 §4.8.21).
+public struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The field name as the spec writes it, e.g. `X-Rate-Limit`.
+    public var name: String
+    /// The value received; `nil` when the header was missing.
+    public var value: String?
+    /// The Swift type the spec declares for it, e.g. `Int`.
+    public var expectedType: String
+
+    /// - Parameters:
+    ///   - value: the text received, or `nil` for a missing header.
+    public init(name: String, value: String?, expectedType: String) {
+        self.name = name
+        self.value = value
+        self.expectedType = expectedType
+    }
+
+    /// What went wrong, naming the header: for logs and `error.localizedDescription`.
+    public var description: String {
+        if let value {
+            return "response header '\(name)' is not a valid \(expectedType): '\(value.prefix(128))'"
+        }
+        return "required response header '\(name)' is missing"
+    }
+}
+
+/// Reads typed values from response header fields (`simple` style, §4.8.21.1): the generated
+/// headers structs' `init(headerFields:)` calls these.
+enum ResponseHeaders {
+    /// The value of field `name`, names compared case-insensitively (RFC 9110 §5.1).
+    static func text(named name: String, in fields: [String: String]) -> String? {
+        fields[name] ?? fields[name.lowercased()] ?? fields.first { $0.key.lowercased() == name.lowercased() }?.value
+    }
+
+    /// - Throws: `ResponseHeaderError` when the header is missing or does not parse.
+    static func required<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) throws -> Value {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\(Value.self)") }
+        guard let value = Value(parameterText: trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\(Value.self)") }
+        return value
+    }
+
+    /// `nil` when the header is missing or does not parse: a malformed optional header should not
+    /// cost the caller an otherwise good response.
+    static func optional<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) -> Value? {
+        text(named: name, in: fields).flatMap { Value(parameterText: trimmed($0)) }
+    }
+
+    /// A list: comma-separated, with the optional whitespace RFC 9110 §5.6.1 allows around commas.
+    /// - Throws: `ResponseHeaderError` when the header is missing or an element does not parse.
+    static func required<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) throws -> [Element] {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\([Element].self)") }
+        guard let value = list(Element.self, text) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\([Element].self)") }
+        return value
+    }
+
+    static func optional<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) -> [Element]? {
+        text(named: name, in: fields).flatMap { list(Element.self, $0) }
+    }
+
+    /// A `date-time` header: RFC 3339 as the spec says, or the HTTP-date (IMF-fixdate, RFC 9110
+    /// §5.6.7: `Sun, 06 Nov 1994 08:49:37 GMT`) servers send in fields like `Last-Modified`.
+    /// - Throws: `ResponseHeaderError` when the header is missing or is neither.
+    static func required(_ type: Date.Type, named name: String, in fields: [String: String]) throws -> Date {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "Date") }
+        guard let date = dateValue(trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "Date") }
+        return date
+    }
+
+    static func optional(_ type: Date.Type, named name: String, in fields: [String: String]) -> Date? {
+        text(named: name, in: fields).flatMap { dateValue(trimmed($0)) }
+    }
+
+    private static func dateValue(_ text: String) -> Date? {
+        if let date = RFC3339.date(from: text) { return date }
+        // IMF-fixdate has a fixed layout: rearranged into RFC 3339 and read as such.
+        let characters = Array(text)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard characters.count == 29, characters[3] == ",", String(characters[26...]) == "GMT",
+              let month = months.firstIndex(of: String(characters[8..<11]))
+        else { return nil }
+        let day = String(characters[5..<7]), year = String(characters[12..<16]), time = String(characters[17..<25])
+        return RFC3339.date(from: "\(year)-\(month < 9 ? "0" : "")\(month + 1)-\(day)T\(time)Z")
+    }
+
+    private static func list<Element: ParameterValue>(_ type: Element.Type, _ text: String) -> [Element]? {
+        var elements: [Element] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let element = Element(parameterText: trimmed(String(part))) else { return nil }
+            elements.append(element)
+        }
+        return elements
+    }
+
+    /// Without the spaces and tabs around a field value (RFC 9110 §5.5).
+    private static func trimmed(_ text: String) -> String {
+        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }
 
@@ -1558,6 +1986,816 @@ public enum PercentEncoding {
         }
     }
 }
+
+// MARK: - Bodies
+
+/// A body as it goes on the wire: its bytes and the exact `Content-Type` sent with them.
+public struct EncodedBody: Sendable, Hashable {
+    /// The full header value, parameters included (`multipart/form-data; boundary=…`).
+    public var contentType: String
+    public var data: Data
+
+    public init(contentType: String, data: Data) {
+        self.contentType = contentType
+        self.data = data
+    }
+}
+
+/// One documented content type of a request or response body (OpenAPI 3.1 §4.8.14, Media Type
+/// Object) and how a `Body` value is written in it and read from it.
+///
+/// Operations list one coder per content type, in the spec's order: the first that can write a
+/// value is used to send it, and a received body is read by the coder whose type matches its
+/// `Content-Type`. Decoding errors are `DecodingError`s.
+public struct MediaCoder<Body>: Sendable {
+    /// The content type as documented: a type (`application/json`) or a range (`image/*`).
+    public let contentType: String
+    private let encoder: @Sendable (Body) throws -> EncodedBody?
+    private let decoder: @Sendable (Data, _ contentType: String?) throws -> Body
+
+    /// - Parameters:
+    ///   - encode: the body on the wire, or `nil` when this coder does not write `Body` (another
+    ///     case of a body enum).
+    ///   - decode: the value from the received bytes and `Content-Type` (when there is one).
+    public init(
+        contentType: String,
+        encode: @escaping @Sendable (Body) throws -> EncodedBody?,
+        decode: @escaping @Sendable (Data, _ contentType: String?) throws -> Body
+    ) {
+        self.contentType = contentType
+        self.encoder = encode
+        self.decoder = decode
+    }
+
+    /// `body` on the wire; `nil` when this coder does not write it.
+    public func encode(_ body: Body) throws -> EncodedBody? {
+        try encoder(body)
+    }
+
+    /// - Throws: `DecodingError` when `data` is not a valid body of this content type.
+    public func decode(_ data: Data, contentType received: String?) throws -> Body {
+        try decoder(data, received)
+    }
+
+    /// Whether a body received with `contentType` is one this coder reads: the same type (parameters
+    /// aside, RFC 9110 §8.3.1), or one inside its range (`image/png` for `image/*`).
+    public func accepts(_ contentType: String) -> Bool {
+        let documented = MediaTypeText.essence(of: self.contentType).split(separator: "/", maxSplits: 1)
+        let received = MediaTypeText.essence(of: contentType).split(separator: "/", maxSplits: 1)
+        guard documented.count == 2, received.count == 2 else { return false }
+        if documented == received { return true }
+        guard documented[1] == "*" else { return false }
+        // A range names no single type, so clients send its bytes as `application/octet-stream`.
+        return documented[0] == "*" || documented[0] == received[0] || received == ["application", "octet-stream"]
+    }
+
+    /// This coder for one case of an enum of bodies: `wrap` makes the case, `unwrap` reads it back
+    /// (`nil` for the other cases, which this coder then does not write).
+    public func wrapped<Wrapper>(
+        _ wrap: @escaping @Sendable (Body) -> Wrapper,
+        unwrap: @escaping @Sendable (Wrapper) -> Body?
+    ) -> MediaCoder<Wrapper> {
+        MediaCoder<Wrapper>(
+            contentType: contentType,
+            encode: { wrapper in try unwrap(wrapper).flatMap { try self.encode($0) } },
+            decode: { data, received in wrap(try self.decode(data, contentType: received)) }
+        )
+    }
+
+    /// The `Content-Type` to send: the documented type, or `application/octet-stream` for a range,
+    /// which names no single type.
+    var sentContentType: String {
+        MediaTypeText.essence(of: contentType).contains("*") ? "application/octet-stream" : contentType
+    }
+}
+
+extension MediaCoder where Body: Codable & Sendable {
+    /// JSON (RFC 8259) with `WireFormat`'s coders.
+    public static func json(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { EncodedBody(contentType: contentType, data: try WireFormat.makeEncoder().encode($0)) },
+            decode: { data, _ in try WireFormat.makeDecoder().decode(Body.self, from: data) }
+        )
+    }
+    {{#hasFormBodies}}
+
+    /// `application/x-www-form-urlencoded` (WHATWG URL §5): an object's properties as `name=value`
+    /// pairs; see `FormCoding` for how each kind of property is written.
+    public static func form(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { EncodedBody(contentType: contentType, data: Data(FormCoding.urlEncoded(try FormCoding.fields(of: $0)).utf8)) },
+            decode: { data, _ in
+                guard let fields = FormCoding.urlDecoded(data) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the form body is not valid percent-encoded UTF-8"))
+                }
+                return try FormCoding.decode(Body.self, from: fields, bytesAreBase64: true)
+            }
+        )
+    }
+
+    /// `multipart/form-data` (RFC 7578): one part per property, named after it; see `FormCoding`.
+    /// - Parameter partContentTypes: the `Content-Type` of parts by property name, from the spec's
+    ///   `encoding` (OpenAPI 3.1 §4.8.15); others get `text/plain` (no header), `application/octet-stream`
+    ///   (bytes) or `application/json` (objects and arrays of them).
+    public static func multipart(_ contentType: String, partContentTypes: [String: String] = [:]) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { body in
+                let fields = try FormCoding.fields(of: body)
+                let boundary = Multipart.boundary(avoiding: fields)
+                return EncodedBody(
+                    contentType: MediaTypeText.essence(of: contentType) + "; boundary=" + boundary,
+                    data: Multipart.encode(fields, boundary: boundary, partContentTypes: partContentTypes)
+                )
+            },
+            decode: { data, received in
+                let fields = try Multipart.parts(of: data, contentType: received ?? contentType)
+                return try FormCoding.decode(Body.self, from: fields, bytesAreBase64: false)
+            }
+        )
+    }
+    {{/hasFormBodies}}
+}
+
+extension MediaCoder where Body == String {
+    /// Text (`text/plain`, any `text/*`): written in the documented `charset` or UTF-8, read in the
+    /// received `charset` (RFC 2046 §4.1.2) or UTF-8.
+    public static func text(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { text in
+                let charset = MediaTypeText.parameter("charset", in: contentType)
+                guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8,
+                      let data = text.data(using: encoding)
+                else {
+                    throw EncodingError.invalidValue(text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
+                }
+                // Say which charset is used when the spec does not (RFC 2046 §4.1.2 would assume US-ASCII).
+                return EncodedBody(contentType: charset == nil ? contentType + "; charset=utf-8" : contentType, data: data)
+            },
+            decode: { data, received in
+                let charset = received.flatMap { MediaTypeText.parameter("charset", in: $0) }
+                guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8 else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unsupported charset '\(charset ?? "")'"))
+                }
+                guard let text = String(data: data, encoding: encoding) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
+                }
+                return text
+            }
+        )
+    }
+}
+
+extension MediaCoder where Body == Data {
+    /// Raw bytes (`application/octet-stream`, `image/*`, `*/*`, `format: binary`), sent as they
+    /// are; a range is sent as `application/octet-stream`.
+    public static func binary(_ contentType: String) -> MediaCoder {
+        let coder = MediaCoder(contentType: contentType, encode: { _ in nil }, decode: { data, _ in data })
+        let sent = coder.sentContentType
+        return MediaCoder(contentType: contentType, encode: { EncodedBody(contentType: sent, data: $0) }, decode: { data, _ in data })
+    }
+}
+
+extension Array {
+    /// `body` in the first content type that writes it (the spec's first, JSON first for a body
+    /// every type carries the same way).
+    /// - Throws: `EncodingError` when no coder writes it or the value cannot be written.
+    public func encode<Body>(_ body: Body) throws -> EncodedBody where Element == MediaCoder<Body> {
+        for coder in self {
+            if let encoded = try coder.encode(body) { return encoded }
+        }
+        throw EncodingError.invalidValue(body, .init(codingPath: [], debugDescription: "no documented content type writes this body"))
+    }
+
+    /// The coder for a body received with `contentType`: the one whose type matches; with a single
+    /// coder or no `Content-Type`, the first (servers that mislabel a body are still read).
+    public func coder<Body>(for contentType: String?) -> MediaCoder<Body>? where Element == MediaCoder<Body> {
+        guard count > 1, let contentType else { return first }
+        return first { $0.accepts(contentType) }
+    }
+}
+
+/// Reading `Content-Type` values (RFC 9110 §8.3.1): `type/subtype; name=value; …`.
+public enum MediaTypeText {
+    /// `text/plain` for `Text/Plain; charset=UTF-8`: type and subtype, lowercase.
+    public static func essence(of contentType: String) -> String {
+        (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// A parameter's value, unquoted; names compare case-insensitively.
+    public static func parameter(_ name: String, in contentType: String) -> String? {
+        for piece in contentType.split(separator: ";").dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
+            var value = pair[1].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
+            }
+            return value
+        }
+        return nil
+    }
+
+    /// The Foundation encoding for an IANA charset name; `nil` for one Foundation does not read.
+    public static func stringEncoding(named charset: String) -> String.Encoding? {
+        switch charset.lowercased() {
+        case "utf-8", "utf8": .utf8
+        case "us-ascii", "ascii": .ascii
+        case "iso-8859-1", "latin1", "l1": .isoLatin1
+        case "iso-8859-2", "latin2", "l2": .isoLatin2
+        case "utf-16": .utf16
+        case "utf-16be": .utf16BigEndian
+        case "utf-16le": .utf16LittleEndian
+        case "utf-32": .utf32
+        case "utf-32be": .utf32BigEndian
+        case "utf-32le": .utf32LittleEndian
+        case "windows-1250", "cp1250": .windowsCP1250
+        case "windows-1251", "cp1251": .windowsCP1251
+        case "windows-1252", "cp1252": .windowsCP1252
+        case "windows-1253", "cp1253": .windowsCP1253
+        case "windows-1254", "cp1254": .windowsCP1254
+        case "shift_jis": .shiftJIS
+        case "euc-jp": .japaneseEUC
+        case "iso-2022-jp": .iso2022JP
+        default: nil
+        }
+    }
+}
+{{#hasFormBodies}}
+
+/// A field of a form or multipart body.
+public enum FormField: Sendable, Hashable {
+    /// A primitive as text: strings, numbers, booleans, enums, dates (RFC 3339), UUIDs.
+    case text(String)
+    /// Bytes (`format: binary`): a file part, or base64 text in a URL-encoded form.
+    case bytes(Data)
+    /// An object, or an array of them, as JSON text.
+    case json(Data)
+}
+
+/// Turns a model into the fields of a form or multipart body and back, through `Codable`, so no
+/// per-model code is generated (OpenAPI 3.1 §4.8.14.4 and §4.8.15).
+///
+/// Each top-level property becomes a field named by its JSON key: a primitive as text, `Data` as
+/// bytes, an array of those as one field per element (repeated names), and anything else (objects,
+/// arrays of objects) as one field of JSON text. `nil` properties send no field.
+public enum FormCoding {
+    /// The fields of `value`, in its coding order.
+    /// - Throws: `EncodingError` when `value` is not an object.
+    public static func fields<Value: Encodable>(of value: Value) throws -> [(name: String, value: FormField)] {
+        let encoder = FieldsEncoder()
+        try value.encode(to: encoder)
+        guard encoder.storage.isObject else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "a form or multipart body must be an object"))
+        }
+        return encoder.storage.fields
+    }
+
+    /// The form serializer of WHATWG URL §5.2: every byte but `*-._` and alphanumerics
+    /// percent-encoded, spaces as `+`.
+    public static func urlEncoded(_ fields: [(name: String, value: FormField)]) -> String {
+        func escape(_ text: String) -> String {
+            var result = ""
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
+                    result.unicodeScalars.append(Unicode.Scalar(byte))
+                case UInt8(ascii: " "):
+                    result += "+"
+                default:
+                    result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+            }
+            return result
+        }
+        return fields.map { name, value in
+            let text = switch value {
+            case .text(let text): text
+            case .bytes(let data): data.base64EncodedString()
+            case .json(let data): String(decoding: data, as: UTF8.self)
+            }
+            return escape(name) + "=" + escape(text)
+        }.joined(separator: "&")
+    }
+
+    /// The `name=value` pairs of a URL-encoded form (WHATWG URL §5.1): `+` is a space, then
+    /// `%XX` escapes are decoded; `nil` when an escape is malformed or the text is not UTF-8.
+    public static func urlDecoded(_ data: Data) -> [(name: String, data: Data, contentType: String?)]? {
+        guard let text = String(data: data, encoding: .utf8) else { return nil }
+        var fields: [(name: String, data: Data, contentType: String?)] = []
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = PercentEncoding.decode(parts[0].replacingOccurrences(of: "+", with: " ")[...]),
+                  let value = PercentEncoding.decode((parts.count > 1 ? String(parts[1]) : "").replacingOccurrences(of: "+", with: " ")[...])
+            else { return nil }
+            fields.append((name, Data(value.utf8), nil))
+        }
+        return fields
+    }
+
+    /// A model from the fields of a form or multipart body.
+    /// - Parameter bytesAreBase64: `Data` properties arrive as base64 text (URL-encoded forms) rather than raw bytes.
+    /// - Throws: `DecodingError` naming the property for a missing or malformed field.
+    public static func decode<Value: Decodable>(
+        _ type: Value.Type,
+        from fields: [(name: String, data: Data, contentType: String?)],
+        bytesAreBase64: Bool
+    ) throws -> Value {
+        try Value(from: FieldsDecoder(fields: fields, bytesAreBase64: bytesAreBase64))
+    }
+
+    /// A primitive's text, or `nil` for a value that is not one.
+    static func primitive(_ value: Any) -> FormField? {
+        switch value {
+        case let value as String: .text(value)
+        case let value as Bool: .text(value ? "true" : "false")
+        case let value as Int: .text(String(value))
+        case let value as Int32: .text(String(value))
+        case let value as Int64: .text(String(value))
+        case let value as Double: .text(String(value))
+        case let value as Float: .text(String(value))
+        case let value as Decimal: .text(value.description)
+        case let value as Date: .text(RFC3339.string(from: value))
+        case let value as UUID: .text(value.uuidString.lowercased())
+        case let value as URL: .text(value.absoluteString)
+        case let value as Data: .bytes(value)
+        default: nil
+        }
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}
+
+/// Collects the top-level properties of a model as form fields.
+private final class FieldsEncoder: Encoder {
+    final class Storage {
+        var fields: [(name: String, value: FormField)] = []
+        var isObject = false
+    }
+
+    let storage = Storage()
+    var codingPath: [any CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        storage.isObject = true
+        return KeyedEncodingContainer(Container(storage: storage))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        ShapeEncoder().unkeyedContainer()
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        ShapeEncoder().singleValueContainer()
+    }
+
+    struct Container<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let storage: Storage
+        var codingPath: [any CodingKey] = []
+
+        mutating func encodeNil(forKey key: Key) throws {}
+
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            if let field = FormCoding.primitive(value) {
+                storage.fields.append((key.stringValue, field))
+                return
+            }
+            // Enums and arrays of primitives are fields; any other shape is sent as JSON.
+            let shape = ShapeEncoder()
+            try value.encode(to: shape)
+            switch shape.result.kind {
+            case .single(let field?):
+                storage.fields.append((key.stringValue, field))
+            case .list(let elements) where elements.allSatisfy({ $0 != nil }):
+                storage.fields += elements.map { (key.stringValue, $0!) }
+            case .none:
+                break
+            default:
+                storage.fields.append((key.stringValue, .json(try WireFormat.makeEncoder().encode(value))))
+            }
+        }
+
+        // Generated models never nest containers by hand; what a custom type writes here is kept as JSON.
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            ShapeEncoder().container(keyedBy: NestedKey.self)
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            ShapeEncoder().unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Encoder { ShapeEncoder() }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { ShapeEncoder() }
+    }
+}
+
+/// Finds out whether a value is a primitive, a list of primitives or something else (an object).
+private final class ShapeEncoder: Encoder {
+    final class Result {
+        enum Kind {
+            case none
+            case single(FormField?)
+            case list([FormField?])
+            case object
+        }
+
+        var kind = Kind.none
+    }
+
+    let result = Result()
+    var codingPath: [any CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        result.kind = .object
+        return KeyedEncodingContainer(Ignoring())
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        result.kind = .list([])
+        return List(result: result)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        Single(result: result)
+    }
+
+    /// The shape of one element or value.
+    static func field<T: Encodable>(of value: T) throws -> FormField? {
+        if let field = FormCoding.primitive(value) { return field }
+        let shape = ShapeEncoder()
+        try value.encode(to: shape)
+        if case .single(let field) = shape.result.kind { return field }
+        return nil
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let result: Result
+        var codingPath: [any CodingKey] = []
+
+        mutating func encodeNil() throws { result.kind = .single(nil) }
+        mutating func encode<T: Encodable>(_ value: T) throws { result.kind = .single(try ShapeEncoder.field(of: value)) }
+    }
+
+    struct List: UnkeyedEncodingContainer {
+        let result: Result
+        var codingPath: [any CodingKey] = []
+        var count = 0
+
+        private mutating func append(_ field: FormField?) {
+            if case .list(let elements) = result.kind { result.kind = .list(elements + [field]) }
+            count += 1
+        }
+
+        mutating func encodeNil() throws { append(nil) }
+        mutating func encode<T: Encodable>(_ value: T) throws { append(try ShapeEncoder.field(of: value)) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            append(nil)
+            return KeyedEncodingContainer(Ignoring())
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            append(nil)
+            return ShapeEncoder().unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Encoder { ShapeEncoder() }
+    }
+
+    struct Ignoring<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        var codingPath: [any CodingKey] = []
+        mutating func encodeNil(forKey key: Key) throws {}
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {}
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Ignoring<NestedKey>())
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { ShapeEncoder().unkeyedContainer() }
+        mutating func superEncoder() -> any Encoder { ShapeEncoder() }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { ShapeEncoder() }
+    }
+}
+
+/// Reads a model from form fields: the inverse of `FieldsEncoder`.
+private struct FieldsDecoder: Decoder {
+    typealias Field = (name: String, data: Data, contentType: String?)
+
+    let fields: [Field]
+    let bytesAreBase64: Bool
+    var codingPath: [any CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(Container(decoder: self))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        throw DecodingError.typeMismatch([Any].self, .init(codingPath: codingPath, debugDescription: "a form body is an object"))
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        throw DecodingError.typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "a form body is an object"))
+    }
+
+    /// Thrown by `ValueDecoder` when a field holds an object: it is then read as JSON.
+    struct NeedsJSON: Error {}
+
+    /// One field's value as `T`: a primitive parsed from text, `Data` from bytes.
+    static func primitive<T: Decodable>(_ type: T.Type, from field: Field, bytesAreBase64: Bool, codingPath: [any CodingKey]) throws -> T? {
+        if T.self == Data.self {
+            if !bytesAreBase64 { return field.data as? T }
+            guard let data = Data(base64Encoded: field.data) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected base64 bytes"))
+            }
+            return data as? T
+        }
+        let isPrimitive = [String.self, Bool.self, Int.self, Int32.self, Int64.self, Double.self, Float.self, Decimal.self, Date.self, UUID.self, URL.self]
+            .contains { $0 == T.self }
+        guard isPrimitive else { return nil }
+        let charset = field.contentType.flatMap { MediaTypeText.parameter("charset", in: $0) }
+        guard let text = String(data: field.data, encoding: charset.flatMap(MediaTypeText.stringEncoding(named:)) ?? .utf8) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "the field is not valid UTF-8 text"))
+        }
+        let value: Any? = switch T.self {
+        case is String.Type: text
+        case is Bool.Type: text == "true" ? true : text == "false" ? false : nil
+        case is Int.Type: Int(text)
+        case is Int32.Type: Int32(text)
+        case is Int64.Type: Int64(text)
+        case is Double.Type: Double(text)
+        case is Float.Type: Float(text)
+        case is Decimal.Type: Decimal(string: text)
+        case is Date.Type: RFC3339.date(from: text)
+        case is UUID.Type: UUID(uuidString: text)
+        default: URL(string: text)
+        }
+        guard let value = value as? T else {
+            if T.self == Date.self {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected an RFC 3339 date-time, found '\(text)'"))
+            }
+            if T.self == UUID.self {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected a UUID, found '\(text)'"))
+            }
+            throw DecodingError.typeMismatch(T.self, .init(codingPath: codingPath, debugDescription: "expected \(T.self), found '\(text)'"))
+        }
+        return value
+    }
+
+    struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let decoder: FieldsDecoder
+        var codingPath: [any CodingKey] { decoder.codingPath }
+
+        var allKeys: [Key] {
+            var seen: Set<String> = []
+            return decoder.fields.compactMap { seen.insert($0.name).inserted ? Key(stringValue: $0.name) : nil }
+        }
+
+        func contains(_ key: Key) -> Bool {
+            decoder.fields.contains { $0.name == key.stringValue }
+        }
+
+        func decodeNil(forKey key: Key) throws -> Bool {
+            !contains(key)
+        }
+
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            let fields = decoder.fields.filter { $0.name == key.stringValue }
+            let path = codingPath + [key]
+            guard let first = fields.first else {
+                // A form cannot send an empty array: no field of an array's name is one. (`Data`
+                // decodes from a list of bytes too, but a missing file is missing.)
+                if T.self != Data.self, let empty = try? T(from: ValueDecoder(fields: [], bytesAreBase64: decoder.bytesAreBase64, codingPath: path)) { return empty }
+                throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no field named '\(key.stringValue)'"))
+            }
+            if let value = try FieldsDecoder.primitive(T.self, from: first, bytesAreBase64: decoder.bytesAreBase64, codingPath: path) {
+                return value
+            }
+            do {
+                return try T(from: ValueDecoder(fields: fields, bytesAreBase64: decoder.bytesAreBase64, codingPath: path))
+            } catch is NeedsJSON {
+                do {
+                    return try WireFormat.makeDecoder().decode(T.self, from: first.data)
+                } catch let error as DecodingError {
+                    throw error.prefixed(with: path)
+                }
+            }
+        }
+
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: codingPath + [key], debugDescription: "nested containers are not read from forms"))
+        }
+
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            try ValueDecoder(fields: decoder.fields.filter { $0.name == key.stringValue }, bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath + [key]).unkeyedContainer()
+        }
+
+        func superDecoder() throws -> any Decoder { decoder }
+        func superDecoder(forKey key: Key) throws -> any Decoder { decoder }
+    }
+}
+
+/// Reads the fields of one name as a value: a primitive (an enum's raw value), or a list from
+/// repeated fields; an object throws `NeedsJSON`.
+private struct ValueDecoder: Decoder {
+    let fields: [FieldsDecoder.Field]
+    let bytesAreBase64: Bool
+    var codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        throw FieldsDecoder.NeedsJSON()
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        // A single field holding a JSON array (`[{"a":1}]`) is an array of objects.
+        if fields.count == 1, fields[0].data.first == UInt8(ascii: "[") { throw FieldsDecoder.NeedsJSON() }
+        return List(decoder: self)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        Single(decoder: self)
+    }
+
+    struct Single: SingleValueDecodingContainer {
+        let decoder: ValueDecoder
+        var codingPath: [any CodingKey] { decoder.codingPath }
+
+        func decodeNil() -> Bool { decoder.fields.isEmpty }
+
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            guard let field = decoder.fields.first else {
+                throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "no field"))
+            }
+            if let value = try FieldsDecoder.primitive(T.self, from: field, bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath) {
+                return value
+            }
+            return try T(from: ValueDecoder(fields: [field], bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath))
+        }
+    }
+
+    struct List: UnkeyedDecodingContainer {
+        let decoder: ValueDecoder
+        var codingPath: [any CodingKey] { decoder.codingPath }
+        var count: Int? { decoder.fields.count }
+        var isAtEnd: Bool { currentIndex >= decoder.fields.count }
+        var currentIndex = 0
+
+        mutating func decodeNil() throws -> Bool { false }
+
+        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            guard !isAtEnd else {
+                throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "no more fields"))
+            }
+            let element = ValueDecoder(fields: [decoder.fields[currentIndex]], bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath + [IndexKey(intValue: currentIndex)])
+            let value = try element.singleValueContainer().decode(T.self)
+            currentIndex += 1
+            return value
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+            throw FieldsDecoder.NeedsJSON()
+        }
+
+        mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+            throw FieldsDecoder.NeedsJSON()
+        }
+
+        mutating func superDecoder() throws -> any Decoder { decoder }
+    }
+}
+
+/// An array position in a coding path.
+private struct IndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { String(intValue ?? 0) }
+
+    init(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
+}
+
+extension DecodingError {
+    /// The same error with `prefix` put before its coding path (a JSON field inside a form).
+    func prefixed(with prefix: [any CodingKey]) -> DecodingError {
+        switch self {
+        case .keyNotFound(let key, let context):
+            .keyNotFound(key, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+        case .valueNotFound(let type, let context):
+            .valueNotFound(type, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+        case .typeMismatch(let type, let context):
+            .typeMismatch(type, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+        case .dataCorrupted(let context):
+            .dataCorrupted(.init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+        @unknown default:
+            self
+        }
+    }
+}
+
+/// `multipart/form-data` bodies (RFC 7578 on RFC 2046 §5.1).
+public enum Multipart {
+    /// A random boundary (RFC 2046 §5.1.1: at most 70 characters) that occurs in no field.
+    static func boundary(avoiding fields: [(name: String, value: FormField)]) -> String {
+        while true {
+            let boundary = "gen-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let marker = Data(boundary.utf8)
+            let clashes = fields.contains { _, value in
+                switch value {
+                case .text(let text): text.contains(boundary)
+                case .bytes(let data), .json(let data): data.range(of: marker) != nil
+                }
+            }
+            if !clashes { return boundary }
+        }
+    }
+
+    /// The body: one part per field, named in its `Content-Disposition` (`"`, CR and LF in names
+    /// percent-encoded, as HTML does, RFC 7578 §2); bytes as a file part named after the field.
+    static func encode(_ fields: [(name: String, value: FormField)], boundary: String, partContentTypes: [String: String]) -> Data {
+        var body = Data()
+        for (name, value) in fields {
+            let quoted = name.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(quoted)\""
+            let content: Data
+            var contentType = partContentTypes[name]
+            switch value {
+            case .text(let text):
+                content = Data(text.utf8)
+            case .bytes(let data):
+                head += "; filename=\"\(quoted)\""
+                content = data
+                contentType = contentType ?? "application/octet-stream"
+            case .json(let data):
+                content = data
+                contentType = contentType ?? "application/json"
+            }
+            if let contentType { head += "\r\nContent-Type: \(contentType)" }
+            body.append(Data((head + "\r\n\r\n").utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return body
+    }
+
+    /// The parts of a body as named fields with their bytes and `Content-Type`.
+    /// - Throws: `DecodingError.dataCorrupted` when there is no boundary, no closing delimiter, or a
+    ///   part without a `form-data` name.
+    public static func parts(of data: Data, contentType: String) throws -> [(name: String, data: Data, contentType: String?)] {
+        func malformed(_ reason: String) -> DecodingError {
+            .dataCorrupted(.init(codingPath: [], debugDescription: "malformed multipart body: \(reason)"))
+        }
+        guard let boundary = MediaTypeText.parameter("boundary", in: contentType), !boundary.isEmpty else {
+            throw malformed("no boundary in the Content-Type")
+        }
+        // Every delimiter follows a line break; one is put before the body so the first does too.
+        let bytes = [UInt8]("\r\n".utf8) + [UInt8](data)
+        let delimiter = [UInt8]("\r\n--\(boundary)".utf8)
+        var fields: [(name: String, data: Data, contentType: String?)] = []
+        guard var start = bytes.firstRange(of: delimiter)?.upperBound else { throw malformed("no boundary delimiter") }
+        while true {
+            if bytes[start...].starts(with: [UInt8]("--".utf8)) { return fields }
+            // Transport padding, then the line break ending the delimiter line.
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+            guard bytes[start...].starts(with: [UInt8]("\r\n".utf8)) else { throw malformed("a delimiter line does not end in CRLF") }
+            start += 2
+            guard let end = bytes[start...].firstRange(of: delimiter) else { throw malformed("no closing delimiter") }
+            let part = bytes[start..<end.lowerBound]
+            let headerEnd = part.starts(with: [UInt8]("\r\n".utf8)) ? part.startIndex..<part.startIndex + 2 : part.firstRange(of: [UInt8]("\r\n\r\n".utf8))
+            guard let headerEnd else { throw malformed("a part has no blank line after its headers") }
+            let headerText = String(decoding: bytes[part.startIndex..<headerEnd.lowerBound], as: UTF8.self)
+            var name: String?
+            var partType: String?
+            for line in headerText.split(separator: "\r\n") {
+                let pair = line.split(separator: ":", maxSplits: 1)
+                guard pair.count == 2 else { throw malformed("a part header has no colon") }
+                let value = pair[1].trimmingCharacters(in: .whitespaces)
+                switch pair[0].trimmingCharacters(in: .whitespaces).lowercased() {
+                case "content-disposition":
+                    guard MediaTypeText.essence(of: value) == "form-data" else { throw malformed("a part is not form-data") }
+                    name = MediaTypeText.parameter("name", in: value)?
+                        .replacingOccurrences(of: "%22", with: "\"").replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+                case "content-type":
+                    partType = value
+                default:
+                    break
+                }
+            }
+            guard let name else { throw malformed("a part has no name") }
+            fields.append((name, Data(bytes[headerEnd.upperBound..<end.lowerBound]), partType))
+            start = end.upperBound
+        }
+    }
+}
+{{/hasFormBodies}}
 
 """#,
         "type": #"""

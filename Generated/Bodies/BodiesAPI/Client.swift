@@ -89,9 +89,6 @@ public struct URLSessionTransport: ClientTransport {
     }
 }
 
-/// The body type the spec documents for error responses.
-public typealias ErrorPayload = JSONValue
-
 /// A response with a status code the operation does not treat as success.
 ///
 /// `payload` holds the body decoded as the spec documents it, when it decodes; `body` always holds

@@ -317,6 +317,10 @@ enum UnionCoding {
 
 // MARK: - Wire format
 
+/// The body type the spec documents for error responses: what `ClientError.payload` holds and
+/// the server's error envelope is made of.
+public typealias ErrorPayload = JSONValue
+
 /// JSON coders for this API's wire format. Use these (not a bare `JSONDecoder()`) to encode and
 /// decode the models yourself: they read and write `date-time` values as `RFC3339` describes.
 public enum WireFormat {
