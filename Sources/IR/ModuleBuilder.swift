@@ -38,8 +38,8 @@ public struct ModuleBuilder {
         var types = builder.buildComponentTypes()
         var operations = buildOperations()
         types += builder.operationTypes
-        let enumerations = Self.enumerationNames(in: types)
-        operations = operations.map { restrictParameterTypes($0, enumerations: enumerations) }
+        let enumerations = Self.enumerationNames(in: types), structures = Self.structures(in: types)
+        operations = operations.map { chooseParameterCoding($0, enumerations: enumerations, structures: structures) }
         RecursionBreaker.breakCycles(in: &types)
         Deprecation.propagate(types: &types, operations: &operations)
         UnionStrictness.mark(&types)
@@ -128,9 +128,9 @@ public struct ModuleBuilder {
                 let name = scope.claim(baseName)
                 let typeName = Naming.typeName(name)
                 // Locals of the generated client method and server route: a parameter must not shadow them.
-                var parameterScope = NameScope(reserved: ["body", "path", "query", "request", "response", "token", "context", "authenticator", "maxBodySize"])
+                var parameterScope = NameScope(reserved: ["body", "path", "query", "cookies", "parameters", "request", "response", "token", "context", "authenticator", "maxBodySize"])
                 let parameters = Self.signatureOrder(operation.parameters, path: operation.path).map { parameter in
-                    OperationParameter(
+                    var model = OperationParameter(
                         jsonName: parameter.name,
                         swiftName: parameterScope.claim(Naming.memberName(parameter.name)),
                         location: OperationParameter.Location(rawValue: parameter.location.rawValue)!,
@@ -142,6 +142,8 @@ public struct ModuleBuilder {
                         deprecated: parameter.deprecated,
                         deprecationMessage: parameter.deprecated ? Deprecation.message(from: parameter.description) : nil
                     )
+                    wireFormat(of: parameter, into: &model)
+                    return model
                 }
                 let requirements = operation.security ?? document.security
                 operations.append(APIOperation(
@@ -164,33 +166,6 @@ public struct ModuleBuilder {
             }
         }
         return operations
-    }
-
-    /// Parameters are sent as text: scalars, enums and arrays of them (form/simple style). Other
-    /// shapes (objects, deepObject) are not generated yet; they are passed as raw text, with a warning.
-    private func restrictParameterTypes(_ operation: APIOperation, enumerations: Set<String>) -> APIOperation {
-        var operation = operation
-        func isText(_ type: TypeReference) -> Bool {
-            switch type {
-            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date: true
-            case .named(let name): enumerations.contains(name)
-            default: false
-            }
-        }
-        for index in operation.parameters.indices {
-            let type = operation.parameters[index].type
-            if isText(type) { continue }
-            if case .array(let element) = type, isText(element) { continue }
-            operation.parameters[index].type = .string
-            let location = document.paths.flatMap(\.operations)
-                .first { $0.path == operation.path && $0.method.rawValue.uppercased() == operation.method }?
-                .parameters.first { $0.name == operation.parameters[index].jsonName }?.sourceLocation
-            diagnostics.warning(
-                "parameter '\(operation.parameters[index].jsonName)' of type \(type.spelling) is not generated yet (only scalars, enums and arrays of them are); it is passed as raw text",
-                at: location
-            )
-        }
-        return operation
     }
 
     /// Qualified names of every enumeration, nested ones included (`BuildResponse.Status`).

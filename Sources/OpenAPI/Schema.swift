@@ -13,6 +13,9 @@ public final class Schema {
     /// `nullable: true` folded in as `.null`. Empty when unconstrained.
     public internal(set) var types: [JSONType] = []
     public internal(set) var format: String?
+    /// `pattern`: an ECMA-262 regular expression a string must match somewhere (JSON Schema
+    /// Validation 2020-12 §6.3.3), as written.
+    public internal(set) var pattern: String?
     public internal(set) var title: String?
     public internal(set) var description: String?
     /// Declared properties in document order.
