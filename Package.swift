@@ -54,6 +54,14 @@ let package = Package(
             path: "Generated/BuildsAPIServer",
             swiftSettings: generatedSettings
         ),
+        // From specs/parameters.yaml: every parameter style, run client against server in tests.
+        .target(name: "ParametersAPI", path: "Generated/parameters/ParametersAPI", swiftSettings: generatedSettings),
+        .target(
+            name: "ParametersAPIServer",
+            dependencies: ["ParametersAPI", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/parameters/ParametersAPIServer",
+            swiftSettings: generatedSettings
+        ),
 
         // MARK: A hand-written service on the generated code, served by an example executable.
         .target(name: "BuildsExample", dependencies: ["BuildsAPI", "BuildsAPIServer"], path: "Examples/BuildsExample"),
@@ -77,7 +85,7 @@ let package = Package(
         .testTarget(
             name: "GeneratedTests",
             dependencies: [
-                "BuildsAPI", "BuildsAPIServer", "BuildsExample",
+                "BuildsAPI", "BuildsAPIServer", "BuildsExample", "ParametersAPI", "ParametersAPIServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
