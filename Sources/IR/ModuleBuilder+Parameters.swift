@@ -6,13 +6,15 @@ import OpenAPI
 /// §4.8.12.4), `content`-based JSON (§4.8.12.5), and `pattern`.
 extension ModuleBuilder {
     /// `parameter`'s style and explode after the defaults of §4.8.12.4 (`form` for query and
-    /// cookie, `simple` for path and header; `explode` true only for `form`), its pattern and
+    /// cookie, `simple` for path and header; `explode` true only for `form`, and for
+    /// `deepObject`, which nothing defines without it), its pattern and
     /// whether it is JSON text. The shape is decided later, once every type is known.
     func wireFormat(of parameter: Parameter, into model: inout OperationParameter) {
         let style = parameter.style.flatMap(OperationParameter.Style.init(rawValue:))
             ?? (parameter.location == .query || parameter.location == .cookie ? .form : .simple)
         model.style = style
-        model.explode = parameter.explode ?? (style == .form)
+        // deepObject is defined with explode only; specs commonly leave explode out for it.
+        model.explode = parameter.explode ?? (style == .form || style == .deepObject)
         // §4.8.12.1: allowReserved applies to query parameters only.
         model.allowReserved = parameter.location == .query && parameter.allowReserved
         model.warningLocation = parameter.styleLocation ?? parameter.sourceLocation
@@ -28,6 +30,11 @@ extension ModuleBuilder {
             }
         }
         model.pattern = pattern(of: parameter)
+        if model.coding == .json, model.pattern != nil {
+            // The text on the wire is JSON (`"abc"`, quotes included), which the pattern does not describe.
+            diagnostics.warning("the pattern of content parameter '\(parameter.name)' is not checked (its text on the wire is JSON)", at: parameter.sourceLocation)
+            model.pattern = nil
+        }
     }
 
     /// The parameter's `pattern`, or its items' for an array; `nil` (with a warning) when
@@ -57,20 +64,40 @@ extension ModuleBuilder {
         return document.components.schemas.first { $0.name == reference.name }?.schema ?? schema
     }
 
-    /// Decides each parameter's shape from its Swift type: scalars and enums are primitives,
-    /// arrays of them arrays, structures whose properties are all primitives objects (§4.8.12.4).
-    /// Other types are passed as raw text, and combinations the style table leaves undefined get
-    /// the closest defined behaviour; both with a warning.
-    /// - Parameters:
-    ///   - enumerations: qualified names of every enumeration (`enumerationNames(in:)`).
-    ///   - structures: every structure by qualified name (`structures(in:)`).
-    func chooseParameterCoding(_ operation: APIOperation, enumerations: Set<String>, structures: [String: Structure]) -> APIOperation {
+    /// Decides each parameter's shape from its Swift type (§4.8.12.4): scalars and enums are
+    /// primitives, arrays of them arrays, and structures or maps whose values are all primitives
+    /// objects; aliases count as what they name. Other types are passed as raw text, and
+    /// combinations the style table leaves undefined get the closest defined behaviour; both
+    /// with a warning.
+    /// - Parameter kinds: every generated type's kind by qualified name (`kinds(in:)`).
+    func chooseParameterCoding(_ operation: APIOperation, kinds: [String: SwiftType.Kind]) -> APIOperation {
         var operation = operation
         func isText(_ type: TypeReference) -> Bool {
             switch type {
-            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date: true
-            case .named(let name): enumerations.contains(name)
-            default: false
+            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date: return true
+            case .named(let name):
+                switch kinds[name] {
+                case .enumeration?: return true
+                case .alias(let target)?: return isText(target)
+                default: return false
+                }
+            default: return false
+            }
+        }
+        func coding(of type: TypeReference) -> OperationParameter.Coding? {
+            if isText(type) { return .primitive }
+            switch type {
+            case .array(let element): return isText(element) ? .array : nil
+            case .dictionary(let value): return isText(value) ? .object : nil
+            case .named(let name):
+                switch kinds[name] {
+                case .alias(let target)?: return coding(of: target)
+                case .structure(let structure)?:
+                    let flat = structure.properties.allSatisfy { isText($0.type) } && (structure.additionalProperties.map(isText) ?? true)
+                    return flat ? .object : nil
+                default: return nil
+                }
+            default: return nil
             }
         }
         for index in operation.parameters.indices {
@@ -78,13 +105,8 @@ extension ModuleBuilder {
             defer { operation.parameters[index] = parameter }
             if parameter.coding == .json { continue }
             let type = parameter.type
-            if isText(type) {
-                parameter.coding = .primitive
-            } else if case .array(let element) = type, isText(element) {
-                parameter.coding = .array
-            } else if case .named(let name) = type, let structure = structures[name], structure.additionalProperties == nil,
-                      structure.properties.allSatisfy({ isText($0.type) }) {
-                parameter.coding = .object
+            if let coding = coding(of: type) {
+                parameter.coding = coding
             } else {
                 parameter.type = .string
                 parameter.coding = .primitive
@@ -132,17 +154,17 @@ extension ModuleBuilder {
         }
     }
 
-    /// Every structure by its qualified name (`Op.Filter` for nested ones).
-    static func structures(in types: [SwiftType]) -> [String: Structure] {
-        var structures: [String: Structure] = [:]
+    /// Every generated type's kind by its qualified name (`Op.Filter` for nested ones).
+    static func kinds(in types: [SwiftType]) -> [String: SwiftType.Kind] {
+        var kinds: [String: SwiftType.Kind] = [:]
         func collect(_ types: [SwiftType], prefix: String) {
             for type in types {
                 let name = prefix + type.name
-                if case .structure(let structure) = type.kind { structures[name] = structure }
+                kinds[name] = type.kind
                 collect(type.nestedTypes, prefix: name + ".")
             }
         }
         collect(types, prefix: "")
-        return structures
+        return kinds
     }
 }

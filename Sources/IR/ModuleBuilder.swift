@@ -38,8 +38,8 @@ public struct ModuleBuilder {
         var types = builder.buildComponentTypes()
         var operations = buildOperations()
         types += builder.operationTypes
-        let enumerations = Self.enumerationNames(in: types), structures = Self.structures(in: types)
-        operations = operations.map { chooseParameterCoding($0, enumerations: enumerations, structures: structures) }
+        let kinds = Self.kinds(in: types)
+        operations = operations.map { chooseParameterCoding($0, kinds: kinds) }
         RecursionBreaker.breakCycles(in: &types)
         Deprecation.propagate(types: &types, operations: &operations)
         UnionStrictness.mark(&types)
@@ -166,20 +166,6 @@ public struct ModuleBuilder {
             }
         }
         return operations
-    }
-
-    /// Qualified names of every enumeration, nested ones included (`BuildResponse.Status`).
-    static func enumerationNames(in types: [SwiftType]) -> Set<String> {
-        var names: Set<String> = []
-        func collect(_ types: [SwiftType], prefix: String) {
-            for type in types {
-                let name = prefix + type.name
-                if case .enumeration = type.kind { names.insert(name) }
-                collect(type.nestedTypes, prefix: name + ".")
-            }
-        }
-        collect(types, prefix: "")
-        return names
     }
 
     private func requestBody(for body: RequestBody, typeName: String) -> RequestBodyModel? {

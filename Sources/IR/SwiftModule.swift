@@ -74,7 +74,7 @@ public struct OperationParameter: Sendable {
     public var deprecationMessage: String? = nil
     /// How the value is laid out on the wire (§4.8.12.4), after the location's defaults.
     public var style: Style = .form
-    /// `explode` as written, else `true` for `form` only (§4.8.12.4).
+    /// `explode` as written, else `true` for `form` (§4.8.12.4) and `deepObject` (only defined so).
     public var explode = true
     /// RFC 3986 reserved characters stay unencoded in a query value (§4.8.12.1).
     public var allowReserved = false

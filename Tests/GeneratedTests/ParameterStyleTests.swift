@@ -15,11 +15,11 @@ import FoundationNetworking
 struct ParameterEchoService: ParametersAPIServer.APIService {
     func echoQuery(
         text: String, count: Int?, tags: [String]?, ids: [Int]?, color: Color?, spaced: [String]?, piped: [String]?,
-        pipedColor: Color?, deep: Color?, reserved: String?, shade: Shade?, since: Date?, ref: UUID?, code: String?, filter: Filter?
+        pipedColor: Color?, deep: Color?, metadata: [String: String]?, reserved: String?, shade: Shade?, since: Date?, ref: UUID?, code: String?, filter: Filter?
     ) async throws -> EchoQueryResponse {
         .ok(QueryEcho(
             text: text, count: count, tags: tags, ids: ids, color: color, spaced: spaced, piped: piped, pipedColor: pipedColor,
-            deep: deep, reserved: reserved, shade: shade, since: since, ref: ref, code: code, filter: filter
+            deep: deep, metadata: metadata, reserved: reserved, shade: shade, since: since, ref: ref, code: code, filter: filter
         ))
     }
 
@@ -117,13 +117,13 @@ struct ParameterEchoService: ParametersAPIServer.APIService {
             let echo = try await client.echoQuery(
                 text: Self.tricky, count: -3, tags: ["x,y", "+ &", ""], ids: [1, 2, 3], color: Self.color,
                 spaced: ["blue", "black+&=#"], piped: ["a", "b,c"], pipedColor: Color(r: 1, g: 2), deep: Self.color,
-                reserved: "a/b?c:d@e!$'()*+,;", shade: .unknown("pink"), since: since, ref: ref, code: "ABC.12",
+                metadata: ["a b": "c&d", "e[f]": "+"], reserved: "a/b?c:d@e!$'()*+,;", shade: .unknown("pink"), since: since, ref: ref, code: "ABC.12",
                 filter: Filter(name: Self.tricky, limit: 5)
             )
             #expect(echo == QueryEcho(
                 text: Self.tricky, count: -3, tags: ["x,y", "+ &", ""], ids: [1, 2, 3], color: Self.color,
                 spaced: ["blue", "black+&=#"], piped: ["a", "b,c"], pipedColor: Color(r: 1, g: 2), deep: Self.color,
-                reserved: "a/b?c:d@e!$'()*+,;", shade: .unknown("pink"), since: since, ref: ref, code: "ABC.12",
+                metadata: ["a b": "c&d", "e[f]": "+"], reserved: "a/b?c:d@e!$'()*+,;", shade: .unknown("pink"), since: since, ref: ref, code: "ABC.12",
                 filter: Filter(name: Self.tricky, limit: 5)
             ))
             let minimal = try await client.echoQuery(text: "")

@@ -124,7 +124,7 @@ public struct Client: Sendable {
     /// `GET /query`
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
-    public func echoQuery(text: String, count: Int? = nil, tags: [String]? = nil, ids: [Int]? = nil, color: Color? = nil, spaced: [String]? = nil, piped: [String]? = nil, pipedColor: Color? = nil, deep: Color? = nil, reserved: String? = nil, shade: Shade? = nil, since: Date? = nil, ref: UUID? = nil, code: String? = nil, filter: Filter? = nil) async throws -> QueryEcho {
+    public func echoQuery(text: String, count: Int? = nil, tags: [String]? = nil, ids: [Int]? = nil, color: Color? = nil, spaced: [String]? = nil, piped: [String]? = nil, pipedColor: Color? = nil, deep: Color? = nil, metadata: [String: String]? = nil, reserved: String? = nil, shade: Shade? = nil, since: Date? = nil, ref: UUID? = nil, code: String? = nil, filter: Filter? = nil) async throws -> QueryEcho {
         let path = "/query"
         var query: [String] = []
         query += try ParameterEncoding.query("text", text, as: .primitive, style: .form, explode: true)
@@ -136,6 +136,7 @@ public struct Client: Sendable {
         if let piped { query += try ParameterEncoding.query("piped", piped, as: .array, style: .pipeDelimited, explode: false) }
         if let pipedColor { query += try ParameterEncoding.query("pipedColor", pipedColor, as: .object, style: .pipeDelimited, explode: false) }
         if let deep { query += try ParameterEncoding.query("deep", deep, as: .object, style: .deepObject, explode: true) }
+        if let metadata { query += try ParameterEncoding.query("metadata", metadata, as: .object, style: .deepObject, explode: true) }
         if let reserved { query += try ParameterEncoding.query("reserved", reserved, as: .primitive, style: .form, explode: true, allowReserved: true) }
         if let shade { query += try ParameterEncoding.query("shade", shade, as: .primitive, style: .form, explode: true) }
         if let since { query += try ParameterEncoding.query("since", since, as: .primitive, style: .form, explode: true) }

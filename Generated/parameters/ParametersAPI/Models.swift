@@ -122,6 +122,7 @@ public struct QueryEcho: Codable, Hashable, Sendable {
     public var pipedColor: Color?
     /// The style table's example object (§4.8.12.4).
     public var deep: Color?
+    public var metadata: [String: String]?
     public var reserved: String?
     public var shade: Shade?
     public var since: Date?
@@ -139,6 +140,7 @@ public struct QueryEcho: Codable, Hashable, Sendable {
         piped: [String]? = nil,
         pipedColor: Color? = nil,
         deep: Color? = nil,
+        metadata: [String: String]? = nil,
         reserved: String? = nil,
         shade: Shade? = nil,
         since: Date? = nil,
@@ -155,6 +157,7 @@ public struct QueryEcho: Codable, Hashable, Sendable {
         self.piped = piped
         self.pipedColor = pipedColor
         self.deep = deep
+        self.metadata = metadata
         self.reserved = reserved
         self.shade = shade
         self.since = since
@@ -173,6 +176,7 @@ public struct QueryEcho: Codable, Hashable, Sendable {
         case piped
         case pipedColor
         case deep
+        case metadata
         case reserved
         case shade
         case since
@@ -192,6 +196,7 @@ public struct QueryEcho: Codable, Hashable, Sendable {
         self.piped = try container.decodeValueIfPresent([String].self, forKey: .piped)
         self.pipedColor = try container.decodeValueIfPresent(Color.self, forKey: .pipedColor)
         self.deep = try container.decodeValueIfPresent(Color.self, forKey: .deep)
+        self.metadata = try container.decodeValueIfPresent([String: String].self, forKey: .metadata)
         self.reserved = try container.decodeValueIfPresent(String.self, forKey: .reserved)
         self.shade = try container.decodeValueIfPresent(Shade.self, forKey: .shade)
         self.since = try container.decodeValueIfPresent(Date.self, forKey: .since)
@@ -211,6 +216,7 @@ public struct QueryEcho: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.piped, forKey: .piped)
         try container.encodeIfPresent(self.pipedColor, forKey: .pipedColor)
         try container.encodeIfPresent(self.deep, forKey: .deep)
+        try container.encodeIfPresent(self.metadata, forKey: .metadata)
         try container.encodeIfPresent(self.reserved, forKey: .reserved)
         try container.encodeIfPresent(self.shade, forKey: .shade)
         try container.encodeIfPresent(self.since, forKey: .since)

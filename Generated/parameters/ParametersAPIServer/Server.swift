@@ -14,7 +14,7 @@ import ParametersAPI
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public protocol APIService: Sendable {
     /// `GET /query`
-    func echoQuery(text: String, count: Int?, tags: [String]?, ids: [Int]?, color: ParametersAPI.Color?, spaced: [String]?, piped: [String]?, pipedColor: ParametersAPI.Color?, deep: ParametersAPI.Color?, reserved: String?, shade: ParametersAPI.Shade?, since: Date?, ref: UUID?, code: String?, filter: ParametersAPI.Filter?) async throws -> EchoQueryResponse
+    func echoQuery(text: String, count: Int?, tags: [String]?, ids: [Int]?, color: ParametersAPI.Color?, spaced: [String]?, piped: [String]?, pipedColor: ParametersAPI.Color?, deep: ParametersAPI.Color?, metadata: [String: String]?, reserved: String?, shade: ParametersAPI.Shade?, since: Date?, ref: UUID?, code: String?, filter: ParametersAPI.Filter?) async throws -> EchoQueryResponse
 
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
     ///
@@ -237,13 +237,14 @@ extension APIService {
         let piped: [String]? = try parameters.value("piped", in: .query, as: .array, style: .pipeDelimited, explode: false)
         let pipedColor: ParametersAPI.Color? = try parameters.value("pipedColor", in: .query, as: .object, style: .pipeDelimited, explode: false)
         let deep: ParametersAPI.Color? = try parameters.value("deep", in: .query, as: .object, style: .deepObject, explode: true)
+        let metadata: [String: String]? = try parameters.value("metadata", in: .query, as: .object, style: .deepObject, explode: true)
         let reserved: String? = try parameters.value("reserved", in: .query, as: .primitive, style: .form, explode: true)
         let shade: ParametersAPI.Shade? = try parameters.value("shade", in: .query, as: .primitive, style: .form, explode: true)
         let since: Date? = try parameters.value("since", in: .query, as: .primitive, style: .form, explode: true)
         let ref: UUID? = try parameters.value("ref", in: .query, as: .primitive, style: .form, explode: true)
         let code: String? = try parameters.value("code", in: .query, as: .primitive, style: .form, explode: true, pattern: "^[A-Z]{3}(\\.[0-9]+)?$")
         let filter: ParametersAPI.Filter? = try parameters.value("filter", in: .query, as: .json, style: .form, explode: true)
-        switch try await self.echoQuery(text: text, count: count, tags: tags, ids: ids, color: color, spaced: spaced, piped: piped, pipedColor: pipedColor, deep: deep, reserved: reserved, shade: shade, since: since, ref: ref, code: code, filter: filter) {
+        switch try await self.echoQuery(text: text, count: count, tags: tags, ids: ids, color: color, spaced: spaced, piped: piped, pipedColor: pipedColor, deep: deep, metadata: metadata, reserved: reserved, shade: shade, since: since, ref: ref, code: code, filter: filter) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body)
         case .unprocessableContent(let body):
