@@ -218,6 +218,35 @@ import Testing
         }
     }
 
+    // Maps (`additionalProperties` of scalars) are objects too, their keys sent sorted so the
+    // same value is always the same URL; openai's `metadata` is one in the deepObject style.
+    @Test func mapsAreObjectsWithSortedKeys() async throws {
+        let run = try Snippet.run(spec: """
+            paths:
+              /x:
+                get:
+                  operationId: getX
+                  parameters:
+                    - {name: metadata, in: query, style: deepObject, schema: {type: object, additionalProperties: {type: string}}}
+                    - {name: limits, in: query, explode: false, schema: {$ref: '#/components/schemas/Limits'}}
+                  responses: {'204': {description: ok}}
+            components:
+              schemas:
+                Limits: {type: object, additionalProperties: {type: integer}}
+            """, main: #"""
+            let (client, transport) = stubClient(status: 204)
+            try await client.getX(metadata: ["z": "3", "a": "1", "b b": "2&"], limits: ["y": 2, "x": 1])
+            checkEqual("sorted keys, each piece encoded once", await transport.log.requests.first?.url.query(percentEncoded: true),
+                "metadata%5Ba%5D=1&metadata%5Bb%20b%5D=2%26&metadata%5Bz%5D=3&limits=x,1,y,2")
+            let pairs = ParameterDecoding.pairs(ofQuery: "metadata%5Bk%5D=v&other=1&metadata%5Be%5Bf%5D%5D=%2B")
+            let node = try ParameterDecoding.query(pairs, named: "metadata", shape: .object, style: .deepObject, explode: true)
+            checkEqual("reads back", try node.flatMap { try ParameterCoder<[String: String]>.object.value(from: $0) }, ["k": "v", "e[f]": "+"])
+            finish()
+            """#, typecheckServer: true)
+        run.expectAllPassed()
+        #expect(!run.genDiagnostics.contains("warning"), "\(run.genDiagnostics)")
+    }
+
     // A `content: application/json` parameter (§4.8.12.5) is its value's JSON text, encoded as
     // any other text in its location.
     @Test func contentParametersAreJSONText() async throws {

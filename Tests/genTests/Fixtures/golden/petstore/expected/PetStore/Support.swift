@@ -713,7 +713,9 @@ extension ParameterCoder where Value: Codable {
         Self(shape: .object, encode: { value in
             let encoder = ParameterFieldEncoder()
             try value.encode(to: encoder)
-            return .object(encoder.fields.pairs)
+            // A map has no declared order; sorted keys send the same value as the same text.
+            let isMap = value is any UnorderedParameterFields
+            return .object(isMap ? encoder.fields.pairs.sorted { $0.key < $1.key } : encoder.fields.pairs)
         }, decode: { node, isNamed in
             guard case .object(let pairs) = node else { return nil }
             let decoder = ParameterFieldDecoder(pairs)
@@ -747,6 +749,11 @@ extension ParameterCoder where Value: Codable {
         })
     }
 }
+
+/// Maps (`additionalProperties` objects): their keys have no order of their own.
+protocol UnorderedParameterFields {}
+
+extension Dictionary: UnorderedParameterFields {}
 
 /// Writes a structure's properties as key/text pairs in the order its `encode(to:)` writes them:
 /// scalars and enums as their `parameterText`, anything else as JSON text; `null` is left out.
