@@ -68,6 +68,14 @@ let package = Package(
             path: "Generated/BuildsAPIServer",
             swiftSettings: generatedSettings
         ),
+        // From specs/parameters.yaml: every parameter style, run client against server in tests.
+        .target(name: "ParametersAPI", path: "Generated/Parameters/ParametersAPI", swiftSettings: generatedSettings),
+        .target(
+            name: "ParametersAPIServer",
+            dependencies: ["ParametersAPI", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/Parameters/ParametersAPIServer",
+            swiftSettings: generatedSettings
+        ),
 
         .target(
             name: "BuildsAPIAsyncHTTPClient",
@@ -117,7 +125,7 @@ let package = Package(
             name: "GeneratedTests",
             dependencies: [
                 "BuildsAPI", "BuildsAPIServer", "BuildsAPIAsyncHTTPClient", "BuildsExample", "BodiesAPI", "BodiesAPIServer",
-                "HeadersAPI", "HeadersAPIServer",
+                "HeadersAPI", "HeadersAPIServer", "ParametersAPI", "ParametersAPIServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -147,7 +147,7 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func updateBuild(org: String, buildID: UUID, body: BuildUpdateRequest) async throws -> BuildResponse {
-        let path = "/api/v1/org/\(PercentEncoding.encode(org.parameterText))/builds/\(PercentEncoding.encode(buildID.parameterText))"
+        let path = "/api/v1/org/\(try ParameterEncoding.path("org", org, as: .primitive, style: .simple, explode: false))/builds/\(try ParameterEncoding.path("build_id", buildID, as: .primitive, style: .simple, explode: false))"
         var request = ClientRequest(method: "PATCH", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         try request.setBody(body, as: [.json("application/json")])
@@ -167,13 +167,14 @@ public struct Client: Sendable {
         return try response.decodeBody(as: [.json("application/json")])
     }
 
-    /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    private func url(path: String, query: [(String, String)]) -> URL {
+    /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
+    /// `ParameterEncoding`, RFC 3986 §3.4) appended.
+    private func url(path: String, query: [String]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
+            text += "?" + query.joined(separator: "&")
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL

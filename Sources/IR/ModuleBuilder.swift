@@ -44,11 +44,15 @@ public struct ModuleBuilder {
         var types = builder.buildComponentTypes()
         var operations = buildOperations()
         types += builder.operationTypes
-        let enumerations = Self.enumerationNames(in: types)
-        operations = operations.map { restrictParameterTypes($0, enumerations: enumerations) }
+        let kinds = Self.kinds(in: types)
+        operations = operations.map { chooseParameterCoding($0, kinds: kinds) }
         RecursionBreaker.breakCycles(in: &types)
         Deprecation.propagate(types: &types, operations: &operations)
         UnionStrictness.mark(&types)
+        let enumerations = Set(kinds.compactMap { name, kind in
+            if case .enumeration = kind { return name }
+            return nil
+        })
         operations = operations.map { restrictHeaderTypes($0, enumerations: enumerations) }
         // Response headers structs and the client's outputs live beside the models: keep them apart.
         let clientNames = Self.nameClientTypes(in: &operations, reserved: Set(types.map(\.name)).union(Self.reservedTypeNames))
@@ -157,9 +161,9 @@ public struct ModuleBuilder {
                     ?? scope.claim(operation.operationID.map(Naming.memberName) ?? Naming.memberName(operation.method.rawValue + " " + operation.path))
                 let typeName = Naming.typeName(name)
                 // Locals of the generated client method and server route: a parameter must not shadow them.
-                var parameterScope = NameScope(reserved: ["body", "path", "query", "request", "response", "token", "context", "authenticator", "maxBodySize"])
+                var parameterScope = NameScope(reserved: ["body", "path", "query", "cookies", "parameters", "request", "response", "token", "context", "authenticator", "maxBodySize"])
                 let parameters = Self.signatureOrder(operation.parameters, path: operation.path).map { parameter in
-                    OperationParameter(
+                    var model = OperationParameter(
                         jsonName: parameter.name,
                         swiftName: parameterScope.claim(Naming.memberName(parameter.name)),
                         location: OperationParameter.Location(rawValue: parameter.location.rawValue)!,
@@ -171,6 +175,8 @@ public struct ModuleBuilder {
                         deprecated: parameter.deprecated,
                         deprecationMessage: parameter.deprecated ? Deprecation.message(from: parameter.description) : nil
                     )
+                    wireFormat(of: parameter, into: &model)
+                    return model
                 }
                 let requirements = operation.security ?? document.security
                 operations.append(APIOperation(
@@ -290,47 +296,6 @@ public struct ModuleBuilder {
         case .named(let name): enumerations.contains(name)
         default: false
         }
-    }
-
-    /// Parameters are sent as text: scalars, enums and arrays of them (form/simple style). Other
-    /// shapes (objects, deepObject) are not generated yet; they are passed as raw text, with a warning.
-    private func restrictParameterTypes(_ operation: APIOperation, enumerations: Set<String>) -> APIOperation {
-        var operation = operation
-        func isText(_ type: TypeReference) -> Bool {
-            switch type {
-            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date, .calendarDate: true
-            case .named(let name): enumerations.contains(name)
-            default: false
-            }
-        }
-        for index in operation.parameters.indices {
-            let type = operation.parameters[index].type
-            if isText(type) { continue }
-            if case .array(let element) = type, isText(element) { continue }
-            operation.parameters[index].type = .string
-            let location = document.paths.flatMap(\.operations)
-                .first { $0.path == operation.path && $0.method.rawValue.uppercased() == operation.method }?
-                .parameters.first { $0.name == operation.parameters[index].jsonName }?.sourceLocation
-            diagnostics.warning(
-                "parameter '\(operation.parameters[index].jsonName)' of type \(type.spelling) is not generated yet (only scalars, enums and arrays of them are); it is passed as raw text",
-                at: location
-            )
-        }
-        return operation
-    }
-
-    /// Qualified names of every enumeration, nested ones included (`BuildResponse.Status`).
-    static func enumerationNames(in types: [SwiftType]) -> Set<String> {
-        var names: Set<String> = []
-        func collect(_ types: [SwiftType], prefix: String) {
-            for type in types {
-                let name = prefix + type.name
-                if case .enumeration = type.kind { names.insert(name) }
-                collect(type.nestedTypes, prefix: name + ".")
-            }
-        }
-        collect(types, prefix: "")
-        return names
     }
 
     private func requestBody(for body: RequestBody, typeName: String) -> RequestBodyModel? {

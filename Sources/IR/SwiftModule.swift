@@ -75,6 +75,29 @@ public struct OperationParameter: Sendable {
     /// Deprecated in the spec, or of a deprecated type.
     public var deprecated = false
     public var deprecationMessage: String? = nil
+    /// How the value is laid out on the wire (§4.8.12.4), after the location's defaults.
+    public var style: Style = .form
+    /// `explode` as written, else `true` for `form` (§4.8.12.4) and `deepObject` (only defined so).
+    public var explode = true
+    /// RFC 3986 reserved characters stay unencoded in a query value (§4.8.12.1).
+    public var allowReserved = false
+    public var coding: Coding = .primitive
+    /// The ECMA-262 `pattern` the value's text (each element's, for arrays) must match; the
+    /// server checks it.
+    public var pattern: String? = nil
+    /// Where warnings about the parameter's wire format point: its `style`, else the parameter.
+    var warningLocation: SourceLocation? = nil
+
+    /// The `style` values of OpenAPI 3.1 §4.8.12.4.
+    public enum Style: String, Sendable {
+        case form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject
+    }
+
+    /// Which of the style table's shapes the Swift type takes (§4.8.12.4), or JSON text for a
+    /// `content: application/json` parameter (§4.8.12.5).
+    public enum Coding: String, Sendable {
+        case primitive, array, object, json
+    }
 }
 
 public struct RequestBodyModel: Sendable {

@@ -49,8 +49,17 @@ public struct Parameter {
     public var required: Bool
     public var deprecated: Bool
     public var schema: Schema?
+    /// The style as written, already checked against the location (§4.8.12.4); `nil` for the
+    /// location's default (`form` for query and cookie, `simple` for path and header).
     public var style: String?
     public var explode: Bool?
+    /// `allowReserved: true` (§4.8.12.1): RFC 3986 reserved characters in a query value go unencoded.
+    public var allowReserved = false
+    /// The media type of a `content`-based parameter (§4.8.12.5), e.g. `application/json`;
+    /// `nil` for a `schema`-based one.
+    public var contentType: String? = nil
+    /// Where `style` is written, or the parameter itself when it is not: for warnings about it.
+    public var styleLocation: SourceLocation? = nil
     public var sourceLocation: SourceLocation
 }
 

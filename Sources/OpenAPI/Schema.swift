@@ -18,6 +18,9 @@ public final class Schema {
     public internal(set) var contentEncoding: String?
     /// Where `format` is written, for warnings about it.
     public internal(set) var formatLocation: SourceLocation?
+    /// `pattern`: an ECMA-262 regular expression a string must match somewhere (JSON Schema
+    /// Validation 2020-12 §6.3.3), as written.
+    public internal(set) var pattern: String?
     public internal(set) var title: String?
     public internal(set) var description: String?
     /// Declared properties in document order.

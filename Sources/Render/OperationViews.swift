@@ -103,8 +103,8 @@ struct OperationView: Sendable {
     var pathLiteral: String
     /// Hummingbird's spelling: `/api/v1/org/:org/builds/:build_id`, as a literal.
     var routePathLiteral: String
-    /// The request path as one Swift string literal, each parameter percent-encoded once:
-    /// `"/org/\(PercentEncoding.encode(org.parameterText))"`.
+    /// The request path as one Swift string literal, each parameter in its style and
+    /// percent-encoded once: `"/org/\(try ParameterEncoding.path("org", org, as: .primitive, style: .simple, explode: false))"`.
     var pathExpression: String
     /// `org: String, buildID: UUID, body: BuildUpdateRequest`, optional ones defaulting to `nil`.
     var parameterList: String
@@ -117,6 +117,9 @@ struct OperationView: Sendable {
     var queryParameters: [ParameterView]
     var hasQueryParameters: Bool
     var headerParameters: [ParameterView]
+    var cookieParameters: [ParameterView]
+    /// Some parameter is read on the server: the route builds its `RequestParameters`.
+    var hasParameters: Bool
     var hasBody: Bool
     var bodyType: String
     var bodyIsOptional: Bool
@@ -187,6 +190,8 @@ struct ClientMethodView: Sendable {
     var queryParameters: [ParameterView]
     var hasQueryParameters: Bool
     var headerParameters: [ParameterView]
+    var cookieParameters: [ParameterView]
+    var hasCookieParameters: Bool
 }
 
 struct ParameterView: Sendable {
@@ -201,6 +206,17 @@ struct ParameterView: Sendable {
     var isArray: Bool
     /// The element type of an array parameter.
     var elementType: String
+    /// The `ParameterCoder` member for the type's shape: `primitive`, `array`, `object` or `json`.
+    var coder: String
+    /// Where it is sent, as a member of the server's `RequestParameters.Location`: `query`.
+    var location: String
+    /// The `ParameterStyle` member: `form`, `deepObject`, …
+    var style: String
+    /// `true` or `false`.
+    var explode: String
+    var allowReserved: Bool
+    /// The schema's `pattern` as a Swift string literal, when it has one.
+    var patternLiteral: String?
     var documentation: [String]
     /// `- Parameter org: Organization slug` lines, already prefixed.
     var parameterDocumentation: String
@@ -334,6 +350,8 @@ extension OperationView: TemplateValue {
         case "queryParameters": queryParameters.templateData
         case "hasQueryParameters": hasQueryParameters.templateData
         case "headerParameters": headerParameters.templateData
+        case "cookieParameters": cookieParameters.templateData
+        case "hasParameters": hasParameters.templateData
         case "hasBody": hasBody.templateData
         case "bodyType": bodyType.templateData
         case "bodyIsOptional": bodyIsOptional.templateData
@@ -399,6 +417,8 @@ extension ClientMethodView: TemplateValue {
         case "queryParameters": queryParameters.templateData
         case "hasQueryParameters": hasQueryParameters.templateData
         case "headerParameters": headerParameters.templateData
+        case "cookieParameters": cookieParameters.templateData
+        case "hasCookieParameters": hasCookieParameters.templateData
         default: nil
         }
     }
@@ -414,6 +434,12 @@ extension ParameterView: TemplateValue {
         case "isRequired": isRequired.templateData
         case "isArray": isArray.templateData
         case "elementType": elementType.templateData
+        case "coder": coder.templateData
+        case "location": location.templateData
+        case "style": style.templateData
+        case "explode": explode.templateData
+        case "allowReserved": allowReserved.templateData
+        case "patternLiteral": patternLiteral.templateData
         case "documentation": documentation.templateData
         case "parameterDocumentation": parameterDocumentation.templateData
         default: nil

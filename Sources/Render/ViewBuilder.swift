@@ -321,7 +321,9 @@ struct ViewBuilder {
                 parameterList: list.joined(separator: ", "),
                 queryParameters: kept.filter { $0.0.location == .query }.map(\.1),
                 hasQueryParameters: kept.contains { $0.0.location == .query },
-                headerParameters: kept.filter { $0.0.location == .header }.map(\.1)
+                headerParameters: kept.filter { $0.0.location == .header }.map(\.1),
+                cookieParameters: kept.filter { $0.0.location == .cookie }.map(\.1),
+                hasCookieParameters: kept.contains { $0.0.location == .cookie }
             )
         }
         // Optional deprecated parameters get an overload of their own, so only calls passing them warn.
@@ -363,7 +365,12 @@ struct ViewBuilder {
                 case .literal(let text):
                     String(SwiftSource.stringLiteral(text).dropFirst().dropLast())
                 case .parameter(let name):
-                    "\\(PercentEncoding.encode(\(Naming.escaped(operation.parameters.first { $0.location == .path && $0.jsonName == name }?.swiftName ?? name)).parameterText))"
+                    if let parameter = operation.parameters.first(where: { $0.location == .path && $0.jsonName == name }) {
+                        "\\(try ParameterEncoding.path(\(SwiftSource.stringLiteral(name)), \(Naming.escaped(parameter.swiftName)), as: .\(parameter.coding.rawValue), style: .\(parameter.style.rawValue), explode: \(parameter.explode)))"
+                    } else {
+                        // The parser reports a template name without a parameter; keep the text.
+                        String(SwiftSource.stringLiteral("{" + name + "}").dropFirst().dropLast())
+                    }
                 }
             }.joined() + "\"",
             parameterList: signature.joined(separator: ", "),
@@ -374,6 +381,8 @@ struct ViewBuilder {
             queryParameters: zip(operation.parameters, parameters).filter { $0.0.location == .query }.map(\.1),
             hasQueryParameters: operation.parameters.contains { $0.location == .query },
             headerParameters: zip(operation.parameters, parameters).filter { $0.0.location == .header }.map(\.1),
+            cookieParameters: zip(operation.parameters, parameters).filter { $0.0.location == .cookie }.map(\.1),
+            hasParameters: !operation.parameters.isEmpty,
             hasBody: body != nil,
             bodyType: body?.type.spelling(qualifiedBy: qualifier) ?? "",
             bodyIsOptional: !(body?.required ?? true),
@@ -441,6 +450,12 @@ struct ViewBuilder {
             isRequired: parameter.required,
             isArray: element != nil,
             elementType: element?.spelling(qualifiedBy: qualifier) ?? "",
+            coder: parameter.coding.rawValue,
+            location: parameter.location.rawValue,
+            style: parameter.style.rawValue,
+            explode: parameter.explode ? "true" : "false",
+            allowReserved: parameter.allowReserved,
+            patternLiteral: parameter.pattern.map(SwiftSource.stringLiteral),
             documentation: Self.comment(parameter.documentation),
             parameterDocumentation: SwiftSource.docLines(parameter.documentation).joined(separator: " ")
         )

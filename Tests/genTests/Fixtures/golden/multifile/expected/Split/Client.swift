@@ -145,9 +145,9 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func getPet(id: String, verbose: Bool? = nil) async throws -> Pet {
-        let path = "/pets/\(PercentEncoding.encode(id.parameterText))"
-        var query: [(String, String)] = []
-        if let verbose { query.append(("verbose", verbose.parameterText)) }
+        let path = "/pets/\(try ParameterEncoding.path("id", id, as: .primitive, style: .simple, explode: false))"
+        var query: [String] = []
+        if let verbose { query += try ParameterEncoding.query("verbose", verbose, as: .primitive, style: .form, explode: true) }
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
@@ -167,7 +167,7 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func putPet(id: String, body: Pet? = nil) async throws -> Pet {
-        let path = "/pets/\(PercentEncoding.encode(id.parameterText))"
+        let path = "/pets/\(try ParameterEncoding.path("id", id, as: .primitive, style: .simple, explode: false))"
         var request = ClientRequest(method: "PUT", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         if let body {
@@ -186,13 +186,14 @@ public struct Client: Sendable {
         return try response.decodeBody(as: [.json("application/json")])
     }
 
-    /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    private func url(path: String, query: [(String, String)]) -> URL {
+    /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
+    /// `ParameterEncoding`, RFC 3986 §3.4) appended.
+    private func url(path: String, query: [String]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
+            text += "?" + query.joined(separator: "&")
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL

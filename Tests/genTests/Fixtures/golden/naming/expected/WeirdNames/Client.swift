@@ -145,12 +145,12 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func putThing(thingID: String, self_: Bool? = nil, `operator`: String? = nil, `default`: Int? = nil, body: Weird) async throws -> Weird {
-        let path = "/things/\(PercentEncoding.encode(thingID.parameterText))"
-        var query: [(String, String)] = []
-        if let self_ { query.append(("self", self_.parameterText)) }
-        if let `operator` { query.append(("operator", `operator`.parameterText)) }
+        let path = "/things/\(try ParameterEncoding.path("thing-id", thingID, as: .primitive, style: .simple, explode: false))"
+        var query: [String] = []
+        if let self_ { query += try ParameterEncoding.query("self", self_, as: .primitive, style: .form, explode: true) }
+        if let `operator` { query += try ParameterEncoding.query("operator", `operator`, as: .primitive, style: .form, explode: true) }
         var request = ClientRequest(method: "PUT", url: self.url(path: path, query: query))
-        if let `default` { request.headerFields["default"] = `default`.parameterText }
+        if let `default` { request.headerFields["default"] = try ParameterEncoding.header(`default`, as: .primitive, explode: false) }
         request.headerFields["Accept"] = "application/json"
         try request.setBody(body, as: [.json("application/merge-patch+json")])
         let response = try await self.transport.send(request)
@@ -166,13 +166,14 @@ public struct Client: Sendable {
         return try response.decodeBody(as: [.json("application/json")])
     }
 
-    /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    private func url(path: String, query: [(String, String)]) -> URL {
+    /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
+    /// `ParameterEncoding`, RFC 3986 §3.4) appended.
+    private func url(path: String, query: [String]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
+            text += "?" + query.joined(separator: "&")
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL

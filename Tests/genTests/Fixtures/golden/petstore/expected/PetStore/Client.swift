@@ -146,11 +146,11 @@ public struct Client: Sendable {
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func listPets(limit: Int32? = nil, tags: [String], xRequestID: UUID? = nil) async throws -> [Pet] {
         let path = "/pets"
-        var query: [(String, String)] = []
-        if let limit { query.append(("limit", limit.parameterText)) }
-        query += tags.map { ("tags", $0.parameterText) }
+        var query: [String] = []
+        if let limit { query += try ParameterEncoding.query("limit", limit, as: .primitive, style: .form, explode: true) }
+        query += try ParameterEncoding.query("tags", tags, as: .array, style: .form, explode: true)
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
-        if let xRequestID { request.headerFields["X-Request-ID"] = xRequestID.parameterText }
+        if let xRequestID { request.headerFields["X-Request-ID"] = try ParameterEncoding.header(xRequestID, as: .primitive, explode: false) }
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
@@ -192,7 +192,7 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func deletePet(petID: Int64) async throws -> Void {
-        let path = "/pets/\(PercentEncoding.encode(petID.parameterText))"
+        let path = "/pets/\(try ParameterEncoding.path("petId", petID, as: .primitive, style: .simple, explode: false))"
         var request = ClientRequest(method: "DELETE", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
@@ -207,13 +207,14 @@ public struct Client: Sendable {
         }
     }
 
-    /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    private func url(path: String, query: [(String, String)]) -> URL {
+    /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
+    /// `ParameterEncoding`, RFC 3986 §3.4) appended.
+    private func url(path: String, query: [String]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
+            text += "?" + query.joined(separator: "&")
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL

@@ -141,13 +141,14 @@ public struct Client: Sendable {
         self.bearerToken = bearerToken
     }
 
-    /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    private func url(path: String, query: [(String, String)]) -> URL {
+    /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
+    /// `ParameterEncoding`, RFC 3986 §3.4) appended.
+    private func url(path: String, query: [String]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
+            text += "?" + query.joined(separator: "&")
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL
