@@ -74,7 +74,7 @@ extension ModuleBuilder {
         var operation = operation
         func isText(_ type: TypeReference) -> Bool {
             switch type {
-            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date: return true
+            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date, .calendarDate: return true
             case .named(let name):
                 switch kinds[name] {
                 case .enumeration?: return true

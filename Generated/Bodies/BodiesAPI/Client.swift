@@ -99,12 +99,16 @@ public struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
     public var statusCode: Int
     public var payload: ErrorPayload?
     public var body: Data
+    /// The response's header fields, names lowercase: read documented ones with the response's
+    /// headers struct: `try <Operation><Status>Headers(headerFields: error.headerFields)`.
+    public var headerFields: [String: String]
 
-    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data) {
+    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data, headerFields: [String: String] = [:]) {
         self.operationID = operationID
         self.statusCode = statusCode
         self.payload = payload
         self.body = body
+        self.headerFields = headerFields
     }
 
     /// The operation, the status and the start of the body, for logs.
@@ -153,7 +157,8 @@ public struct Client: Sendable {
                 operationID: "putBlob",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return try response.decodeBody(as: [.binary("application/octet-stream")])
@@ -175,7 +180,8 @@ public struct Client: Sendable {
                 operationID: "uploadImage",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return try response.decodeBody(as: [.json("application/json")])
@@ -197,7 +203,8 @@ public struct Client: Sendable {
                 operationID: "createNote",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return try response.decodeBody(as: [.text("text/plain")])
@@ -219,7 +226,8 @@ public struct Client: Sendable {
                 operationID: "submitContact",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return try response.decodeBody(as: [.json("application/json")])
@@ -241,7 +249,8 @@ public struct Client: Sendable {
                 operationID: "uploadProfile",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return try response.decodeBody(as: [.json("application/json")])
@@ -263,7 +272,8 @@ public struct Client: Sendable {
                 operationID: "addPet",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return try response.decodeBody(as: AddPet200ResponseBody.contents)
@@ -287,19 +297,21 @@ public struct Client: Sendable {
                 operationID: "postMessage",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
         return try response.decodeBody(as: [.json("application/json")])
     }
 
-    /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    private func url(path: String, query: [(String, String)]) -> URL {
+    /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
+    /// `ParameterEncoding`, RFC 3986 §3.4) appended.
+    private func url(path: String, query: [String]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
+            text += "?" + query.joined(separator: "&")
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL

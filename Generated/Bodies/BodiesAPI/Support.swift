@@ -326,6 +326,15 @@ public typealias ErrorPayload = JSONValue
 public enum WireFormat {
     public static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
+        // `format: byte` and `contentEncoding: base64` (RFC 4648 §4); the error names the coding path.
+        decoder.dataDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let data = Data(base64Encoded: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected base64 data (RFC 4648 §4), found '\(text.prefix(64))'")
+            }
+            return data
+        }
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
@@ -341,6 +350,7 @@ public enum WireFormat {
         let encoder = JSONEncoder()
         // Sorted keys: the same value always encodes to the same bytes.
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.dataEncodingStrategy = .base64
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(RFC3339.string(from: date))
@@ -473,6 +483,107 @@ public enum RFC3339 {
     }
 }
 
+// MARK: - Calendar dates
+
+/// A day of the Gregorian calendar, with no time or time zone: OpenAPI's `format: date`, the
+/// RFC 3339 `full-date` (§5.6), written `2024-05-31` in JSON, parameters and headers.
+///
+/// Reading is strict: exactly `YYYY-MM-DD`, and only days the month has (`2024-02-30` is
+/// rejected, `2024-02-29` is not). Dates order chronologically. To meet a `Date`, say in which
+/// time zone the day is meant: `CalendarDate(date, in: timeZone)` and `date.start(in: timeZone)`.
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, LosslessStringConvertible {
+    /// The year, 0–9999 (four digits in RFC 3339).
+    public let year: Int
+    /// The month, 1–12.
+    public let month: Int
+    /// The day of the month, 1–31 as the month allows.
+    public let day: Int
+
+    /// `nil` unless `month` and `day` name a day of `year` (0–9999).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (0...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+        self.init(uncheckedYear: year, month: month, day: day)
+    }
+
+    /// For literals gen checked when it generated them (spec defaults, which public initializers'
+    /// default arguments spell, hence `@usableFromInline`).
+    @usableFromInline
+    init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYY-MM-DD`; `nil` for any other text or a day the month does not have.
+    public init?(_ description: String) {
+        let bytes = Array(description.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The day `date` falls on in `timeZone`.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(uncheckedYear: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// The first instant of the day in `timeZone` (midnight, or the first time that exists on a
+    /// day a daylight-saving change skips midnight).
+    public func start(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let noon = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+        return calendar.startOfDay(for: noon)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// - Throws: `DecodingError.dataCorrupted` at the value's coding path for text that is not a `full-date`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 full-date (YYYY-MM-DD), found '\(text.prefix(64))'")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    private static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
 // MARK: - Parameters
 
 /// A value that can stand in a path, query or header parameter, as its text on the wire.
@@ -532,6 +643,11 @@ extension Date: ParameterValue {
     }
 }
 
+extension CalendarDate: ParameterValue {
+    public var parameterText: String { description }
+    public init?(parameterText: String) { self.init(parameterText) }
+}
+
 /// Arrays outside a query are comma-separated (OpenAPI `simple` style, §4.8.12.4).
 extension Array: ParameterValue where Element: ParameterValue {
     public var parameterText: String { map(\.parameterText).joined(separator: ",") }
@@ -553,17 +669,124 @@ extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue 
     }
 }
 
+// MARK: - Response headers
+
+/// A header of a response the client could not read: a required one is missing, or a required
+/// one's value is not of the type the spec declares (OpenAPI 3.1 §4.8.21).
+public struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The field name as the spec writes it, e.g. `X-Rate-Limit`.
+    public var name: String
+    /// The value received; `nil` when the header was missing.
+    public var value: String?
+    /// The Swift type the spec declares for it, e.g. `Int`.
+    public var expectedType: String
+
+    /// - Parameters:
+    ///   - value: the text received, or `nil` for a missing header.
+    public init(name: String, value: String?, expectedType: String) {
+        self.name = name
+        self.value = value
+        self.expectedType = expectedType
+    }
+
+    /// What went wrong, naming the header: for logs and `error.localizedDescription`.
+    public var description: String {
+        if let value {
+            return "response header '\(name)' is not a valid \(expectedType): '\(value.prefix(128))'"
+        }
+        return "required response header '\(name)' is missing"
+    }
+}
+
+/// Reads typed values from response header fields (`simple` style, §4.8.21.1): the generated
+/// headers structs' `init(headerFields:)` calls these.
+enum ResponseHeaders {
+    /// The value of field `name`, names compared case-insensitively (RFC 9110 §5.1).
+    static func text(named name: String, in fields: [String: String]) -> String? {
+        fields[name] ?? fields[name.lowercased()] ?? fields.first { $0.key.lowercased() == name.lowercased() }?.value
+    }
+
+    /// - Throws: `ResponseHeaderError` when the header is missing or does not parse.
+    static func required<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) throws -> Value {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\(Value.self)") }
+        guard let value = Value(parameterText: trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\(Value.self)") }
+        return value
+    }
+
+    /// `nil` when the header is missing or does not parse: a malformed optional header should not
+    /// cost the caller an otherwise good response.
+    static func optional<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) -> Value? {
+        text(named: name, in: fields).flatMap { Value(parameterText: trimmed($0)) }
+    }
+
+    /// A list: comma-separated, with the optional whitespace RFC 9110 §5.6.1 allows around commas.
+    /// - Throws: `ResponseHeaderError` when the header is missing or an element does not parse.
+    static func required<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) throws -> [Element] {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\([Element].self)") }
+        guard let value = list(Element.self, text) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\([Element].self)") }
+        return value
+    }
+
+    static func optional<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) -> [Element]? {
+        text(named: name, in: fields).flatMap { list(Element.self, $0) }
+    }
+
+    /// A `date-time` header: RFC 3339 as the spec says, or the HTTP-date (IMF-fixdate, RFC 9110
+    /// §5.6.7: `Sun, 06 Nov 1994 08:49:37 GMT`) servers send in fields like `Last-Modified`.
+    /// - Throws: `ResponseHeaderError` when the header is missing or is neither.
+    static func required(_ type: Date.Type, named name: String, in fields: [String: String]) throws -> Date {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "Date") }
+        guard let date = dateValue(trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "Date") }
+        return date
+    }
+
+    static func optional(_ type: Date.Type, named name: String, in fields: [String: String]) -> Date? {
+        text(named: name, in: fields).flatMap { dateValue(trimmed($0)) }
+    }
+
+    private static func dateValue(_ text: String) -> Date? {
+        if let date = RFC3339.date(from: text) { return date }
+        // IMF-fixdate has a fixed layout: rearranged into RFC 3339 and read as such.
+        let characters = Array(text)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard characters.count == 29, characters[3] == ",", String(characters[26...]) == "GMT",
+              let month = months.firstIndex(of: String(characters[8..<11]))
+        else { return nil }
+        let day = String(characters[5..<7]), year = String(characters[12..<16]), time = String(characters[17..<25])
+        return RFC3339.date(from: "\(year)-\(month < 9 ? "0" : "")\(month + 1)-\(day)T\(time)Z")
+    }
+
+    private static func list<Element: ParameterValue>(_ type: Element.Type, _ text: String) -> [Element]? {
+        var elements: [Element] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let element = Element(parameterText: trimmed(String(part))) else { return nil }
+            elements.append(element)
+        }
+        return elements
+    }
+
+    /// Without the spaces and tabs around a field value (RFC 9110 §5.5).
+    private static func trimmed(_ text: String) -> String {
+        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}
+
 /// Percent-encoding of parameter text (RFC 3986 §2.1): everything but unreserved characters is
 /// encoded, exactly once, so `a b/c?d` becomes `a%20b%2Fc%3Fd` in a path segment and `+ & = #`
 /// cannot split a query value.
 public enum PercentEncoding {
-    public static func encode(_ text: String) -> String {
+    /// - Parameter keepingReserved: leave the RFC 3986 reserved characters a query may hold
+    ///   (`: / ? @ ! $ & ' ( ) * + , ; =`, §3.4) as they are, for `allowReserved: true` (OpenAPI 3.1
+    ///   §4.8.12.1); `#`, `[` and `]` cannot stand in a query and are still encoded.
+    public static func encode(_ text: String, keepingReserved: Bool = false) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case _ where keepingReserved && ":/?@!$&'()*+,;=".utf8.contains(byte):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = Array("0123456789ABCDEF".unicodeScalars)
@@ -1404,5 +1627,584 @@ public enum Multipart {
             fields.append((name, Data(bytes[headerEnd.upperBound..<end.lowerBound]), partType))
             start = end.upperBound
         }
+    }
+}
+
+// MARK: - Parameter styles
+
+/// The `style` values of OpenAPI 3.1 §4.8.12.4: how a parameter is laid out in a path segment, a
+/// query, a header or a cookie, after RFC 6570's expansions. Examples for `color` = `blue`,
+/// `[blue, black]` and `{R: 100, G: 200}`, with `explode` false / true where it matters.
+public enum ParameterStyle: Sendable {
+    /// Query and cookie: `color=blue`, `color=blue,black` / `color=blue&color=black`, `color=R,100,G,200` / `R=100&G=200`.
+    case form
+    /// Path and header: `blue`, `blue,black`, `R,100,G,200` / `R=100,G=200`.
+    case simple
+    /// Path: `.blue`, `.blue,black` / `.blue.black`, `.R,100,G,200` / `.R=100.G=200`.
+    case label
+    /// Path: `;color=blue`, `;color=blue,black` / `;color=blue;color=black`, `;color=R,100,G,200` / `;R=100;G=200`.
+    case matrix
+    /// Query, arrays and objects: `color=blue%20black`.
+    case spaceDelimited
+    /// Query, arrays and objects: `color=blue%7Cblack` (`|`, which a URL cannot hold unencoded).
+    case pipeDelimited
+    /// Query, objects: `color%5BR%5D=100&color%5BG%5D=200`, that is `color[R]=100&color[G]=200`.
+    case deepObject
+}
+
+/// The shapes the style table of OpenAPI 3.1 §4.8.12.4 tells apart.
+public enum ParameterShape: Sendable {
+    case primitive, array, object
+}
+
+/// A parameter's value in the shape the style table sees, as text before percent-encoding.
+public enum ParameterNode: Sendable {
+    case primitive(String)
+    case array([String])
+    /// An object's properties as key and text, in declaration order; absent ones left out.
+    case object([(key: String, value: String)])
+
+    /// The texts a `pattern` applies to: the value, or each element.
+    public var texts: [String] {
+        switch self {
+        case .primitive(let text): [text]
+        case .array(let elements): elements
+        case .object: []
+        }
+    }
+}
+
+/// Parameter text that does not hold a value of the parameter's type.
+public struct ParameterDecodingFailure: Error {
+    /// The object property at fault; `nil` when it is the whole value.
+    public var key: String?
+    /// The type the text should have held.
+    public var valueType: any Any.Type
+    /// A required object property is missing.
+    public var isMissing = false
+}
+
+/// How a parameter's Swift type becomes a `ParameterNode` and back. Generated code names one by
+/// the type's shape: `.primitive` (scalars, enums), `.array`, `.object` (structures of scalars)
+/// or `.json` (`content: application/json`, OpenAPI 3.1 §4.8.12.5).
+public struct ParameterCoder<Value> {
+    public let shape: ParameterShape
+    private let encode: (Value) throws -> ParameterNode
+    private let decode: (ParameterNode, Bool) throws -> Value?
+
+    /// - Throws: what the value's `Encodable` conformance throws (`.object`, `.json`).
+    public func node(for value: Value) throws -> ParameterNode {
+        try encode(value)
+    }
+
+    /// The value `node` holds.
+    /// - Parameter isNamed: `false` for an object in the form style with explode, whose pairs are
+    ///   its properties' (`R=100&G=200`): it has no name of its own, so it is absent (`nil`) when
+    ///   none of its properties is found before decoding stops.
+    /// - Throws: `ParameterDecodingFailure` when a text is not a valid value.
+    public func value(from node: ParameterNode, isNamed: Bool = true) throws -> Value? {
+        try decode(node, isNamed)
+    }
+}
+
+extension ParameterCoder where Value: ParameterValue {
+    /// A scalar or an enum, as its `parameterText`.
+    public static var primitive: Self {
+        Self(shape: .primitive, encode: { .primitive($0.parameterText) }, decode: { node, _ in
+            guard let value = node.texts.first.flatMap(Value.init(parameterText:)) else {
+                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+            }
+            return value
+        })
+    }
+}
+
+extension ParameterCoder where Value: RangeReplaceableCollection, Value.Element: ParameterValue {
+    /// A list of scalars or enums.
+    public static var array: Self {
+        Self(shape: .array, encode: { .array($0.map(\.parameterText)) }, decode: { node, _ in
+            var elements = Value()
+            for text in node.texts {
+                guard let element = Value.Element(parameterText: text) else {
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.Element.self)
+                }
+                elements.append(element)
+            }
+            return elements
+        })
+    }
+}
+
+extension ParameterCoder where Value: Codable {
+    /// A structure whose properties are scalars or enums, as key/value pairs in declaration order.
+    public static var object: Self {
+        Self(shape: .object, encode: { value in
+            let encoder = ParameterFieldEncoder()
+            try value.encode(to: encoder)
+            // A map has no declared order; sorted keys send the same value as the same text.
+            let isMap = value is any UnorderedParameterFields
+            return .object(isMap ? encoder.fields.pairs.sorted { $0.key < $1.key } : encoder.fields.pairs)
+        }, decode: { node, isNamed in
+            guard case .object(let pairs) = node else { return nil }
+            let decoder = ParameterFieldDecoder(pairs)
+            do {
+                let value = try Value(from: decoder)
+                return isNamed || decoder.lookup.found ? value : nil
+            } catch let error as DecodingError {
+                guard isNamed || decoder.lookup.found else { return nil }
+                switch error {
+                case .keyNotFound(let key, _):
+                    throw ParameterDecodingFailure(key: key.stringValue, valueType: Value.self, isMissing: true)
+                case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+                    throw ParameterDecodingFailure(key: context.codingPath.last?.stringValue, valueType: type)
+                default:
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                }
+            }
+        })
+    }
+
+    /// Any value as its JSON text (OpenAPI 3.1 §4.8.12.5), in the wire format's coding.
+    public static var json: Self {
+        Self(shape: .primitive, encode: { value in
+            .primitive(String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self))
+        }, decode: { node, _ in
+            do {
+                return try WireFormat.makeDecoder().decode(Value.self, from: Data((node.texts.first ?? "").utf8))
+            } catch {
+                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+            }
+        })
+    }
+}
+
+/// Maps (`additionalProperties` objects): their keys have no order of their own.
+protocol UnorderedParameterFields {}
+
+extension Dictionary: UnorderedParameterFields {}
+
+/// Writes a structure's properties as key/text pairs in the order its `encode(to:)` writes them:
+/// scalars and enums as their `parameterText`, anything else as JSON text; `null` is left out.
+struct ParameterFieldEncoder: Encoder {
+    final class Fields {
+        var pairs: [(key: String, value: String)] = []
+    }
+
+    let fields: Fields
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(fields: Fields = Fields()) {
+        self.fields = fields
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(Container(fields: fields))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { NotAnObject() }
+    func singleValueContainer() -> any SingleValueEncodingContainer { NotAnObject() }
+
+    struct Container<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let fields: Fields
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil(forKey key: Key) throws {}
+        mutating func encode(_ value: Bool, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: String, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Float, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int8, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int16, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int32, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt8, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt16, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt32, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt64, forKey key: Key) throws { try add(value, key) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try add(value, key) }
+
+        private func add<T: Encodable>(_ value: T, _ key: Key) throws {
+            let text = if let value = value as? any ParameterValue {
+                value.parameterText
+            } else {
+                String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self)
+            }
+            fields.pairs.append((key.stringValue, text))
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Container<NestedKey>(fields: fields))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { NotAnObject() }
+        mutating func superEncoder() -> any Encoder { ParameterFieldEncoder(fields: fields) }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { ParameterFieldEncoder(fields: fields) }
+    }
+
+    /// What a value that is not a keyed structure gets: every write throws.
+    struct NotAnObject: UnkeyedEncodingContainer, SingleValueEncodingContainer {
+        var codingPath: [any CodingKey] { [] }
+        var count: Int { 0 }
+
+        private func failure() -> EncodingError {
+            .invalidValue((), .init(codingPath: [], debugDescription: "an object parameter must be a structure of properties"))
+        }
+
+        mutating func encodeNil() throws { throw failure() }
+        mutating func encode(_ value: Bool) throws { throw failure() }
+        mutating func encode(_ value: String) throws { throw failure() }
+        mutating func encode(_ value: Double) throws { throw failure() }
+        mutating func encode(_ value: Float) throws { throw failure() }
+        mutating func encode(_ value: Int) throws { throw failure() }
+        mutating func encode(_ value: Int8) throws { throw failure() }
+        mutating func encode(_ value: Int16) throws { throw failure() }
+        mutating func encode(_ value: Int32) throws { throw failure() }
+        mutating func encode(_ value: Int64) throws { throw failure() }
+        mutating func encode(_ value: UInt) throws { throw failure() }
+        mutating func encode(_ value: UInt8) throws { throw failure() }
+        mutating func encode(_ value: UInt16) throws { throw failure() }
+        mutating func encode(_ value: UInt32) throws { throw failure() }
+        mutating func encode(_ value: UInt64) throws { throw failure() }
+        mutating func encode<T: Encodable>(_ value: T) throws { throw failure() }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Container<NestedKey>(fields: Fields()))
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { self }
+        mutating func superEncoder() -> any Encoder { ParameterFieldEncoder() }
+    }
+}
+
+/// Reads a structure from key/text pairs, the inverse of `ParameterFieldEncoder`; the first pair
+/// of a key wins. It notes whether any property was present, for objects sent without a name.
+struct ParameterFieldDecoder: Decoder {
+    final class Lookup {
+        let values: [String: String]
+        var found = false
+
+        init(_ values: [String: String]) {
+            self.values = values
+        }
+    }
+
+    let lookup: Lookup
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(_ pairs: [(key: String, value: String)]) {
+        lookup = Lookup(Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    private init(lookup: Lookup) {
+        self.lookup = lookup
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(Container(lookup: lookup))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        throw DecodingError.typeMismatch([String].self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not a list"))
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        throw DecodingError.typeMismatch(String.self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not one value"))
+    }
+
+    struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let lookup: Lookup
+        var codingPath: [any CodingKey] { [] }
+        var allKeys: [Key] { lookup.values.keys.compactMap { Key(stringValue: $0) } }
+
+        func contains(_ key: Key) -> Bool { lookup.values[key.stringValue] != nil }
+        func decodeNil(forKey key: Key) throws -> Bool { !contains(key) }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(key) }
+        func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(key) }
+        func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try value(key) }
+        func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try value(key) }
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(key) }
+        func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try value(key) }
+        func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try value(key) }
+        func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try value(key) }
+        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try value(key) }
+        func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try value(key) }
+        func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try value(key) }
+        func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try value(key) }
+        func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key) }
+        func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key) }
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(key) }
+
+        private func value<T: Decodable>(_ key: Key) throws -> T {
+            guard let text = lookup.values[key.stringValue] else {
+                throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "property '\(key.stringValue)' is missing"))
+            }
+            lookup.found = true
+            let mismatch = DecodingError.typeMismatch(T.self, .init(codingPath: [key], debugDescription: "'\(text)' is not a valid \(T.self)"))
+            if let type = T.self as? any ParameterValue.Type {
+                guard let value = type.init(parameterText: text) as? T else { throw mismatch }
+                return value
+            }
+            do {
+                return try WireFormat.makeDecoder().decode(T.self, from: Data(text.utf8))
+            } catch {
+                throw mismatch
+            }
+        }
+
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch([String: String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+        }
+
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            throw DecodingError.typeMismatch([String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+        }
+
+        func superDecoder() throws -> any Decoder { ParameterFieldDecoder(lookup: lookup) }
+        func superDecoder(forKey key: Key) throws -> any Decoder { ParameterFieldDecoder(lookup: lookup) }
+    }
+}
+
+/// Writes parameters as OpenAPI 3.1 §4.8.12.4 lays them out, percent-encoded exactly once
+/// (RFC 3986 §2.1): the style's delimiters stay literal while the same characters inside values
+/// are encoded (`a,b` as one value is `a%2Cb`), so the server can split before it decodes.
+public enum ParameterEncoding {
+    /// A path parameter's text for `{name}` in the template, encoded: `blue`, `.blue`, `;color=blue`.
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func path<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool) throws -> String {
+        let node = try coder.node(for: value)
+        let encode = { (text: String) in PercentEncoding.encode(text) }
+        switch style {
+        case .label:
+            return "." + join(node, separator: explode ? "." : ",", explode: explode, encode: encode)
+        case .matrix:
+            let prefix = ";" + encode(name)
+            switch node {
+            case .primitive(let text):
+                return prefix + (text.isEmpty ? "" : "=" + encode(text))
+            case .array(let elements) where explode:
+                return elements.map { prefix + "=" + encode($0) }.joined()
+            case .object(let pairs) where explode:
+                return pairs.map { ";" + encode($0.key) + "=" + encode($0.value) }.joined()
+            default:
+                return prefix + "=" + join(node, separator: ",", explode: false, encode: encode)
+            }
+        case .simple, .form, .spaceDelimited, .pipeDelimited, .deepObject:
+            return join(node, separator: ",", explode: explode, encode: encode)
+        }
+    }
+
+    /// A query parameter as encoded `name=value` pieces, to be joined with `&`.
+    /// - Parameter allowReserved: leave RFC 3986 reserved characters in values unencoded (§4.8.12.1).
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func query<Value>(
+        _ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, allowReserved: Bool = false
+    ) throws -> [String] {
+        let node = try coder.node(for: value)
+        let encode = { (text: String) in PercentEncoding.encode(text, keepingReserved: allowReserved) }
+        let encodedName = PercentEncoding.encode(name)
+        switch (style, node) {
+        case (.deepObject, .object(let pairs)):
+            return pairs.map { encodedName + "%5B" + PercentEncoding.encode($0.key) + "%5D=" + encode($0.value) }
+        case (.spaceDelimited, .array), (.spaceDelimited, .object):
+            return [encodedName + "=" + join(node, separator: "%20", explode: false, encode: encode)]
+        case (.pipeDelimited, .array), (.pipeDelimited, .object):
+            return [encodedName + "=" + join(node, separator: "%7C", explode: false, encode: encode)]
+        default:
+            return form(encodedName, node, explode: explode, encode: encode)
+        }
+    }
+
+    /// A header parameter's value in the `simple` style, not percent-encoded (a header is not a URI).
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func header<Value>(_ value: Value, as coder: ParameterCoder<Value>, explode: Bool) throws -> String {
+        join(try coder.node(for: value), separator: ",", explode: explode, encode: { $0 })
+    }
+
+    /// A cookie parameter as `name=value` pieces in the `form` style, to be joined with `; ` in
+    /// one `Cookie` header (RFC 6265 §4.2.1); values are percent-encoded, as a cookie value cannot
+    /// hold `;`, space or `"`.
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func cookie<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, explode: Bool) throws -> [String] {
+        form(PercentEncoding.encode(name), try coder.node(for: value), explode: explode, encode: { PercentEncoding.encode($0) })
+    }
+
+    /// `form` style pieces: `name=v`, `name=v1,v2` or `name=v1`, `name=v2`; objects as `name=k,v,…` or `k=v`, ….
+    private static func form(_ encodedName: String, _ node: ParameterNode, explode: Bool, encode: (String) -> String) -> [String] {
+        switch node {
+        case .primitive(let text):
+            return [encodedName + "=" + encode(text)]
+        case .array(let elements) where explode:
+            return elements.map { encodedName + "=" + encode($0) }
+        case .object(let pairs) where explode:
+            return pairs.map { PercentEncoding.encode($0.key) + "=" + encode($0.value) }
+        default:
+            return [encodedName + "=" + join(node, separator: ",", explode: false, encode: encode)]
+        }
+    }
+
+    /// A value as one list: elements, or an object's `k=v` (explode) or `k,v` items, joined by `separator`.
+    private static func join(_ node: ParameterNode, separator: String, explode: Bool, encode: (String) -> String) -> String {
+        switch node {
+        case .primitive(let text):
+            return encode(text)
+        case .array(let elements):
+            return elements.map(encode).joined(separator: separator)
+        case .object(let pairs) where explode:
+            return pairs.map { encode($0.key) + "=" + encode($0.value) }.joined(separator: separator)
+        case .object(let pairs):
+            return pairs.flatMap { [encode($0.key), encode($0.value)] }.joined(separator: separator)
+        }
+    }
+}
+
+/// Reads parameters back, the inverse of `ParameterEncoding`: raw text is split on the style's
+/// delimiters first and each piece percent-decoded once after, so `%2C` or `%26` inside a value is
+/// never taken for a delimiter, and a `+` stays a plus (RFC 3986; only HTML forms mean a space).
+public enum ParameterDecoding {
+    /// Text that cannot be read: a malformed `%XX` escape, a missing `.`/`;` prefix, a wrong
+    /// name in a matrix parameter, or an object's `key,value` list of odd length.
+    public struct MalformedText: Error {}
+
+    /// A query (as sent, after `?`) as pairs in order; names decoded, values still encoded.
+    public static func pairs(ofQuery query: Substring) -> [(name: String, rawValue: Substring)] {
+        query.split(separator: "&").compactMap(pair)
+    }
+
+    /// The pairs of `Cookie` header values (`a=1; b=2`, RFC 6265 §4.2.1); names decoded, values still encoded.
+    public static func pairs(ofCookieHeaders headers: [String]) -> [(name: String, rawValue: Substring)] {
+        headers.flatMap { $0.split(separator: ";") }.compactMap { piece in
+            pair(piece.drop(while: { $0 == " " }))
+        }
+    }
+
+    private static func pair(_ piece: Substring) -> (name: String, rawValue: Substring)? {
+        let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let name = PercentEncoding.decode(parts[0]) else { return nil }
+        return (name, parts.count > 1 ? parts[1] : "")
+    }
+
+    /// A path parameter's node from its segment as sent (still encoded).
+    /// - Throws: `MalformedText`.
+    public static func path(_ raw: Substring, named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool) throws -> ParameterNode {
+        switch style {
+        case .label:
+            guard raw.first == "." else { throw MalformedText() }
+            return try node(raw.dropFirst(), shape: shape, separators: [explode ? "." : ","], keyValuePairs: explode)
+        case .matrix:
+            guard raw.first == ";" else { throw MalformedText() }
+            if explode, shape == .object {
+                return try node(raw.dropFirst(), shape: .object, separators: [";"], keyValuePairs: true)
+            }
+            let named = try split(raw.dropFirst(), on: [";"]).map { piece -> Substring in
+                guard let (key, value) = pair(piece), key == name else { throw MalformedText() }
+                return value
+            }
+            if explode, shape == .array {
+                return .array(try named.map(decoded))
+            }
+            guard named.count == 1 else { throw MalformedText() }
+            return try node(named[0], shape: shape, separators: [","], keyValuePairs: false)
+        case .simple, .form, .spaceDelimited, .pipeDelimited, .deepObject:
+            return try node(raw, shape: shape, separators: [","], keyValuePairs: explode)
+        }
+    }
+
+    /// A query parameter's node from the query's pairs; `nil` when it is absent.
+    /// - Throws: `MalformedText`.
+    public static func query(
+        _ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool
+    ) throws -> ParameterNode? {
+        switch (style, shape) {
+        case (.deepObject, .object):
+            let prefix = name + "["
+            let fields = try pairs.filter { $0.name.hasPrefix(prefix) && $0.name.hasSuffix("]") }.map { pair in
+                (key: String(pair.name.dropFirst(prefix.count).dropLast()), value: try decoded(pair.rawValue))
+            }
+            return fields.isEmpty ? nil : .object(fields)
+        case (.spaceDelimited, .array), (.spaceDelimited, .object), (.pipeDelimited, .array), (.pipeDelimited, .object):
+            guard let raw = pairs.first(where: { $0.name == name })?.rawValue else { return nil }
+            let separators = style == .spaceDelimited ? ["%20"] : ["%7C", "%7c", "|"]
+            return try node(raw, shape: shape, separators: separators, keyValuePairs: false)
+        default:
+            return try form(pairs, named: name, shape: shape, explode: explode)
+        }
+    }
+
+    /// A header parameter's node from its value, `simple` style; elements are trimmed of spaces
+    /// (RFC 9110 §5.6.1 lists) and not percent-decoded.
+    /// - Throws: `MalformedText`.
+    public static func header(_ value: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode {
+        try node(value[...], shape: shape, separators: [","], keyValuePairs: explode) { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// A cookie parameter's node from the request's cookie pairs, `form` style; `nil` when absent.
+    /// - Throws: `MalformedText`.
+    public static func cookie(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+        try form(pairs, named: name, shape: shape, explode: explode)
+    }
+
+    private static func form(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+        switch shape {
+        case .object where explode:
+            // Properties stand as pairs of their own (`R=100&G=200`): every pair may be one.
+            return .object(pairs.compactMap { pair in PercentEncoding.decode(pair.rawValue).map { (key: pair.name, value: $0) } })
+        case .array where explode:
+            let values = pairs.filter { $0.name == name }
+            return values.isEmpty ? nil : .array(try values.map { try decoded($0.rawValue) })
+        default:
+            guard let raw = pairs.first(where: { $0.name == name })?.rawValue else { return nil }
+            return try node(raw, shape: shape, separators: [","], keyValuePairs: false)
+        }
+    }
+
+    /// `raw` as `shape`: whole, or split on `separators` into elements, into `k=v` pairs
+    /// (`keyValuePairs`) or into a `k,v,…` list; every piece decoded after splitting.
+    private static func node(
+        _ raw: Substring, shape: ParameterShape, separators: [String], keyValuePairs: Bool,
+        decode: (Substring) throws -> String = decoded
+    ) throws -> ParameterNode {
+        switch shape {
+        case .primitive:
+            return .primitive(try decode(raw))
+        case .array:
+            return .array(raw.isEmpty ? [] : try split(raw, on: separators).map(decode))
+        case .object:
+            let pieces = raw.isEmpty ? [] : try split(raw, on: separators)
+            if keyValuePairs {
+                return .object(try pieces.map { piece in
+                    let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    guard parts.count == 2 else { throw MalformedText() }
+                    return (key: try decode(parts[0]), value: try decode(parts[1]))
+                })
+            }
+            guard pieces.count.isMultiple(of: 2) else { throw MalformedText() }
+            return .object(try stride(from: 0, to: pieces.count, by: 2).map { (key: try decode(pieces[$0]), value: try decode(pieces[$0 + 1])) })
+        }
+    }
+
+    private static func decoded(_ raw: Substring) throws -> String {
+        guard let text = PercentEncoding.decode(raw) else { throw MalformedText() }
+        return text
+    }
+
+    private static func split(_ text: Substring, on separators: [String]) throws -> [Substring] {
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if let separator = separators.first(where: { text[index...].hasPrefix($0) }) {
+                pieces.append(text[start..<index])
+                index = text.index(index, offsetBy: separator.count)
+                start = index
+            } else {
+                index = text.index(after: index)
+            }
+        }
+        pieces.append(text[start...])
+        return pieces
     }
 }

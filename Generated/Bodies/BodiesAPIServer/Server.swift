@@ -366,62 +366,82 @@ enum ServerCoding {
         else { throw ServerProblem.unauthenticated }
     }
 
-    static func pathParameter<Value: ParameterValue, Context: Hummingbird.RequestContext>(_ type: Value.Type, named name: String, in context: Context) throws -> Value {
-        // Hummingbird hands path segments over still percent-encoded; decode exactly once.
-        guard let raw = context.parameters.get(name), let text = PercentEncoding.decode(raw[...]) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("path"), .key(name)], message: "Field required", type: "missing")])
+    /// A request's path, query, header and cookie parameters, each read in its style
+    /// (OpenAPI 3.1 §4.8.12.4) from the raw text: the query and cookies are split here rather than
+    /// by Hummingbird, which would turn `+` into a space and keep one value per name.
+    struct RequestParameters {
+        enum Location: String {
+            case path, query, header, cookie
         }
-        return try parse(text, as: Value.self, at: [.key("path"), .key(name)])
-    }
 
-    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
-        guard let text = request.uri.queryParameters.get(name) else { return nil }
-        return try parse(text, as: Value.self, at: [.key("query"), .key(name)])
-    }
+        let request: Hummingbird.Request
+        let pathValues: Hummingbird.Parameters
+        let query: [(name: String, rawValue: Substring)]
+        let cookies: [(name: String, rawValue: Substring)]
 
-    static func requiredQueryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
-        guard let value = try queryParameter(Value.self, named: name, in: request) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
+        init<Context: Hummingbird.RequestContext>(_ request: Hummingbird.Request, context: Context) {
+            self.request = request
+            pathValues = context.parameters
+            query = ParameterDecoding.pairs(ofQuery: (request.uri.query ?? "")[...])
+            cookies = ParameterDecoding.pairs(ofCookieHeaders: request.headers[values: .cookie])
         }
-        return value
-    }
 
-    /// Every value of a repeated query parameter (`?tag=a&tag=b`, form style with explode);
-    /// `nil` when there is none.
-    static func queryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element]? {
-        let texts = request.uri.queryParameters.getAll(name)
-        guard !texts.isEmpty else { return nil }
-        return try texts.enumerated().map { index, text in
-            try parse(text, as: Element.self, at: [.key("query"), .key(name), .index(index)])
+        /// The parameter's value, `nil` when it is absent.
+        /// - Parameter pattern: an ECMA-262 `pattern` the text (each element's, for arrays) must match.
+        /// - Throws: `ServerProblem.invalidRequest` naming the parameter when its text is malformed,
+        ///   does not match `pattern` or is not a valid value.
+        func value<Value>(
+            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+        ) throws -> Value? {
+            let at: [ValidationIssue.LocationElement] = [.key(location.rawValue), .key(name)]
+            let node: ParameterNode?
+            do {
+                switch location {
+                case .path:
+                    node = try pathValues.get(name).map { try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode) }
+                case .query:
+                    node = try ParameterDecoding.query(query, named: name, shape: coder.shape, style: style, explode: explode)
+                case .header:
+                    // Field names are case-insensitive (RFC 9110 §5.1); repeated lines form one list (§5.3).
+                    let lines = request.headers.filter { $0.name.canonicalName == name.lowercased() }.map(\.value)
+                    node = try lines.isEmpty ? nil : ParameterDecoding.header(lines.joined(separator: ","), shape: coder.shape, explode: explode)
+                case .cookie:
+                    node = try ParameterDecoding.cookie(cookies, named: name, shape: coder.shape, explode: explode)
+                }
+            } catch {
+                throw ServerProblem.invalidRequest([.init(location: at, message: "Input is not a valid \(style) style value", type: "value_error")])
+            }
+            guard let node else { return nil }
+            if let pattern, let expression = try? NSRegularExpression(pattern: pattern) {
+                // JSON Schema's `pattern` matches anywhere in the text unless anchored (Validation §6.3.3).
+                for text in node.texts where expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                    throw ServerProblem.invalidRequest([.init(location: at, message: "String should match pattern '\(pattern)'", type: "string_pattern_mismatch")])
+                }
+            }
+            do {
+                // A form object with explode is its properties' pairs, with no name of its own.
+                let isNamed = !(coder.shape == .object && style == .form && explode && location != .path && location != .header)
+                return try coder.value(from: node, isNamed: isNamed)
+            } catch let failure as ParameterDecodingFailure {
+                let location = at + (failure.key.map { [.key($0)] } ?? [])
+                if failure.isMissing {
+                    throw ServerProblem.invalidRequest([.init(location: location, message: "Field required", type: "missing")])
+                }
+                let (message, kind) = describe(failure.valueType, parsing: true)
+                throw ServerProblem.invalidRequest([.init(location: location, message: message, type: kind)])
+            }
         }
-    }
 
-    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element] {
-        guard let values = try queryParameters(Element.self, named: name, in: request) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
+        /// The parameter's value.
+        /// - Throws: `ServerProblem.invalidRequest` when it is absent, or as `value(_:in:as:style:explode:pattern:)`.
+        func requiredValue<Value>(
+            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+        ) throws -> Value {
+            guard let value = try value(name, in: location, as: coder, style: style, explode: explode, pattern: pattern) else {
+                throw ServerProblem.invalidRequest([.init(location: [.key(location.rawValue), .key(name)], message: "Field required", type: "missing")])
+            }
+            return value
         }
-        return values
-    }
-
-    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
-        // Field names are case-insensitive (RFC 9110 §5.1).
-        guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else { return nil }
-        return try parse(text, as: Value.self, at: [.key("header"), .key(name)])
-    }
-
-    static func requiredHeaderParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
-        guard let value = try headerParameter(Value.self, named: name, in: request) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("header"), .key(name)], message: "Field required", type: "missing")])
-        }
-        return value
-    }
-
-    private static func parse<Value: ParameterValue>(_ text: String, as type: Value.Type, at location: [ValidationIssue.LocationElement]) throws -> Value {
-        guard let value = Value(parameterText: text) else {
-            let (message, kind) = describe(Value.self, parsing: true)
-            throw ServerProblem.invalidRequest([.init(location: location, message: message, type: kind)])
-        }
-        return value
     }
 
     static func requiredBody<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
@@ -490,6 +510,9 @@ enum ServerCoding {
             if text.contains("UUID") {
                 return .init(location: location(context.codingPath), message: "Input should be a valid UUID", type: "uuid_parsing")
             }
+            if text.contains("full-date") {
+                return .init(location: location(context.codingPath), message: "Input should be a valid date", type: "date_parsing")
+            }
             if text.contains("date-time") {
                 return .init(location: location(context.codingPath), message: "Input should be a valid datetime", type: "datetime_parsing")
             }
@@ -500,7 +523,7 @@ enum ServerCoding {
     }
 
     /// pydantic's message and error type for a value that is not of `type`.
-    private static func describe(_ type: Any.Type, parsing: Bool) -> (message: String, type: String) {
+    static func describe(_ type: Any.Type, parsing: Bool) -> (message: String, type: String) {
         let suffix = parsing ? "_parsing" : "_type"
         switch type {
         case is Bool.Type: return ("Input should be a valid boolean", "bool" + suffix)
@@ -509,6 +532,7 @@ enum ServerCoding {
         case is Double.Type, is Float.Type: return ("Input should be a valid number", "float" + suffix)
         case is UUID.Type: return ("Input should be a valid UUID", "uuid" + suffix)
         case is Date.Type: return ("Input should be a valid datetime", "datetime" + suffix)
+        case is BodiesAPI.CalendarDate.Type: return ("Input should be a valid date", "date" + suffix)
         case is [Any].Type: return ("Input should be a valid list", "list_type")
         default:
             if "\(type)".hasPrefix("Array<") { return ("Input should be a valid list", "list_type") }
@@ -531,6 +555,31 @@ enum ServerCoding {
             headers: [.contentType: encoded.contentType],
             body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: encoded.data))
         )
+    }
+
+    /// A response without a body, with the documented headers (§4.8.17.1) it declares.
+    static func response(status: Int, headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status)
+        add(headers, to: &response)
+        return response
+    }
+
+    /// `body` as `response(status:body:as:)` writes it, with the documented headers (§4.8.17.1).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status, body: body, as: contents)
+        add(headers, to: &response)
+        return response
+    }
+
+    /// Field names were checked to be HTTP tokens when the spec was read; in values, bytes HTTP
+    /// does not allow (line breaks) become spaces (`HTTPField`, RFC 9110 §5.5), so nothing can
+    /// inject a field.
+    private static func add(_ headers: [String: String], to response: inout Hummingbird.Response) {
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            // `HTTPField` through `HTTPFields`: Hummingbird re-exports only the latter.
+            guard let fieldName = Hummingbird.HTTPFields.Element.Name(name) else { continue }
+            response.headers[fieldName] = value
+        }
     }
 
     static func response(status: Int, body: some Encodable) throws -> Hummingbird.Response {

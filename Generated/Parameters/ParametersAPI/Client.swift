@@ -20,6 +20,14 @@ public struct ClientRequest: Sendable, Hashable {
         self.headerFields = headerFields
         self.body = body
     }
+
+    /// Sets `body` and `Content-Type` to `value` written in the first of `contents` that writes it.
+    /// - Throws: `EncodingError` when `value` cannot be written.
+    public mutating func setBody<Body>(_ value: Body, as contents: [MediaCoder<Body>]) throws {
+        let encoded = try contents.encode(value)
+        headerFields["Content-Type"] = encoded.contentType
+        body = encoded.data
+    }
 }
 
 /// A response as a transport hands it back.
@@ -33,6 +41,17 @@ public struct ClientResponse: Sendable, Hashable {
         self.statusCode = statusCode
         self.headerFields = Dictionary(headerFields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
+    }
+
+    /// The body read in the one of `contents` its `Content-Type` names (the first when there is
+    /// one content type or no `Content-Type`).
+    /// - Throws: `DecodingError` when the body does not decode, or its content type is not documented.
+    public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
+        let contentType = headerFields["content-type"]
+        guard let coder = contents.coder(for: contentType) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+        }
+        return try coder.decode(body, contentType: contentType)
     }
 }
 
@@ -70,9 +89,6 @@ public struct URLSessionTransport: ClientTransport {
     }
 }
 
-/// The body type the spec documents for error responses.
-public typealias ErrorPayload = Problem
-
 /// A response with a status code the operation does not treat as success.
 ///
 /// `payload` holds the body decoded as the spec documents it, when it decodes; `body` always holds
@@ -83,12 +99,16 @@ public struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
     public var statusCode: Int
     public var payload: ErrorPayload?
     public var body: Data
+    /// The response's header fields, names lowercase: read documented ones with the response's
+    /// headers struct: `try <Operation><Status>Headers(headerFields: error.headerFields)`.
+    public var headerFields: [String: String]
 
-    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data) {
+    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data, headerFields: [String: String] = [:]) {
         self.operationID = operationID
         self.statusCode = statusCode
         self.payload = payload
         self.body = body
+        self.headerFields = headerFields
     }
 
     /// The operation, the status and the start of the body, for logs.
@@ -151,10 +171,11 @@ public struct Client: Sendable {
                 operationID: "echoQuery",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
-        return try WireFormat.makeDecoder().decode(QueryEcho.self, from: response.body)
+        return try response.decodeBody(as: [.json("application/json")])
     }
 
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
@@ -174,10 +195,11 @@ public struct Client: Sendable {
                 operationID: "echoExplodedObject",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
-        return try WireFormat.makeDecoder().decode(Color.self, from: response.body)
+        return try response.decodeBody(as: [.json("application/json")])
     }
 
     /// `GET /path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}`
@@ -193,10 +215,11 @@ public struct Client: Sendable {
                 operationID: "echoPath",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
-        return try WireFormat.makeDecoder().decode(PathEcho.self, from: response.body)
+        return try response.decodeBody(as: [.json("application/json")])
     }
 
     /// `GET /header`
@@ -216,10 +239,11 @@ public struct Client: Sendable {
                 operationID: "echoHeader",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
-        return try WireFormat.makeDecoder().decode(HeaderEcho.self, from: response.body)
+        return try response.decodeBody(as: [.json("application/json")])
     }
 
     /// `GET /cookie`
@@ -243,10 +267,11 @@ public struct Client: Sendable {
                 operationID: "echoCookie",
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body
+                body: response.body,
+                headerFields: response.headerFields
             )
         }
-        return try WireFormat.makeDecoder().decode(CookieEcho.self, from: response.body)
+        return try response.decodeBody(as: [.json("application/json")])
     }
 
     /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by

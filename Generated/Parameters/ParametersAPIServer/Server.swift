@@ -84,6 +84,9 @@ public enum ServerProblem: Error, Sendable, Hashable {
     case unauthenticated
     /// The body is larger than the route's limit, in bytes. Answered with 413.
     case contentTooLarge(limit: Int)
+    /// The body's `Content-Type` is none of those the operation documents. Answered with 415
+    /// (RFC 9110 §15.5.16).
+    case unsupportedMediaType(received: String, supported: [String])
     /// The handler threw an unexpected error. Answered with 500; the error is logged, never sent.
     case internalError
 
@@ -93,6 +96,7 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: 422
         case .unauthenticated: 401
         case .contentTooLarge: 413
+        case .unsupportedMediaType: 415
         case .internalError: 500
         }
     }
@@ -103,6 +107,8 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: "Validation error"
         case .unauthenticated: "Authentication failed"
         case .contentTooLarge(let limit): "Request body is larger than \(limit) bytes"
+        case .unsupportedMediaType(let received, let supported):
+            "Content-Type '\(received)' is not supported; send \(supported.map { "'\($0)'" }.joined(separator: " or "))"
         case .internalError: "Internal server error"
         }
     }
@@ -246,9 +252,9 @@ extension APIService {
         let filter: ParametersAPI.Filter? = try parameters.value("filter", in: .query, as: .json, style: .form, explode: true)
         switch try await self.echoQuery(text: text, count: count, tags: tags, ids: ids, color: color, spaced: spaced, piped: piped, pipedColor: pipedColor, deep: deep, metadata: metadata, reserved: reserved, shade: shade, since: since, ref: ref, code: code, filter: filter) {
         case .ok(let body):
-            return try ServerCoding.response(status: 200, body: body)
+            return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
         case .unprocessableContent(let body):
-            return try ServerCoding.response(status: 422, body: body)
+            return try ServerCoding.response(status: 422, body: body, as: [.json("application/json")])
         }
     }
 
@@ -262,9 +268,9 @@ extension APIService {
         let color: ParametersAPI.Color? = try parameters.value("color", in: .query, as: .object, style: .form, explode: true)
         switch try await self.echoExplodedObject(color: color) {
         case .ok(let body):
-            return try ServerCoding.response(status: 200, body: body)
+            return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
         case .unprocessableContent(let body):
-            return try ServerCoding.response(status: 422, body: body)
+            return try ServerCoding.response(status: 422, body: body, as: [.json("application/json")])
         }
     }
 
@@ -291,9 +297,9 @@ extension APIService {
         let moe: ParametersAPI.Color = try parameters.requiredValue("moe", in: .path, as: .object, style: .matrix, explode: true)
         switch try await self.echoPath(s: s, sa: sa, so: so, soe: soe, l: l, la: la, lae: lae, lo: lo, loe: loe, m: m, ma: ma, mae: mae, mo: mo, moe: moe) {
         case .ok(let body):
-            return try ServerCoding.response(status: 200, body: body)
+            return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
         case .unprocessableContent(let body):
-            return try ServerCoding.response(status: 422, body: body)
+            return try ServerCoding.response(status: 422, body: body, as: [.json("application/json")])
         }
     }
 
@@ -310,9 +316,9 @@ extension APIService {
         let xColorExploded: ParametersAPI.Color? = try parameters.value("X-Color-Exploded", in: .header, as: .object, style: .simple, explode: true)
         switch try await self.echoHeader(xText: xText, xNumbers: xNumbers, xColor: xColor, xColorExploded: xColorExploded) {
         case .ok(let body):
-            return try ServerCoding.response(status: 200, body: body)
+            return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
         case .unprocessableContent(let body):
-            return try ServerCoding.response(status: 422, body: body)
+            return try ServerCoding.response(status: 422, body: body, as: [.json("application/json")])
         }
     }
 
@@ -329,9 +335,9 @@ extension APIService {
         let color: ParametersAPI.Color? = try parameters.value("color", in: .cookie, as: .object, style: .form, explode: false)
         switch try await self.echoCookie(session: session, tags: tags, ids: ids, color: color) {
         case .ok(let body):
-            return try ServerCoding.response(status: 200, body: body)
+            return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
         case .unprocessableContent(let body):
-            return try ServerCoding.response(status: 422, body: body)
+            return try ServerCoding.response(status: 422, body: body, as: [.json("application/json")])
         }
     }
 }
@@ -424,15 +430,18 @@ enum ServerCoding {
         }
     }
 
-    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body {
-        guard let body = try await body(Body.self, of: request, maxSize: maxSize) else {
+    static func requiredBody<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
+        guard let body = try await body(Body.self, of: request, as: contents, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
         return body
     }
 
-    /// The decoded JSON body; `nil` when the request has none.
-    static func body<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body? {
+    /// The body read in the documented content type its `Content-Type` names (the first documented
+    /// one when it has none); `nil` when the request has no body.
+    /// - Throws: `ServerProblem.unsupportedMediaType` for an undocumented content type, and
+    ///   `.invalidRequest` for a body that does not decode.
+    static func body<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
         var request = request
         let buffer: Hummingbird.ByteBuffer
         do {
@@ -440,18 +449,25 @@ enum ServerCoding {
         } catch {
             throw ServerProblem.contentTooLarge(limit: maxSize)
         }
-        guard buffer.readableBytes > 0 else { return nil }
-        if let contentType = request.headers[.contentType], !isJSON(contentType) {
-            throw ServerProblem.invalidRequest([.init(
-                location: [.key("body")],
-                message: "Content-Type should be application/json, not '\(contentType)'",
-                type: "content_type"
-            )])
+        let contentType = request.headers[.contentType]
+        guard buffer.readableBytes > 0 || contentType != nil, var coder = contents.first else { return nil }
+        if let contentType {
+            guard let match = contents.first(where: { $0.accepts(contentType) }) else {
+                throw ServerProblem.unsupportedMediaType(received: contentType, supported: contents.map(\.contentType))
+            }
+            coder = match
         }
+        // An empty text, file or form is a value; empty JSON is no body at all.
+        if buffer.readableBytes == 0, isJSON(coder.contentType) { return nil }
         do {
-            return try WireFormat.makeDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
+            return try coder.decode(Data(buffer.readableBytesView), contentType: contentType)
         } catch let error as DecodingError {
-            throw ServerProblem.invalidRequest([issue(for: error)])
+            var issue = issue(for: error)
+            if !isJSON(coder.contentType), case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                // Not JSON: say what is wrong with the text, form or multipart body instead.
+                issue = .init(location: [.key("body")], message: context.debugDescription, type: "value_error")
+            }
+            throw ServerProblem.invalidRequest([issue])
         }
     }
 
@@ -480,6 +496,9 @@ enum ServerCoding {
             if text.contains("UUID") {
                 return .init(location: location(context.codingPath), message: "Input should be a valid UUID", type: "uuid_parsing")
             }
+            if text.contains("full-date") {
+                return .init(location: location(context.codingPath), message: "Input should be a valid date", type: "date_parsing")
+            }
             if text.contains("date-time") {
                 return .init(location: location(context.codingPath), message: "Input should be a valid datetime", type: "datetime_parsing")
             }
@@ -499,6 +518,7 @@ enum ServerCoding {
         case is Double.Type, is Float.Type: return ("Input should be a valid number", "float" + suffix)
         case is UUID.Type: return ("Input should be a valid UUID", "uuid" + suffix)
         case is Date.Type: return ("Input should be a valid datetime", "datetime" + suffix)
+        case is ParametersAPI.CalendarDate.Type: return ("Input should be a valid date", "date" + suffix)
         case is [Any].Type: return ("Input should be a valid list", "list_type")
         default:
             if "\(type)".hasPrefix("Array<") { return ("Input should be a valid list", "list_type") }
@@ -511,6 +531,41 @@ enum ServerCoding {
 
     static func response(status: Int) throws -> Hummingbird.Response {
         Hummingbird.Response(status: .init(code: status))
+    }
+
+    /// `body` written in the first of `contents` that writes it (its case's, for a body enum).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>]) throws -> Hummingbird.Response {
+        let encoded = try contents.encode(body)
+        return Hummingbird.Response(
+            status: .init(code: status),
+            headers: [.contentType: encoded.contentType],
+            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: encoded.data))
+        )
+    }
+
+    /// A response without a body, with the documented headers (§4.8.17.1) it declares.
+    static func response(status: Int, headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status)
+        add(headers, to: &response)
+        return response
+    }
+
+    /// `body` as `response(status:body:as:)` writes it, with the documented headers (§4.8.17.1).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status, body: body, as: contents)
+        add(headers, to: &response)
+        return response
+    }
+
+    /// Field names were checked to be HTTP tokens when the spec was read; in values, bytes HTTP
+    /// does not allow (line breaks) become spaces (`HTTPField`, RFC 9110 §5.5), so nothing can
+    /// inject a field.
+    private static func add(_ headers: [String: String], to response: inout Hummingbird.Response) {
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+            // `HTTPField` through `HTTPFields`: Hummingbird re-exports only the latter.
+            guard let fieldName = Hummingbird.HTTPFields.Element.Name(name) else { continue }
+            response.headers[fieldName] = value
+        }
     }
 
     static func response(status: Int, body: some Encodable) throws -> Hummingbird.Response {

@@ -159,7 +159,7 @@ import Testing
         let client = views.clientView()
         let checker = ViewTests()
         checker.check(client, path: "client")
-        checker.check(views.serverView(), path: "server")
+        checker.check(views.serverView(importsModels: true), path: "server")
         let outputs = client.operations.compactMap(\.output)
         #expect(outputs.count == 3)
         for (index, output) in outputs.enumerated() { checker.check(output, path: "output[\(index)]") }

@@ -317,11 +317,24 @@ enum UnionCoding {
 
 // MARK: - Wire format
 
+/// The body type the spec documents for error responses: what `ClientError.payload` holds and
+/// the server's error envelope is made of.
+public typealias ErrorPayload = JSONValue
+
 /// JSON coders for this API's wire format. Use these (not a bare `JSONDecoder()`) to encode and
 /// decode the models yourself: they read and write `date-time` values as `RFC3339` describes.
 public enum WireFormat {
     public static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
+        // `format: byte` and `contentEncoding: base64` (RFC 4648 §4); the error names the coding path.
+        decoder.dataDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let data = Data(base64Encoded: text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected base64 data (RFC 4648 §4), found '\(text.prefix(64))'")
+            }
+            return data
+        }
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
@@ -337,6 +350,7 @@ public enum WireFormat {
         let encoder = JSONEncoder()
         // Sorted keys: the same value always encodes to the same bytes.
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.dataEncodingStrategy = .base64
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(RFC3339.string(from: date))
@@ -469,6 +483,107 @@ public enum RFC3339 {
     }
 }
 
+// MARK: - Calendar dates
+
+/// A day of the Gregorian calendar, with no time or time zone: OpenAPI's `format: date`, the
+/// RFC 3339 `full-date` (§5.6), written `2024-05-31` in JSON, parameters and headers.
+///
+/// Reading is strict: exactly `YYYY-MM-DD`, and only days the month has (`2024-02-30` is
+/// rejected, `2024-02-29` is not). Dates order chronologically. To meet a `Date`, say in which
+/// time zone the day is meant: `CalendarDate(date, in: timeZone)` and `date.start(in: timeZone)`.
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, LosslessStringConvertible {
+    /// The year, 0–9999 (four digits in RFC 3339).
+    public let year: Int
+    /// The month, 1–12.
+    public let month: Int
+    /// The day of the month, 1–31 as the month allows.
+    public let day: Int
+
+    /// `nil` unless `month` and `day` name a day of `year` (0–9999).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (0...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+        self.init(uncheckedYear: year, month: month, day: day)
+    }
+
+    /// For literals gen checked when it generated them (spec defaults, which public initializers'
+    /// default arguments spell, hence `@usableFromInline`).
+    @usableFromInline
+    init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYY-MM-DD`; `nil` for any other text or a day the month does not have.
+    public init?(_ description: String) {
+        let bytes = Array(description.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// The day `date` falls on in `timeZone`.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(uncheckedYear: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// The first instant of the day in `timeZone` (midnight, or the first time that exists on a
+    /// day a daylight-saving change skips midnight).
+    public func start(in timeZone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let noon = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+        return calendar.startOfDay(for: noon)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// - Throws: `DecodingError.dataCorrupted` at the value's coding path for text that is not a `full-date`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 full-date (YYYY-MM-DD), found '\(text.prefix(64))'")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    private static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
 // MARK: - Parameters
 
 /// A value that can stand in a path, query or header parameter, as its text on the wire.
@@ -528,6 +643,11 @@ extension Date: ParameterValue {
     }
 }
 
+extension CalendarDate: ParameterValue {
+    public var parameterText: String { description }
+    public init?(parameterText: String) { self.init(parameterText) }
+}
+
 /// Arrays outside a query are comma-separated (OpenAPI `simple` style, §4.8.12.4).
 extension Array: ParameterValue where Element: ParameterValue {
     public var parameterText: String { map(\.parameterText).joined(separator: ",") }
@@ -546,6 +666,108 @@ extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue 
     public init?(parameterText: String) {
         guard let raw = RawValue(parameterText: parameterText) else { return nil }
         self.init(rawValue: raw)
+    }
+}
+
+// MARK: - Response headers
+
+/// A header of a response the client could not read: a required one is missing, or a required
+/// one's value is not of the type the spec declares (OpenAPI 3.1 §4.8.21).
+public struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The field name as the spec writes it, e.g. `X-Rate-Limit`.
+    public var name: String
+    /// The value received; `nil` when the header was missing.
+    public var value: String?
+    /// The Swift type the spec declares for it, e.g. `Int`.
+    public var expectedType: String
+
+    /// - Parameters:
+    ///   - value: the text received, or `nil` for a missing header.
+    public init(name: String, value: String?, expectedType: String) {
+        self.name = name
+        self.value = value
+        self.expectedType = expectedType
+    }
+
+    /// What went wrong, naming the header: for logs and `error.localizedDescription`.
+    public var description: String {
+        if let value {
+            return "response header '\(name)' is not a valid \(expectedType): '\(value.prefix(128))'"
+        }
+        return "required response header '\(name)' is missing"
+    }
+}
+
+/// Reads typed values from response header fields (`simple` style, §4.8.21.1): the generated
+/// headers structs' `init(headerFields:)` calls these.
+enum ResponseHeaders {
+    /// The value of field `name`, names compared case-insensitively (RFC 9110 §5.1).
+    static func text(named name: String, in fields: [String: String]) -> String? {
+        fields[name] ?? fields[name.lowercased()] ?? fields.first { $0.key.lowercased() == name.lowercased() }?.value
+    }
+
+    /// - Throws: `ResponseHeaderError` when the header is missing or does not parse.
+    static func required<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) throws -> Value {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\(Value.self)") }
+        guard let value = Value(parameterText: trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\(Value.self)") }
+        return value
+    }
+
+    /// `nil` when the header is missing or does not parse: a malformed optional header should not
+    /// cost the caller an otherwise good response.
+    static func optional<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) -> Value? {
+        text(named: name, in: fields).flatMap { Value(parameterText: trimmed($0)) }
+    }
+
+    /// A list: comma-separated, with the optional whitespace RFC 9110 §5.6.1 allows around commas.
+    /// - Throws: `ResponseHeaderError` when the header is missing or an element does not parse.
+    static func required<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) throws -> [Element] {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\([Element].self)") }
+        guard let value = list(Element.self, text) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\([Element].self)") }
+        return value
+    }
+
+    static func optional<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) -> [Element]? {
+        text(named: name, in: fields).flatMap { list(Element.self, $0) }
+    }
+
+    /// A `date-time` header: RFC 3339 as the spec says, or the HTTP-date (IMF-fixdate, RFC 9110
+    /// §5.6.7: `Sun, 06 Nov 1994 08:49:37 GMT`) servers send in fields like `Last-Modified`.
+    /// - Throws: `ResponseHeaderError` when the header is missing or is neither.
+    static func required(_ type: Date.Type, named name: String, in fields: [String: String]) throws -> Date {
+        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "Date") }
+        guard let date = dateValue(trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "Date") }
+        return date
+    }
+
+    static func optional(_ type: Date.Type, named name: String, in fields: [String: String]) -> Date? {
+        text(named: name, in: fields).flatMap { dateValue(trimmed($0)) }
+    }
+
+    private static func dateValue(_ text: String) -> Date? {
+        if let date = RFC3339.date(from: text) { return date }
+        // IMF-fixdate has a fixed layout: rearranged into RFC 3339 and read as such.
+        let characters = Array(text)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard characters.count == 29, characters[3] == ",", String(characters[26...]) == "GMT",
+              let month = months.firstIndex(of: String(characters[8..<11]))
+        else { return nil }
+        let day = String(characters[5..<7]), year = String(characters[12..<16]), time = String(characters[17..<25])
+        return RFC3339.date(from: "\(year)-\(month < 9 ? "0" : "")\(month + 1)-\(day)T\(time)Z")
+    }
+
+    private static func list<Element: ParameterValue>(_ type: Element.Type, _ text: String) -> [Element]? {
+        var elements: [Element] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let element = Element(parameterText: trimmed(String(part))) else { return nil }
+            elements.append(element)
+        }
+        return elements
+    }
+
+    /// Without the spaces and tabs around a field value (RFC 9110 §5.5).
+    private static func trimmed(_ text: String) -> String {
+        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }
 
@@ -597,6 +819,205 @@ public enum PercentEncoding {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+// MARK: - Bodies
+
+/// A body as it goes on the wire: its bytes and the exact `Content-Type` sent with them.
+public struct EncodedBody: Sendable, Hashable {
+    /// The full header value, parameters included (`multipart/form-data; boundary=…`).
+    public var contentType: String
+    public var data: Data
+
+    public init(contentType: String, data: Data) {
+        self.contentType = contentType
+        self.data = data
+    }
+}
+
+/// One documented content type of a request or response body (OpenAPI 3.1 §4.8.14, Media Type
+/// Object) and how a `Body` value is written in it and read from it.
+///
+/// Operations list one coder per content type, in the spec's order: the first that can write a
+/// value is used to send it, and a received body is read by the coder whose type matches its
+/// `Content-Type`. Decoding errors are `DecodingError`s.
+public struct MediaCoder<Body>: Sendable {
+    /// The content type as documented: a type (`application/json`) or a range (`image/*`).
+    public let contentType: String
+    private let encoder: @Sendable (Body) throws -> EncodedBody?
+    private let decoder: @Sendable (Data, _ contentType: String?) throws -> Body
+
+    /// - Parameters:
+    ///   - encode: the body on the wire, or `nil` when this coder does not write `Body` (another
+    ///     case of a body enum).
+    ///   - decode: the value from the received bytes and `Content-Type` (when there is one).
+    public init(
+        contentType: String,
+        encode: @escaping @Sendable (Body) throws -> EncodedBody?,
+        decode: @escaping @Sendable (Data, _ contentType: String?) throws -> Body
+    ) {
+        self.contentType = contentType
+        self.encoder = encode
+        self.decoder = decode
+    }
+
+    /// `body` on the wire; `nil` when this coder does not write it.
+    public func encode(_ body: Body) throws -> EncodedBody? {
+        try encoder(body)
+    }
+
+    /// - Throws: `DecodingError` when `data` is not a valid body of this content type.
+    public func decode(_ data: Data, contentType received: String?) throws -> Body {
+        try decoder(data, received)
+    }
+
+    /// Whether a body received with `contentType` is one this coder reads: the same type (parameters
+    /// aside, RFC 9110 §8.3.1), or one inside its range (`image/png` for `image/*`).
+    public func accepts(_ contentType: String) -> Bool {
+        let documented = MediaTypeText.essence(of: self.contentType).split(separator: "/", maxSplits: 1)
+        let received = MediaTypeText.essence(of: contentType).split(separator: "/", maxSplits: 1)
+        guard documented.count == 2, received.count == 2 else { return false }
+        if documented == received { return true }
+        guard documented[1] == "*" else { return false }
+        // A range names no single type, so clients send its bytes as `application/octet-stream`.
+        return documented[0] == "*" || documented[0] == received[0] || received == ["application", "octet-stream"]
+    }
+
+    /// This coder for one case of an enum of bodies: `wrap` makes the case, `unwrap` reads it back
+    /// (`nil` for the other cases, which this coder then does not write).
+    public func wrapped<Wrapper>(
+        _ wrap: @escaping @Sendable (Body) -> Wrapper,
+        unwrap: @escaping @Sendable (Wrapper) -> Body?
+    ) -> MediaCoder<Wrapper> {
+        MediaCoder<Wrapper>(
+            contentType: contentType,
+            encode: { wrapper in try unwrap(wrapper).flatMap { try self.encode($0) } },
+            decode: { data, received in wrap(try self.decode(data, contentType: received)) }
+        )
+    }
+
+    /// The `Content-Type` to send: the documented type, or `application/octet-stream` for a range,
+    /// which names no single type.
+    var sentContentType: String {
+        MediaTypeText.essence(of: contentType).contains("*") ? "application/octet-stream" : contentType
+    }
+}
+
+extension MediaCoder where Body: Codable & Sendable {
+    /// JSON (RFC 8259) with `WireFormat`'s coders.
+    public static func json(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { EncodedBody(contentType: contentType, data: try WireFormat.makeEncoder().encode($0)) },
+            decode: { data, _ in try WireFormat.makeDecoder().decode(Body.self, from: data) }
+        )
+    }
+}
+
+extension MediaCoder where Body == String {
+    /// Text (`text/plain`, any `text/*`): written in the documented `charset` or UTF-8, read in the
+    /// received `charset` (RFC 2046 §4.1.2) or UTF-8.
+    public static func text(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { text in
+                let charset = MediaTypeText.parameter("charset", in: contentType)
+                guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8,
+                      let data = text.data(using: encoding)
+                else {
+                    throw EncodingError.invalidValue(text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
+                }
+                // Say which charset is used when the spec does not (RFC 2046 §4.1.2 would assume US-ASCII).
+                return EncodedBody(contentType: charset == nil ? contentType + "; charset=utf-8" : contentType, data: data)
+            },
+            decode: { data, received in
+                let charset = received.flatMap { MediaTypeText.parameter("charset", in: $0) }
+                guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8 else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unsupported charset '\(charset ?? "")'"))
+                }
+                guard let text = String(data: data, encoding: encoding) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
+                }
+                return text
+            }
+        )
+    }
+}
+
+extension MediaCoder where Body == Data {
+    /// Raw bytes (`application/octet-stream`, `image/*`, `*/*`, `format: binary`), sent as they
+    /// are; a range is sent as `application/octet-stream`.
+    public static func binary(_ contentType: String) -> MediaCoder {
+        let coder = MediaCoder(contentType: contentType, encode: { _ in nil }, decode: { data, _ in data })
+        let sent = coder.sentContentType
+        return MediaCoder(contentType: contentType, encode: { EncodedBody(contentType: sent, data: $0) }, decode: { data, _ in data })
+    }
+}
+
+extension Array {
+    /// `body` in the first content type that writes it (the spec's first, JSON first for a body
+    /// every type carries the same way).
+    /// - Throws: `EncodingError` when no coder writes it or the value cannot be written.
+    public func encode<Body>(_ body: Body) throws -> EncodedBody where Element == MediaCoder<Body> {
+        for coder in self {
+            if let encoded = try coder.encode(body) { return encoded }
+        }
+        throw EncodingError.invalidValue(body, .init(codingPath: [], debugDescription: "no documented content type writes this body"))
+    }
+
+    /// The coder for a body received with `contentType`: the one whose type matches; with a single
+    /// coder or no `Content-Type`, the first (servers that mislabel a body are still read).
+    public func coder<Body>(for contentType: String?) -> MediaCoder<Body>? where Element == MediaCoder<Body> {
+        guard count > 1, let contentType else { return first }
+        return first { $0.accepts(contentType) }
+    }
+}
+
+/// Reading `Content-Type` values (RFC 9110 §8.3.1): `type/subtype; name=value; …`.
+public enum MediaTypeText {
+    /// `text/plain` for `Text/Plain; charset=UTF-8`: type and subtype, lowercase.
+    public static func essence(of contentType: String) -> String {
+        (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// A parameter's value, unquoted; names compare case-insensitively.
+    public static func parameter(_ name: String, in contentType: String) -> String? {
+        for piece in contentType.split(separator: ";").dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
+            var value = pair[1].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
+            }
+            return value
+        }
+        return nil
+    }
+
+    /// The Foundation encoding for an IANA charset name; `nil` for one Foundation does not read.
+    public static func stringEncoding(named charset: String) -> String.Encoding? {
+        switch charset.lowercased() {
+        case "utf-8", "utf8": .utf8
+        case "us-ascii", "ascii": .ascii
+        case "iso-8859-1", "latin1", "l1": .isoLatin1
+        case "iso-8859-2", "latin2", "l2": .isoLatin2
+        case "utf-16": .utf16
+        case "utf-16be": .utf16BigEndian
+        case "utf-16le": .utf16LittleEndian
+        case "utf-32": .utf32
+        case "utf-32be": .utf32BigEndian
+        case "utf-32le": .utf32LittleEndian
+        case "windows-1250", "cp1250": .windowsCP1250
+        case "windows-1251", "cp1251": .windowsCP1251
+        case "windows-1252", "cp1252": .windowsCP1252
+        case "windows-1253", "cp1253": .windowsCP1253
+        case "windows-1254", "cp1254": .windowsCP1254
+        case "shift_jis": .shiftJIS
+        case "euc-jp": .japaneseEUC
+        case "iso-2022-jp": .iso2022JP
         default: nil
         }
     }

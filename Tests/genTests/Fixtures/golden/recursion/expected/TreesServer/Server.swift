@@ -34,6 +34,9 @@ public enum ServerProblem: Error, Sendable, Hashable {
     case unauthenticated
     /// The body is larger than the route's limit, in bytes. Answered with 413.
     case contentTooLarge(limit: Int)
+    /// The body's `Content-Type` is none of those the operation documents. Answered with 415
+    /// (RFC 9110 §15.5.16).
+    case unsupportedMediaType(received: String, supported: [String])
     /// The handler threw an unexpected error. Answered with 500; the error is logged, never sent.
     case internalError
 
@@ -43,6 +46,7 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: 422
         case .unauthenticated: 401
         case .contentTooLarge: 413
+        case .unsupportedMediaType: 415
         case .internalError: 500
         }
     }
@@ -53,6 +57,8 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: "Validation error"
         case .unauthenticated: "Authentication failed"
         case .contentTooLarge(let limit): "Request body is larger than \(limit) bytes"
+        case .unsupportedMediaType(let received, let supported):
+            "Content-Type '\(received)' is not supported; send \(supported.map { "'\($0)'" }.joined(separator: " or "))"
         case .internalError: "Internal server error"
         }
     }
@@ -235,15 +241,18 @@ enum ServerCoding {
         }
     }
 
-    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body {
-        guard let body = try await body(Body.self, of: request, maxSize: maxSize) else {
+    static func requiredBody<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
+        guard let body = try await body(Body.self, of: request, as: contents, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
         return body
     }
 
-    /// The decoded JSON body; `nil` when the request has none.
-    static func body<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body? {
+    /// The body read in the documented content type its `Content-Type` names (the first documented
+    /// one when it has none); `nil` when the request has no body.
+    /// - Throws: `ServerProblem.unsupportedMediaType` for an undocumented content type, and
+    ///   `.invalidRequest` for a body that does not decode.
+    static func body<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
         var request = request
         let buffer: Hummingbird.ByteBuffer
         do {
@@ -251,18 +260,25 @@ enum ServerCoding {
         } catch {
             throw ServerProblem.contentTooLarge(limit: maxSize)
         }
-        guard buffer.readableBytes > 0 else { return nil }
-        if let contentType = request.headers[.contentType], !isJSON(contentType) {
-            throw ServerProblem.invalidRequest([.init(
-                location: [.key("body")],
-                message: "Content-Type should be application/json, not '\(contentType)'",
-                type: "content_type"
-            )])
+        let contentType = request.headers[.contentType]
+        guard buffer.readableBytes > 0 || contentType != nil, var coder = contents.first else { return nil }
+        if let contentType {
+            guard let match = contents.first(where: { $0.accepts(contentType) }) else {
+                throw ServerProblem.unsupportedMediaType(received: contentType, supported: contents.map(\.contentType))
+            }
+            coder = match
         }
+        // An empty text, file or form is a value; empty JSON is no body at all.
+        if buffer.readableBytes == 0, isJSON(coder.contentType) { return nil }
         do {
-            return try WireFormat.makeDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
+            return try coder.decode(Data(buffer.readableBytesView), contentType: contentType)
         } catch let error as DecodingError {
-            throw ServerProblem.invalidRequest([issue(for: error)])
+            var issue = issue(for: error)
+            if !isJSON(coder.contentType), case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                // Not JSON: say what is wrong with the text, form or multipart body instead.
+                issue = .init(location: [.key("body")], message: context.debugDescription, type: "value_error")
+            }
+            throw ServerProblem.invalidRequest([issue])
         }
     }
 
@@ -328,6 +344,16 @@ enum ServerCoding {
         Hummingbird.Response(status: .init(code: status))
     }
 
+    /// `body` written in the first of `contents` that writes it (its case's, for a body enum).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>]) throws -> Hummingbird.Response {
+        let encoded = try contents.encode(body)
+        return Hummingbird.Response(
+            status: .init(code: status),
+            headers: [.contentType: encoded.contentType],
+            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: encoded.data))
+        )
+    }
+
     /// A response without a body, with the documented headers (§4.8.17.1) it declares.
     static func response(status: Int, headers: [String: String]) throws -> Hummingbird.Response {
         var response = try response(status: status)
@@ -335,9 +361,9 @@ enum ServerCoding {
         return response
     }
 
-    /// A JSON response with the documented headers (§4.8.17.1) it declares.
-    static func response(status: Int, body: some Encodable, headers: [String: String]) throws -> Hummingbird.Response {
-        var response = try response(status: status, body: body)
+    /// `body` as `response(status:body:as:)` writes it, with the documented headers (§4.8.17.1).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status, body: body, as: contents)
         add(headers, to: &response)
         return response
     }
