@@ -68,6 +68,14 @@ let package = Package(
             path: "Generated/BuildsAPIServer",
             swiftSettings: generatedSettings
         ),
+        // From specs/parameters.yaml: every parameter style, run client against server in tests.
+        .target(name: "ParametersAPI", path: "Generated/Parameters/ParametersAPI", swiftSettings: generatedSettings),
+        .target(
+            name: "ParametersAPIServer",
+            dependencies: ["ParametersAPI", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/Parameters/ParametersAPIServer",
+            swiftSettings: generatedSettings
+        ),
 
         .target(
             name: "BuildsAPIAsyncHTTPClient",
@@ -76,18 +84,27 @@ let package = Package(
             swiftSettings: generatedSettings
         ),
 
-        // MARK: Code generated from specs/headers.yaml (`--output Generated/headers`): response headers, dates, bytes.
-        .target(name: "HeadersAPI", path: "Generated/headers/HeadersAPI", swiftSettings: generatedSettings),
+        // specs/bodies.yaml, generated into a folder of its own (gen's manifest is per output folder).
+        .target(name: "BodiesAPI", path: "Generated/Bodies/BodiesAPI", swiftSettings: generatedSettings),
+        .target(
+            name: "BodiesAPIServer",
+            dependencies: ["BodiesAPI", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/Bodies/BodiesAPIServer",
+            swiftSettings: generatedSettings
+        ),
+
+        // MARK: Code generated from specs/headers.yaml (`--output Generated/Headers`): response headers, dates, bytes.
+        .target(name: "HeadersAPI", path: "Generated/Headers/HeadersAPI", swiftSettings: generatedSettings),
         .target(
             name: "HeadersAPIServer",
             dependencies: ["HeadersAPI", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Generated/headers/HeadersAPIServer",
+            path: "Generated/Headers/HeadersAPIServer",
             swiftSettings: generatedSettings
         ),
         .target(
             name: "HeadersAPIAsyncHTTPClient",
             dependencies: ["HeadersAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")],
-            path: "Generated/headers/HeadersAPIAsyncHTTPClient",
+            path: "Generated/Headers/HeadersAPIAsyncHTTPClient",
             swiftSettings: generatedSettings
         ),
 
@@ -113,7 +130,8 @@ let package = Package(
         .testTarget(
             name: "GeneratedTests",
             dependencies: [
-                "BuildsAPI", "BuildsAPIServer", "BuildsAPIAsyncHTTPClient", "BuildsExample", "HeadersAPI", "HeadersAPIServer",
+                "BuildsAPI", "BuildsAPIServer", "BuildsAPIAsyncHTTPClient", "BuildsExample", "BodiesAPI", "BodiesAPIServer",
+                "HeadersAPI", "HeadersAPIServer", "ParametersAPI", "ParametersAPIServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -30,7 +30,7 @@ public struct BuildsService: APIService {
         let type: APIErrorPayload.TypeValue = switch problem {
         case .invalidRequest: .validationError
         case .unauthenticated: .authenticationError
-        case .contentTooLarge: .invalidError
+        case .contentTooLarge, .unsupportedMediaType: .invalidError
         case .internalError: .serverError
         }
         var errors: [ValidationErrorItem]?

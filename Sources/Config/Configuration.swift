@@ -21,7 +21,7 @@ import YAML
 ///       paths: ["/api/v1/org/{org}/builds/{build_id}"]
 ///       schemas: [AuditEvent]        # also keep these schemas
 ///     skipDeprecated: true           # leave out deprecated operations
-///     fileWeight: 1000               # code per file before splitting, in units of ~10 lines
+///     fileWeight: 1000               # code per file (models, client, server) before splitting, ~10 lines a unit
 ///
 /// An unknown key, a value of the wrong kind or an unknown `generate` entry is an error at its
 /// line and column (with the closest known key as a note), so a typo never silently does nothing.
@@ -42,7 +42,7 @@ public struct Configuration: Sendable {
     public var outputs: Set<Renderer.Output>?
     public var renames = NameOverrides()
     public var selection = OperationSelection()
-    /// How much code goes in one output file (see `Renderer.modelsFileWeight`).
+    /// How much code goes in one output file (see `Renderer.modelsFileWeight` and `operationsFileWeight`).
     public var fileWeight: Int?
 
     /// An empty configuration for `path`: every setting at its default.

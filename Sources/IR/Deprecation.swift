@@ -79,6 +79,22 @@ enum Deprecation {
         }
         markMembers(&types, insideDeprecated: false)
 
+        // A body enum with a case of a deprecated type is deprecated, and so is what names it.
+        for index in operations.indices {
+            if let name = operations[index].requestBody?.choiceTypeName,
+               let used = operations[index].requestBody?.contents.lazy.compactMap({ firstDeprecated(in: $0.type, deprecated) }).first {
+                operations[index].requestBody?.choiceDeprecationMessage = usesMessage(used)
+                deprecated.insert(name)
+            }
+            for response in operations[index].responses.indices {
+                if let name = operations[index].responses[response].choiceTypeName,
+                   let used = operations[index].responses[response].contents.lazy.compactMap({ firstDeprecated(in: $0.type, deprecated) }).first {
+                    operations[index].responses[response].choiceDeprecationMessage = usesMessage(used)
+                    deprecated.insert(name)
+                }
+            }
+        }
+
         for index in operations.indices {
             var signatureUse: String?
             for parameter in operations[index].parameters.indices {

@@ -44,16 +44,21 @@ public struct ModuleBuilder {
         var types = builder.buildComponentTypes()
         var operations = buildOperations()
         types += builder.operationTypes
-        let enumerations = Self.enumerationNames(in: types)
-        operations = operations.map { restrictParameterTypes($0, enumerations: enumerations) }
+        let kinds = Self.kinds(in: types)
+        operations = operations.map { chooseParameterCoding($0, kinds: kinds) }
         RecursionBreaker.breakCycles(in: &types)
         Deprecation.propagate(types: &types, operations: &operations)
         UnionStrictness.mark(&types)
+        let enumerations = Set(kinds.compactMap { name, kind in
+            if case .enumeration = kind { return name }
+            return nil
+        })
         operations = operations.map { restrictHeaderTypes($0, enumerations: enumerations) }
         // Response headers structs and the client's outputs live beside the models: keep them apart.
         let clientNames = Self.nameClientTypes(in: &operations, reserved: Set(types.map(\.name)).union(Self.reservedTypeNames))
         // Server response enums live beside the models' names in users' code: keep them apart.
-        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames).union(clientNames))
+        let bodyEnumNames = operations.flatMap { [$0.requestBody?.choiceTypeName] + $0.responses.map(\.choiceTypeName) }.compactMap { $0 }
+        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames).union(bodyEnumNames).union(clientNames))
         for index in operations.indices {
             let preferred = operations[index].typeName + "Response"
             operations[index].responseTypeName = serverScope.contains(preferred)
@@ -62,6 +67,7 @@ public struct ModuleBuilder {
 
         let errorBodies = operations.flatMap(\.responses)
             .filter { !(($0.statusCode.map { (200...299).contains($0) }) ?? $0.status.hasPrefix("2")) }
+            .filter { $0.contents.allSatisfy { $0.coding == .json } }
             .compactMap(\.bodyType)
         var distinctErrors: [TypeReference] = []
         for body in errorBodies where !distinctErrors.contains(body) { distinctErrors.append(body) }
@@ -155,9 +161,9 @@ public struct ModuleBuilder {
                     ?? scope.claim(operation.operationID.map(Naming.memberName) ?? Naming.memberName(operation.method.rawValue + " " + operation.path))
                 let typeName = Naming.typeName(name)
                 // Locals of the generated client method and server route: a parameter must not shadow them.
-                var parameterScope = NameScope(reserved: ["body", "path", "query", "request", "response", "token", "context", "authenticator", "maxBodySize"])
+                var parameterScope = NameScope(reserved: ["body", "path", "query", "cookies", "parameters", "request", "response", "token", "context", "authenticator", "maxBodySize"])
                 let parameters = Self.signatureOrder(operation.parameters, path: operation.path).map { parameter in
-                    OperationParameter(
+                    var model = OperationParameter(
                         jsonName: parameter.name,
                         swiftName: parameterScope.claim(Naming.memberName(parameter.name)),
                         location: OperationParameter.Location(rawValue: parameter.location.rawValue)!,
@@ -169,6 +175,8 @@ public struct ModuleBuilder {
                         deprecated: parameter.deprecated,
                         deprecationMessage: parameter.deprecated ? Deprecation.message(from: parameter.description) : nil
                     )
+                    wireFormat(of: parameter, into: &model)
+                    return model
                 }
                 let requirements = operation.security ?? document.security
                 operations.append(APIOperation(
@@ -290,73 +298,32 @@ public struct ModuleBuilder {
         }
     }
 
-    /// Parameters are sent as text: scalars, enums and arrays of them (form/simple style). Other
-    /// shapes (objects, deepObject) are not generated yet; they are passed as raw text, with a warning.
-    private func restrictParameterTypes(_ operation: APIOperation, enumerations: Set<String>) -> APIOperation {
-        var operation = operation
-        func isText(_ type: TypeReference) -> Bool {
-            switch type {
-            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date, .calendarDate: true
-            case .named(let name): enumerations.contains(name)
-            default: false
-            }
-        }
-        for index in operation.parameters.indices {
-            let type = operation.parameters[index].type
-            if isText(type) { continue }
-            if case .array(let element) = type, isText(element) { continue }
-            operation.parameters[index].type = .string
-            let location = document.paths.flatMap(\.operations)
-                .first { $0.path == operation.path && $0.method.rawValue.uppercased() == operation.method }?
-                .parameters.first { $0.name == operation.parameters[index].jsonName }?.sourceLocation
-            diagnostics.warning(
-                "parameter '\(operation.parameters[index].jsonName)' of type \(type.spelling) is not generated yet (only scalars, enums and arrays of them are); it is passed as raw text",
-                at: location
-            )
-        }
-        return operation
-    }
-
-    /// Qualified names of every enumeration, nested ones included (`BuildResponse.Status`).
-    static func enumerationNames(in types: [SwiftType]) -> Set<String> {
-        var names: Set<String> = []
-        func collect(_ types: [SwiftType], prefix: String) {
-            for type in types {
-                let name = prefix + type.name
-                if case .enumeration = type.kind { names.insert(name) }
-                collect(type.nestedTypes, prefix: name + ".")
-            }
-        }
-        collect(types, prefix: "")
-        return names
-    }
-
     private func requestBody(for body: RequestBody, typeName: String) -> RequestBodyModel? {
-        guard let media = body.content.first(where: \.isJSON) else {
-            if let first = body.content.first {
-                diagnostics.warning("request body content type '\(first.contentType)' is not generated yet; only JSON bodies are, so this body is skipped", at: first.location)
-            }
-            return nil
+        let contents = bodyContents(body.content, suggestedName: typeName + "Request", isRequest: true) { media, reason, kept in
+            kept.isEmpty
+                ? "request body content type '\(media.contentType)' is not generated yet (\(reason)), so this body is skipped"
+                : "request body content type '\(media.contentType)' is not generated yet (\(reason)); the operation sends and accepts \(kept.map { "'\($0.contentType)'" }.joined(separator: ", ")) only"
         }
-        for other in body.content where !other.isJSON {
-            diagnostics.warning("request body content type '\(other.contentType)' is not generated yet; the operation sends '\(media.contentType)' only", at: other.location)
-        }
-        let type = media.schema.map {
-            builder.reference(for: $0, suggestedName: typeName + "Request", owner: .topLevel, isRequest: true).type
-        } ?? .jsonValue
-        return RequestBodyModel(type: type, required: body.required, contentType: media.contentType, documentation: body.description)
+        guard let first = contents.first else { return nil }
+        let choiceTypeName = Self.hasDistinctTypes(contents) ? builder.claimTopLevelName(typeName + "RequestBody") : nil
+        return RequestBodyModel(
+            type: choiceTypeName.map(TypeReference.named) ?? first.type,
+            required: body.required,
+            contentType: first.contentType,
+            documentation: body.description,
+            contents: contents,
+            choiceTypeName: choiceTypeName
+        )
     }
 
     private func response(for response: Response, typeName: String) -> ResponseModel {
-        let media = response.content.first(where: \.isJSON)
-        if media == nil, let first = response.content.first {
-            diagnostics.warning("response content type '\(first.contentType)' is not generated yet; the body of response '\(response.status)' is passed through undecoded", at: first.location)
+        let contents = bodyContents(response.content, suggestedName: typeName + Naming.typeName(response.status) + "Response", isRequest: false) { media, reason, kept in
+            kept.isEmpty
+                ? "response content type '\(media.contentType)' is not generated yet (\(reason)); the body of response '\(response.status)' is passed through undecoded"
+                : "response content type '\(media.contentType)' is not generated yet (\(reason)); response '\(response.status)' is read and written as \(kept.map { "'\($0.contentType)'" }.joined(separator: ", ")) only"
         }
-        let bodyType = media.map { media in
-            media.schema.map {
-                builder.reference(for: $0, suggestedName: typeName + Naming.typeName(response.status) + "Response", owner: .topLevel, isRequest: false).type
-            } ?? .jsonValue
-        }
+        let choiceTypeName = Self.hasDistinctTypes(contents)
+            ? builder.claimTopLevelName(Naming.typeName(typeName + " " + response.status + " response body")) : nil
         // Members of the headers struct besides the headers: `init(headerFields:)`, `headerFields`.
         var headerScope = NameScope(reserved: ["headerFields"])
         let headers = response.headers.map { header in
@@ -373,7 +340,163 @@ public struct ModuleBuilder {
                 location: header.location
             )
         }
-        return ResponseModel(status: response.status, description: response.description, bodyType: bodyType, headers: headers)
+        return ResponseModel(
+            status: response.status,
+            description: response.description,
+            bodyType: choiceTypeName.map(TypeReference.named) ?? contents.first?.type,
+            contents: contents,
+            choiceTypeName: choiceTypeName,
+            headers: headers
+        )
+    }
+
+    /// Whether the content types carry different Swift types, so the body is an enum of them.
+    static func hasDistinctTypes(_ contents: [BodyContent]) -> Bool {
+        contents.contains { $0.type != contents[0].type }
+    }
+
+    /// The content types of a body gen generates, JSON first, each with its coding and type; the
+    /// others are reported through `unsupported(media, reason, kept)`.
+    private func bodyContents(
+        _ content: [MediaType],
+        suggestedName: String,
+        isRequest: Bool,
+        unsupported: (MediaType, String, [BodyContent]) -> String
+    ) -> [BodyContent] {
+        var rejected: [(MediaType, String)] = []
+        var decoded: [(media: MediaType, coding: BodyCoding, type: TypeReference)] = []
+        // Structured schemas under types gen reads only as bytes or text (YAML, protobuf, XML).
+        var undecoded: [(media: MediaType, coding: BodyCoding, type: TypeReference, reason: String)] = []
+        for media in content {
+            let schema = media.schema.map(builder.resolved)
+            let coding: BodyCoding
+            switch Self.coding(for: media, schema: schema) {
+            case .success(let found): coding = found
+            case .failure(let reason):
+                rejected.append((media, reason.text))
+                continue
+            }
+            switch coding {
+            case .text, .binary:
+                let type: TypeReference = coding == .text ? .string : .data
+                if let schema, Self.isStructured(schema) {
+                    let isXML = media.essence.hasSuffix("/xml") || media.essence.hasSuffix("+xml")
+                    undecoded.append((media, coding, type, isXML ? "XML bodies are not" : "its schema is structured data, which gen reads from JSON and forms only"))
+                } else {
+                    decoded.append((media, coding, type))
+                }
+            case .json, .form, .multipart:
+                let type = media.schema.map {
+                    builder.reference(for: $0, suggestedName: suggestedName, owner: .topLevel, isRequest: isRequest).type
+                } ?? .jsonValue
+                if coding != .json {
+                    switch type {
+                    case .named, .dictionary: break
+                    default:
+                        rejected.append((media, "a form body's schema must be an object, not \(type.spelling)"))
+                        continue
+                    }
+                }
+                decoded.append((media, coding, type))
+            }
+        }
+        if decoded.isEmpty {
+            // Nothing else carries the body: keep its bytes (or text) rather than drop it.
+            for item in undecoded {
+                diagnostics.warning(
+                    "content type '\(item.media.contentType)' is not decoded (\(item.reason)); the body is read and written as \(item.coding == .text ? "text (String)" : "raw bytes (Data)")",
+                    at: item.media.location
+                )
+            }
+            decoded = undecoded.map { ($0.media, $0.coding, $0.type) }
+        } else {
+            rejected += undecoded.map { ($0.media, $0.reason) }
+        }
+        // JSON first (stable): the client sends the first content type that carries the body.
+        decoded = decoded.filter { $0.coding == .json } + decoded.filter { $0.coding != .json }
+        var caseNames = NameScope()
+        let contents = decoded.map { media, coding, type in
+            if coding == .form { warnAboutFormStyles(media) }
+            return BodyContent(
+                contentType: media.contentType,
+                coding: coding,
+                type: type,
+                partContentTypes: coding == .multipart ? partContentTypes(media) : [],
+                caseName: caseNames.claim(Self.caseName(forContentType: media.contentType))
+            )
+        }
+        for (media, reason) in rejected.sorted(by: { $0.0.location < $1.0.location }) {
+            diagnostics.warning(unsupported(media, reason, contents), at: media.location)
+        }
+        return contents
+    }
+
+    /// Whether a schema describes structured data (an object, an array, a composition) rather than
+    /// a string or bytes.
+    static func isStructured(_ schema: Schema) -> Bool {
+        !schema.properties.isEmpty || schema.types.contains(.object) || schema.types.contains(.array)
+            || !schema.allOf.isEmpty || !schema.anyOf.isEmpty || !schema.oneOf.isEmpty
+    }
+
+    /// Why a media type is not generated.
+    struct UnsupportedContent: Error {
+        var text: String
+    }
+
+    /// The coding of a media type (OpenAPI 3.1 §4.8.14): JSON types as JSON, forms as forms,
+    /// binary schemas (`format: binary`, `contentMediaType`) as bytes, other text as `String`,
+    /// anything else as bytes. Multipart types other than `form-data` are not generated.
+    static func coding(for media: MediaType, schema: Schema?) -> Result<BodyCoding, UnsupportedContent> {
+        let essence = media.essence
+        if media.isJSON { return .success(.json) }
+        if essence == "application/x-www-form-urlencoded" { return .success(.form) }
+        if essence == "multipart/form-data" { return .success(.multipart) }
+        if essence.hasPrefix("multipart/") { return .failure(.init(text: "only multipart/form-data is")) }
+        let isBinarySchema = schema.map { $0.format == "binary" || ($0.contentMediaType.map(TypeBuilder.isBinaryMediaType) ?? false) } ?? false
+        if essence.hasPrefix("text/"), !isBinarySchema { return .success(.text) }
+        return .success(.binary)
+    }
+
+    /// Body enum case names: `json`, `form`, `multipart`, `plainText`, `binary`, else from the type (`imagePng`).
+    static func caseName(forContentType contentType: String) -> String {
+        let essence = (contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+        switch essence {
+        case "application/json": return "json"
+        case "application/x-www-form-urlencoded": return "form"
+        case "multipart/form-data": return "multipart"
+        case "text/plain": return "plainText"
+        case "application/octet-stream": return "binary"
+        case "*/*": return "any"
+        default: return Naming.memberName(essence.replacingOccurrences(of: "*", with: "any"))
+        }
+    }
+
+    /// The `Content-Type` of each multipart part the spec names: `encoding.contentType` (its first
+    /// type when it lists several), else the property's (or its items') `contentMediaType`.
+    private func partContentTypes(_ media: MediaType) -> [(name: String, contentType: String)] {
+        var types: [String: String] = [:]
+        for property in media.schema.map(builder.resolved)?.properties ?? [] {
+            // An array's items give each of its parts' type.
+            let schema = builder.resolved(property.schema)
+            let items = schema.items.map(builder.resolved)
+            if let type = property.schema.contentMediaType ?? schema.contentMediaType ?? items?.contentMediaType { types[property.name] = type }
+        }
+        for (name, encoding) in media.encoding {
+            if let type = encoding.contentType?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces) { types[name] = type }
+        }
+        return types.sorted { $0.key < $1.key }.map { (name: $0.key, contentType: $0.value) }
+    }
+
+    /// Form fields are written `form` style, exploded (arrays as repeated names, objects as JSON
+    /// text); another style in `encoding` would change the wire, so it is a warning.
+    private func warnAboutFormStyles(_ media: MediaType) {
+        for (name, encoding) in media.encoding.sorted(by: { $0.key < $1.key }) {
+            if let style = encoding.style, style != "form" {
+                diagnostics.warning("encoding style '\(style)' of form property '\(name)' is not generated yet; it is sent in the 'form' style (objects as JSON text)", at: encoding.location)
+            } else if encoding.explode == false {
+                diagnostics.warning("'explode: false' for form property '\(name)' is not generated yet; arrays are sent as repeated fields", at: encoding.location)
+            }
+        }
     }
 
     /// Path parameters in the order the template names them (`org` before `build_id` in

@@ -75,13 +75,71 @@ public struct OperationParameter: Sendable {
     /// Deprecated in the spec, or of a deprecated type.
     public var deprecated = false
     public var deprecationMessage: String? = nil
+    /// How the value is laid out on the wire (§4.8.12.4), after the location's defaults.
+    public var style: Style = .form
+    /// `explode` as written, else `true` for `form` (§4.8.12.4) and `deepObject` (only defined so).
+    public var explode = true
+    /// RFC 3986 reserved characters stay unencoded in a query value (§4.8.12.1).
+    public var allowReserved = false
+    public var coding: Coding = .primitive
+    /// The ECMA-262 `pattern` the value's text (each element's, for arrays) must match; the
+    /// server checks it.
+    public var pattern: String? = nil
+    /// Where warnings about the parameter's wire format point: its `style`, else the parameter.
+    var warningLocation: SourceLocation? = nil
+
+    /// The `style` values of OpenAPI 3.1 §4.8.12.4.
+    public enum Style: String, Sendable {
+        case form, simple, label, matrix, spaceDelimited, pipeDelimited, deepObject
+    }
+
+    /// Which of the style table's shapes the Swift type takes (§4.8.12.4), or JSON text for a
+    /// `content: application/json` parameter (§4.8.12.5).
+    public enum Coding: String, Sendable {
+        case primitive, array, object, json
+    }
 }
 
 public struct RequestBodyModel: Sendable {
+    /// The body's type: the one every content type carries, or `.named(choiceTypeName)`.
     public var type: TypeReference
     public var required: Bool
+    /// The first documented content type, the one sent when every content type carries `type`.
     public var contentType: String
     public var documentation: String?
+    /// The documented content types gen reads and writes, in the spec's order, JSON first.
+    public var contents: [BodyContent] = []
+    /// The enum with one case per content type, when their types differ (`UploadRequestBody`).
+    public var choiceTypeName: String? = nil
+    /// Set when a case of the body enum has a deprecated type: the enum is deprecated too.
+    public var choiceDeprecationMessage: String? = nil
+}
+
+/// How a body's Swift value becomes bytes and back (OpenAPI 3.1 §4.8.14).
+public enum BodyCoding: String, Sendable {
+    /// `application/json` and `+json` types: the model as JSON.
+    case json
+    /// `text/*`: a `String`.
+    case text
+    /// Any other type, `format: binary` and `contentMediaType` schemas, no schema: raw `Data`.
+    case binary
+    /// `application/x-www-form-urlencoded`: an object's properties as `name=value` pairs.
+    case form
+    /// `multipart/form-data` (RFC 7578): an object's properties as parts.
+    case multipart
+}
+
+/// One documented content type of a request or response body.
+public struct BodyContent: Sendable {
+    /// The media type or range as written, e.g. `text/plain; charset=utf-8` or `image/*`.
+    public var contentType: String
+    public var coding: BodyCoding
+    public var type: TypeReference
+    /// Multipart only: the `Content-Type` of parts by property name, from `encoding` (§4.8.15) or
+    /// the property's `contentMediaType`, sorted by name.
+    public var partContentTypes: [(name: String, contentType: String)] = []
+    /// The case of the body enum for this content type (`json`, `plainText`, `imagePng`).
+    public var caseName: String
 }
 
 public struct ResponseModel: Sendable {
@@ -89,8 +147,15 @@ public struct ResponseModel: Sendable {
     public var status: String
     public var statusCode: Int? { Int(status) }
     public var description: String
-    /// The JSON body's type, `nil` when the response has no JSON body.
+    /// The body's type, `nil` when the response has no body gen reads: the one every content
+    /// type carries, or `.named(choiceTypeName)`.
     public var bodyType: TypeReference?
+    /// The documented content types gen reads and writes, in the spec's order, JSON first.
+    public var contents: [BodyContent] = []
+    /// The enum with one case per content type, when their types differ (`GetReport200ResponseBody`).
+    public var choiceTypeName: String? = nil
+    /// Set when a case of the body enum has a deprecated type: the enum is deprecated too.
+    public var choiceDeprecationMessage: String? = nil
     /// The body's type is deprecated.
     public var deprecated = false
     public var deprecationMessage: String? = nil

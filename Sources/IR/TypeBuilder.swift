@@ -49,6 +49,26 @@ final class TypeBuilder {
         }
     }
 
+    /// Whether a `contentMediaType` names bytes (`image/png`) rather than text a `String` holds
+    /// (`text/html`, `application/json`, XML).
+    static func isBinaryMediaType(_ mediaType: String) -> Bool {
+        let essence = (mediaType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+        return !(essence.hasPrefix("text/") || essence.hasSuffix("json") || essence.hasSuffix("xml"))
+    }
+
+    /// A top-level name for a type declared outside the models (a body enum), unique among them.
+    func claimTopLevelName(_ name: String) -> String {
+        topLevelScope.claim(name)
+    }
+
+    /// The schema `schema` stands for: a component's when it is a `$ref`.
+    func resolved(_ schema: Schema) -> Schema {
+        var schema = schema
+        var seen: Set<String> = []
+        while let name = schema.reference?.name, seen.insert(name).inserted, let target = componentSchemas[name] { schema = target }
+        return schema
+    }
+
     // MARK: Component schemas
 
     func nameComponentSchemas() {
@@ -350,11 +370,7 @@ final class TypeBuilder {
         let type: TypeReference
         switch types.count == 1 ? types[0] : nil {
         case .string?:
-            if case .nested = owner {
-                type = stringType(core, insideObject: true)
-            } else {
-                type = stringType(core, insideObject: false)
-            }
+            type = stringType(core)
         case .integer?:
             switch core.format {
             case "int32": type = .int32
@@ -383,28 +399,24 @@ final class TypeBuilder {
     }
 
     /// The Swift type of a string schema, by `format` (OpenAPI 3.1 §4.4) and `contentEncoding`
-    /// (JSON Schema 2020-12 §8.3). Inside a JSON object, bytes can only travel as text: `byte` and
-    /// `contentEncoding: base64` are base64 (RFC 4648 §4) by definition, and `binary` (raw bytes,
-    /// meant for whole bodies and multipart parts) is read and written as base64 too, with a
-    /// warning, since that is what `Data` does in JSON. `contentMediaType` alone describes text
-    /// (an embedded document), so it stays a `String`.
-    private func stringType(_ core: Schema, insideObject: Bool) -> TypeReference {
+    /// (JSON Schema 2020-12 §8.3). `byte`, `binary`, `contentEncoding: base64` and a binary
+    /// `contentMediaType` (`image/png`) are `Data`: raw bytes as a whole body or a multipart part,
+    /// base64 (RFC 4648 §4) inside JSON, the only way JSON can carry them. A textual
+    /// `contentMediaType` (an embedded document) stays a `String`.
+    private func stringType(_ core: Schema) -> TypeReference {
         switch core.format {
         case "date-time": return .date
         case "date": return .calendarDate
         case "uuid": return .uuid
-        case "byte": return .data
-        case "binary":
-            if insideObject, core.contentEncoding?.lowercased() != "base64" {
-                diagnostics.warning(
-                    "format 'binary' inside a JSON object cannot hold raw bytes; the value is read and written as base64 (as 'contentEncoding: base64' says)",
-                    at: core.formatLocation ?? core.location
-                )
-            }
-            return .data
+        // `binary` is raw bytes in a binary body or a multipart part; inside a JSON object the same
+        // `Data` is written as base64 (the one way JSON can carry it), so no warning: the schema may
+        // serve a multipart form and JSON alike.
+        case "byte", "binary": return .data
         default:
             break
         }
+        // 3.1 (§4.8.14.3): a string holding a file of a binary media type (`image/png`).
+        if core.contentMediaType.map(Self.isBinaryMediaType) ?? false { return .data }
         switch core.contentEncoding?.lowercased() {
         case "base64"?: return .data
         case let encoding?:

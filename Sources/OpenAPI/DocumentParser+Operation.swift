@@ -102,14 +102,33 @@ extension DocumentParser {
             }
             required = true
         }
-        // §4.8.12.4: form is the default for query and cookie, simple for path and header; the
-        // client and server encode only those, so another style would silently change the wire.
-        let defaultStyle = location == .query || location == .cookie ? "form" : "simple"
-        if let styleNode = node["style"], let style = styleNode.scalar?.text, style != defaultStyle {
-            diagnostics.warning("parameter style '\(style)' is not generated yet; '\(name)' is sent in the '\(defaultStyle)' style", at: styleNode.location)
+        // §4.8.12.4: each style is defined for some locations only; another one is read as the
+        // location's default (`form` for query and cookie, `simple` for path and header).
+        var style = text(node, "style")
+        if let styleNode = node["style"], let written = style {
+            let allowed: [Parameter.Location: [String]] = [
+                .path: ["simple", "label", "matrix"],
+                .query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"],
+                .header: ["simple"],
+                .cookie: ["form"],
+            ]
+            if !allowed[location]!.contains(written) {
+                let fallback = location == .query || location == .cookie ? "form" : "simple"
+                let known = ["simple", "label", "matrix", "form", "spaceDelimited", "pipeDelimited", "deepObject"].contains(written)
+                diagnostics.warning(
+                    known
+                        ? "parameter style '\(written)' is not defined for '\(location.rawValue)' parameters (§4.8.12.4); '\(name)' is sent in the '\(fallback)' style"
+                        : "unknown parameter style '\(written)'; expected one of \(allowed[location]!.joined(separator: ", ")) for '\(location.rawValue)' parameters; '\(name)' is sent in the '\(fallback)' style",
+                    at: styleNode.location
+                )
+                style = nil
+            }
         }
         var schema = node["schema"].map(parseSchema)
+        var contentType: String?
         if schema == nil, let content = node["content"]?.mapping?.first {
+            // §4.8.12.5: the one media type says how the value is serialized, instead of a style.
+            contentType = content.key
             schema = content.value["schema"].map(parseSchema)
         }
         return Parameter(
@@ -119,8 +138,11 @@ extension DocumentParser {
             required: required,
             deprecated: bool(node, "deprecated") ?? false,
             schema: schema,
-            style: text(node, "style"),
+            style: style,
             explode: bool(node, "explode"),
+            allowReserved: bool(node, "allowReserved") ?? false,
+            contentType: contentType,
+            styleLocation: node["style"]?.location,
             sourceLocation: node.location
         )
     }
@@ -210,7 +232,16 @@ extension DocumentParser {
     private func parseContent(_ node: Node?) -> [MediaType] {
         guard let node, let entries = mapping(node, "'content'") else { return [] }
         return entries.map { entry in
-            MediaType(contentType: entry.key, schema: entry.value["schema"].map(parseSchema), location: entry.keyLocation)
+            var encoding: [String: MediaType.Encoding] = [:]
+            for property in entry.value["encoding"]?.mapping ?? [] {
+                encoding[property.key] = MediaType.Encoding(
+                    contentType: text(property.value, "contentType"),
+                    style: text(property.value, "style"),
+                    explode: bool(property.value, "explode"),
+                    location: property.keyLocation
+                )
+            }
+            return MediaType(contentType: entry.key, schema: entry.value["schema"].map(parseSchema), encoding: encoding, location: entry.keyLocation)
         }
     }
 }

@@ -197,10 +197,11 @@ extension DocumentParser {
         case "x-frozen-enum": schema.frozenEnum = bool(node, "x-frozen-enum") ?? false
         case "not":
             diagnostics.warning("'not' is not enforced by generated code; the constraint is ignored", at: entry.keyLocation)
+        case "pattern": schema.pattern = value.scalar?.text
         case "patternProperties":
             diagnostics.warning("'patternProperties' is not generated yet; matching properties are kept only where 'additionalProperties' allows them", at: entry.keyLocation)
         default:
-            break  // Validation keywords (pattern, minimum, …), examples and extensions do not shape types.
+            break  // Other validation keywords (minimum, …), examples and extensions do not shape types.
         }
     }
 

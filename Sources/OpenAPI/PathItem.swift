@@ -49,8 +49,17 @@ public struct Parameter {
     public var required: Bool
     public var deprecated: Bool
     public var schema: Schema?
+    /// The style as written, already checked against the location (§4.8.12.4); `nil` for the
+    /// location's default (`form` for query and cookie, `simple` for path and header).
     public var style: String?
     public var explode: Bool?
+    /// `allowReserved: true` (§4.8.12.1): RFC 3986 reserved characters in a query value go unencoded.
+    public var allowReserved = false
+    /// The media type of a `content`-based parameter (§4.8.12.5), e.g. `application/json`;
+    /// `nil` for a `schema`-based one.
+    public var contentType: String? = nil
+    /// Where `style` is written, or the parameter itself when it is not: for warnings about it.
+    public var styleLocation: SourceLocation? = nil
     public var sourceLocation: SourceLocation
 }
 
@@ -67,12 +76,28 @@ public struct MediaType {
     /// The media type or range as written, e.g. `application/json`.
     public var contentType: String
     public var schema: Schema?
+    /// §4.8.15: how properties of a form or multipart body are written, by property name.
+    public var encoding: [String: Encoding] = [:]
     public var location: SourceLocation
+
+    /// §4.8.15 Encoding Object: one property of a `multipart` or `application/x-www-form-urlencoded` body.
+    public struct Encoding {
+        /// The part's content type (multipart), e.g. `image/png` or `application/json`.
+        public var contentType: String?
+        /// `form`, `spaceDelimited`, `pipeDelimited` or `deepObject` (form-urlencoded only).
+        public var style: String?
+        public var explode: Bool?
+        public var location: SourceLocation
+    }
+
+    /// The media type's essence: type and subtype, lowercase, without parameters (`text/plain`).
+    public var essence: String {
+        (contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+    }
 
     /// Whether this is JSON: `application/json` or any `+json` suffix (RFC 6839 §3.1).
     public var isJSON: Bool {
-        let essence = (contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
-        return essence == "application/json" || essence.hasSuffix("+json")
+        essence == "application/json" || essence.hasSuffix("+json")
     }
 }
 

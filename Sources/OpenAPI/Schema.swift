@@ -16,10 +16,11 @@ public final class Schema {
     /// JSON Schema 2020-12 §8.3 (OpenAPI 3.1 §4.8.24.2): how a string's bytes are encoded,
     /// e.g. `base64` (RFC 4648 §4).
     public internal(set) var contentEncoding: String?
-    /// The media type of a string's decoded content, e.g. `image/png`; documentation only.
-    public internal(set) var contentMediaType: String?
     /// Where `format` is written, for warnings about it.
     public internal(set) var formatLocation: SourceLocation?
+    /// `pattern`: an ECMA-262 regular expression a string must match somewhere (JSON Schema
+    /// Validation 2020-12 §6.3.3), as written.
+    public internal(set) var pattern: String?
     public internal(set) var title: String?
     public internal(set) var description: String?
     /// Declared properties in document order.
@@ -39,6 +40,9 @@ public final class Schema {
     /// `x-frozen-enum: true`: the enum's values are complete, so an unlisted value is an error
     /// rather than kept in an extra case.
     public internal(set) var frozenEnum = false
+    /// JSON Schema's `contentMediaType` (OpenAPI 3.1 §4.8.14.3): the string holds a document of
+    /// this type, e.g. `image/png`; with no `contentEncoding` that means raw bytes (a file).
+    public internal(set) var contentMediaType: String?
     public internal(set) var readOnly = false
     public internal(set) var writeOnly = false
     public internal(set) var location: SourceLocation

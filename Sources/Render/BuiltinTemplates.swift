@@ -90,6 +90,14 @@ public struct ClientRequest: Sendable, Hashable {
         self.headerFields = headerFields
         self.body = body
     }
+
+    /// Sets `body` and `Content-Type` to `value` written in the first of `contents` that writes it.
+    /// - Throws: `EncodingError` when `value` cannot be written.
+    public mutating func setBody<Body>(_ value: Body, as contents: [MediaCoder<Body>]) throws {
+        let encoded = try contents.encode(value)
+        headerFields["Content-Type"] = encoded.contentType
+        body = encoded.data
+    }
 }
 
 /// A response as a transport hands it back.
@@ -103,6 +111,17 @@ public struct ClientResponse: Sendable, Hashable {
         self.statusCode = statusCode
         self.headerFields = Dictionary(headerFields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
+    }
+
+    /// The body read in the one of `contents` its `Content-Type` names (the first when there is
+    /// one content type or no `Content-Type`).
+    /// - Throws: `DecodingError` when the body does not decode, or its content type is not documented.
+    public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
+        let contentType = headerFields["content-type"]
+        guard let coder = contents.coder(for: contentType) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+        }
+        return try coder.decode(body, contentType: contentType)
     }
 }
 
@@ -216,46 +235,50 @@ extension Client {
     public func {{name}}({{{parameterList}}}) async throws -> {{{successType}}} {
         let path = {{{pathExpression}}}
         {{#hasQueryParameters}}
-        var query: [(String, String)] = []
+        var query: [String] = []
         {{/hasQueryParameters}}
         {{#queryParameters}}
-        {{#isArray}}
         {{#isRequired}}
-        query += {{name}}.map { ({{{nameLiteral}}}, $0.parameterText) }
+        query += try ParameterEncoding.query({{{nameLiteral}}}, {{name}}, as: .{{coder}}, style: .{{style}}, explode: {{explode}}{{#allowReserved}}, allowReserved: true{{/allowReserved}})
         {{/isRequired}}
         {{^isRequired}}
-        query += ({{name}} ?? []).map { ({{{nameLiteral}}}, $0.parameterText) }
+        if let {{name}} { query += try ParameterEncoding.query({{{nameLiteral}}}, {{name}}, as: .{{coder}}, style: .{{style}}, explode: {{explode}}{{#allowReserved}}, allowReserved: true{{/allowReserved}}) }
         {{/isRequired}}
-        {{/isArray}}
-        {{^isArray}}
-        {{#isRequired}}
-        query.append(({{{nameLiteral}}}, {{name}}.parameterText))
-        {{/isRequired}}
-        {{^isRequired}}
-        if let {{name}} { query.append(({{{nameLiteral}}}, {{name}}.parameterText)) }
-        {{/isRequired}}
-        {{/isArray}}
         {{/queryParameters}}
         var request = ClientRequest(method: "{{method}}", url: self.url(path: path, query: {{#hasQueryParameters}}query{{/hasQueryParameters}}{{^hasQueryParameters}}[]{{/hasQueryParameters}}))
         {{#headerParameters}}
         {{#isRequired}}
-        request.headerFields[{{{nameLiteral}}}] = {{name}}.parameterText
+        request.headerFields[{{{nameLiteral}}}] = try ParameterEncoding.header({{name}}, as: .{{coder}}, explode: {{explode}})
         {{/isRequired}}
         {{^isRequired}}
-        if let {{name}} { request.headerFields[{{{nameLiteral}}}] = {{name}}.parameterText }
+        if let {{name}} { request.headerFields[{{{nameLiteral}}}] = try ParameterEncoding.header({{name}}, as: .{{coder}}, explode: {{explode}}) }
         {{/isRequired}}
         {{/headerParameters}}
-        request.headerFields["Accept"] = "application/json"
+        {{#hasCookieParameters}}
+        var cookies: [String] = []
+        {{/hasCookieParameters}}
+        {{#cookieParameters}}
+        {{#isRequired}}
+        cookies += try ParameterEncoding.cookie({{{nameLiteral}}}, {{name}}, as: .{{coder}}, explode: {{explode}})
+        {{/isRequired}}
+        {{^isRequired}}
+        if let {{name}} { cookies += try ParameterEncoding.cookie({{{nameLiteral}}}, {{name}}, as: .{{coder}}, explode: {{explode}}) }
+        {{/isRequired}}
+        {{/cookieParameters}}
+        {{#hasCookieParameters}}
+        if !cookies.isEmpty {
+            request.headerFields["Cookie"] = cookies.joined(separator: "; ")
+        }
+        {{/hasCookieParameters}}
+        request.headerFields["Accept"] = {{{acceptLiteral}}}
         {{#hasBody}}
         {{#bodyIsOptional}}
         if let body {
-            request.headerFields["Content-Type"] = {{{bodyContentTypeLiteral}}}
-            request.body = try WireFormat.makeEncoder().encode(body)
+            try request.setBody(body, as: {{{bodyCoders}}})
         }
         {{/bodyIsOptional}}
         {{^bodyIsOptional}}
-        request.headerFields["Content-Type"] = {{{bodyContentTypeLiteral}}}
-        request.body = try WireFormat.makeEncoder().encode(body)
+        try request.setBody(body, as: {{{bodyCoders}}})
         {{/bodyIsOptional}}
         {{/hasBody}}
         {{#requiresBearerToken}}
@@ -275,13 +298,13 @@ extension Client {
         }
         {{^output}}
         {{#hasSuccessBody}}
-        return try WireFormat.makeDecoder().decode({{{successType}}}.self, from: response.body)
+        return try response.decodeBody(as: {{{successCoders}}})
         {{/hasSuccessBody}}
         {{/output}}
         {{#output}}
         return {{typeName}}(
             {{#hasBody}}
-            body: try WireFormat.makeDecoder().decode({{{bodyType}}}.self, from: response.body),
+            body: try response.decodeBody(as: {{{successCoders}}}),
             {{/hasBody}}
             headers: try {{headersType}}(headerFields: response.headerFields)
         )
@@ -291,19 +314,48 @@ extension Client {
     {{/operations}}
 {{^isContinuation}}
 
-    /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    {{^isSplit}}private {{/isSplit}}func url(path: String, query: [(String, String)]) -> URL {
+    /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
+    /// `ParameterEncoding`, RFC 3986 §3.4) appended.
+    {{^isSplit}}private {{/isSplit}}func url(path: String, query: [String]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
+            text += "?" + query.joined(separator: "&")
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL
     }
 {{/isContinuation}}
 }
+{{#bodyChoices}}
+
+{{#documentation}}
+{{{.}}}
+{{/documentation}}
+{{#availability}}
+{{{.}}}
+{{/availability}}
+public enum {{name}}: Sendable, Hashable {
+    {{#cases}}
+    {{#documentation}}
+    {{{.}}}
+    {{/documentation}}
+    case {{name}}({{{type}}})
+    {{/cases}}
+
+    /// How each case is written and read, in the spec's order (JSON first): a case is sent as its
+    /// content type, and a received body is read as the case its `Content-Type` names.
+    public static let contents: [MediaCoder<{{name}}>] = [
+        {{#cases}}
+        {{{coderExpression}}}.wrapped({ .{{name}}($0) }) { body in
+            if case .{{name}}(let value) = body { return value }
+            return nil
+        },
+        {{/cases}}
+    ]
+}
+{{/bodyChoices}}
 {{#operations}}
 {{#output}}
 
@@ -313,7 +365,7 @@ extension Client {
 {{/availability}}
 public struct {{typeName}}: Sendable, Hashable {
     {{#hasBody}}
-    /// The decoded JSON body.
+    /// The decoded body.
     public var body: {{{bodyType}}}
     {{/hasBody}}
     /// The response's headers (OpenAPI 3.1 §4.8.17.1).
@@ -542,6 +594,9 @@ public enum ServerProblem: Error, Sendable, Hashable {
     case unauthenticated
     /// The body is larger than the route's limit, in bytes. Answered with 413.
     case contentTooLarge(limit: Int)
+    /// The body's `Content-Type` is none of those the operation documents. Answered with 415
+    /// (RFC 9110 §15.5.16).
+    case unsupportedMediaType(received: String, supported: [String])
     /// The handler threw an unexpected error. Answered with 500; the error is logged, never sent.
     case internalError
 
@@ -551,6 +606,7 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: 422
         case .unauthenticated: 401
         case .contentTooLarge: 413
+        case .unsupportedMediaType: 415
         case .internalError: 500
         }
     }
@@ -561,6 +617,8 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: "Validation error"
         case .unauthenticated: "Authentication failed"
         case .contentTooLarge(let limit): "Request body is larger than \(limit) bytes"
+        case .unsupportedMediaType(let received, let supported):
+            "Content-Type '\(received)' is not supported; send \(supported.map { "'\($0)'" }.joined(separator: " or "))"
         case .internalError: "Internal server error"
         }
     }
@@ -688,41 +746,23 @@ extension APIService {
         {{#requiresBearerToken}}
         try await ServerCoding.authenticate(request, with: authenticator, operationID: {{{operationIDLiteral}}})
         {{/requiresBearerToken}}
-        {{#pathParameters}}
-        let {{name}} = try ServerCoding.pathParameter({{{valueType}}}.self, named: {{{nameLiteral}}}, in: context)
-        {{/pathParameters}}
-        {{#queryParameters}}
-        {{#isArray}}
+        {{#hasParameters}}
+        let parameters = ServerCoding.RequestParameters(request, context: context)
+        {{/hasParameters}}
+        {{#parameters}}
         {{#isRequired}}
-        let {{name}} = try ServerCoding.requiredQueryParameters({{{elementType}}}.self, named: {{{nameLiteral}}}, in: request)
+        let {{name}}: {{{declaredType}}} = try parameters.requiredValue({{{nameLiteral}}}, in: .{{location}}, as: .{{coder}}, style: .{{style}}, explode: {{explode}}{{#patternLiteral}}, pattern: {{{.}}}{{/patternLiteral}})
         {{/isRequired}}
         {{^isRequired}}
-        let {{name}} = try ServerCoding.queryParameters({{{elementType}}}.self, named: {{{nameLiteral}}}, in: request)
+        let {{name}}: {{{declaredType}}} = try parameters.value({{{nameLiteral}}}, in: .{{location}}, as: .{{coder}}, style: .{{style}}, explode: {{explode}}{{#patternLiteral}}, pattern: {{{.}}}{{/patternLiteral}})
         {{/isRequired}}
-        {{/isArray}}
-        {{^isArray}}
-        {{#isRequired}}
-        let {{name}} = try ServerCoding.requiredQueryParameter({{{valueType}}}.self, named: {{{nameLiteral}}}, in: request)
-        {{/isRequired}}
-        {{^isRequired}}
-        let {{name}} = try ServerCoding.queryParameter({{{valueType}}}.self, named: {{{nameLiteral}}}, in: request)
-        {{/isRequired}}
-        {{/isArray}}
-        {{/queryParameters}}
-        {{#headerParameters}}
-        {{#isRequired}}
-        let {{name}} = try ServerCoding.requiredHeaderParameter({{{valueType}}}.self, named: {{{nameLiteral}}}, in: request)
-        {{/isRequired}}
-        {{^isRequired}}
-        let {{name}} = try ServerCoding.headerParameter({{{valueType}}}.self, named: {{{nameLiteral}}}, in: request)
-        {{/isRequired}}
-        {{/headerParameters}}
+        {{/parameters}}
         {{#hasBody}}
         {{#bodyIsOptional}}
-        let body = try await ServerCoding.body({{{bodyType}}}.self, of: request, maxSize: maxBodySize)
+        let body = try await ServerCoding.body({{{bodyType}}}.self, of: request, as: {{{bodyCoders}}}, maxSize: maxBodySize)
         {{/bodyIsOptional}}
         {{^bodyIsOptional}}
-        let body = try await ServerCoding.requiredBody({{{bodyType}}}.self, of: request, maxSize: maxBodySize)
+        let body = try await ServerCoding.requiredBody({{{bodyType}}}.self, of: request, as: {{{bodyCoders}}}, maxSize: maxBodySize)
         {{/bodyIsOptional}}
         {{/hasBody}}
         {{! `self.`: a parameter may have the operation's own name (`search(search:)`). }}
@@ -730,11 +770,11 @@ extension APIService {
         {{#responses}}
         {{#isFixedStatus}}
         case .{{caseName}}{{#hasBody}}(let body{{#hasHeaders}}, let headers{{/hasHeaders}}){{/hasBody}}{{#headersOnly}}(let headers){{/headersOnly}}:
-            return try ServerCoding.response(status: {{statusCode}}{{#hasBody}}, body: body{{/hasBody}}{{#hasHeaders}}, headers: headers.headerFields{{/hasHeaders}})
+            return try ServerCoding.response(status: {{statusCode}}{{#hasBody}}, body: body, as: {{{bodyCoders}}}{{/hasBody}}{{#hasHeaders}}, headers: headers.headerFields{{/hasHeaders}})
         {{/isFixedStatus}}
         {{^isFixedStatus}}
         case .{{caseName}}(let status{{#hasBody}}, let body{{/hasBody}}{{#hasHeaders}}, let headers{{/hasHeaders}}):
-            return try ServerCoding.response(status: status{{#hasBody}}, body: body{{/hasBody}}{{#hasHeaders}}, headers: headers.headerFields{{/hasHeaders}})
+            return try ServerCoding.response(status: status{{#hasBody}}, body: body, as: {{{bodyCoders}}}{{/hasBody}}{{#hasHeaders}}, headers: headers.headerFields{{/hasHeaders}})
         {{/isFixedStatus}}
         {{/responses}}
         }
@@ -789,73 +829,96 @@ enum ServerCoding {
         else { throw ServerProblem.unauthenticated }
     }
 
-    static func pathParameter<Value: ParameterValue, Context: Hummingbird.RequestContext>(_ type: Value.Type, named name: String, in context: Context) throws -> Value {
-        // Hummingbird hands path segments over still percent-encoded; decode exactly once.
-        guard let raw = context.parameters.get(name), let text = PercentEncoding.decode(raw[...]) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("path"), .key(name)], message: "Field required", type: "missing")])
+    /// A request's path, query, header and cookie parameters, each read in its style
+    /// (OpenAPI 3.1 §4.8.12.4) from the raw text: the query and cookies are split here rather than
+    /// by Hummingbird, which would turn `+` into a space and keep one value per name.
+    struct RequestParameters {
+        enum Location: String {
+            case path, query, header, cookie
         }
-        return try parse(text, as: Value.self, at: [.key("path"), .key(name)])
-    }
 
-    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
-        guard let text = request.uri.queryParameters.get(name) else { return nil }
-        return try parse(text, as: Value.self, at: [.key("query"), .key(name)])
-    }
+        let request: Hummingbird.Request
+        let pathValues: Hummingbird.Parameters
+        let query: [(name: String, rawValue: Substring)]
+        let cookies: [(name: String, rawValue: Substring)]
 
-    static func requiredQueryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
-        guard let value = try queryParameter(Value.self, named: name, in: request) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
+        init<Context: Hummingbird.RequestContext>(_ request: Hummingbird.Request, context: Context) {
+            self.request = request
+            pathValues = context.parameters
+            query = ParameterDecoding.pairs(ofQuery: (request.uri.query ?? "")[...])
+            cookies = ParameterDecoding.pairs(ofCookieHeaders: request.headers[values: .cookie])
         }
-        return value
-    }
 
-    /// Every value of a repeated query parameter (`?tag=a&tag=b`, form style with explode);
-    /// `nil` when there is none.
-    static func queryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element]? {
-        let texts = request.uri.queryParameters.getAll(name)
-        guard !texts.isEmpty else { return nil }
-        return try texts.enumerated().map { index, text in
-            try parse(text, as: Element.self, at: [.key("query"), .key(name), .index(index)])
+        /// The parameter's value, `nil` when it is absent.
+        /// - Parameter pattern: an ECMA-262 `pattern` the text (each element's, for arrays) must match.
+        /// - Throws: `ServerProblem.invalidRequest` naming the parameter when its text is malformed,
+        ///   does not match `pattern` or is not a valid value.
+        func value<Value>(
+            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+        ) throws -> Value? {
+            let at: [ValidationIssue.LocationElement] = [.key(location.rawValue), .key(name)]
+            let node: ParameterNode?
+            do {
+                switch location {
+                case .path:
+                    node = try pathValues.get(name).map { try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode) }
+                case .query:
+                    node = try ParameterDecoding.query(query, named: name, shape: coder.shape, style: style, explode: explode)
+                case .header:
+                    // Field names are case-insensitive (RFC 9110 §5.1); repeated lines form one list (§5.3).
+                    let lines = request.headers.filter { $0.name.canonicalName == name.lowercased() }.map(\.value)
+                    node = try lines.isEmpty ? nil : ParameterDecoding.header(lines.joined(separator: ","), shape: coder.shape, explode: explode)
+                case .cookie:
+                    node = try ParameterDecoding.cookie(cookies, named: name, shape: coder.shape, explode: explode)
+                }
+            } catch {
+                throw ServerProblem.invalidRequest([.init(location: at, message: "Input is not a valid \(style) style value", type: "value_error")])
+            }
+            guard let node else { return nil }
+            if let pattern, let expression = try? NSRegularExpression(pattern: pattern) {
+                // JSON Schema's `pattern` matches anywhere in the text unless anchored (Validation §6.3.3).
+                for text in node.texts where expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                    throw ServerProblem.invalidRequest([.init(location: at, message: "String should match pattern '\(pattern)'", type: "string_pattern_mismatch")])
+                }
+            }
+            do {
+                // A form object with explode is its properties' pairs, with no name of its own.
+                let isNamed = !(coder.shape == .object && style == .form && explode && location != .path && location != .header)
+                return try coder.value(from: node, isNamed: isNamed)
+            } catch let failure as ParameterDecodingFailure {
+                let location = at + (failure.key.map { [.key($0)] } ?? [])
+                if failure.isMissing {
+                    throw ServerProblem.invalidRequest([.init(location: location, message: "Field required", type: "missing")])
+                }
+                let (message, kind) = describe(failure.valueType, parsing: true)
+                throw ServerProblem.invalidRequest([.init(location: location, message: message, type: kind)])
+            }
+        }
+
+        /// The parameter's value.
+        /// - Throws: `ServerProblem.invalidRequest` when it is absent, or as `value(_:in:as:style:explode:pattern:)`.
+        func requiredValue<Value>(
+            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+        ) throws -> Value {
+            guard let value = try value(name, in: location, as: coder, style: style, explode: explode, pattern: pattern) else {
+                throw ServerProblem.invalidRequest([.init(location: [.key(location.rawValue), .key(name)], message: "Field required", type: "missing")])
+            }
+            return value
         }
     }
 
-    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element] {
-        guard let values = try queryParameters(Element.self, named: name, in: request) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
-        }
-        return values
-    }
-
-    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
-        // Field names are case-insensitive (RFC 9110 §5.1).
-        guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else { return nil }
-        return try parse(text, as: Value.self, at: [.key("header"), .key(name)])
-    }
-
-    static func requiredHeaderParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
-        guard let value = try headerParameter(Value.self, named: name, in: request) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("header"), .key(name)], message: "Field required", type: "missing")])
-        }
-        return value
-    }
-
-    private static func parse<Value: ParameterValue>(_ text: String, as type: Value.Type, at location: [ValidationIssue.LocationElement]) throws -> Value {
-        guard let value = Value(parameterText: text) else {
-            let (message, kind) = describe(Value.self, parsing: true)
-            throw ServerProblem.invalidRequest([.init(location: location, message: message, type: kind)])
-        }
-        return value
-    }
-
-    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body {
-        guard let body = try await body(Body.self, of: request, maxSize: maxSize) else {
+    static func requiredBody<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
+        guard let body = try await body(Body.self, of: request, as: contents, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
         return body
     }
 
-    /// The decoded JSON body; `nil` when the request has none.
-    static func body<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body? {
+    /// The body read in the documented content type its `Content-Type` names (the first documented
+    /// one when it has none); `nil` when the request has no body.
+    /// - Throws: `ServerProblem.unsupportedMediaType` for an undocumented content type, and
+    ///   `.invalidRequest` for a body that does not decode.
+    static func body<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
         var request = request
         let buffer: Hummingbird.ByteBuffer
         do {
@@ -863,18 +926,25 @@ enum ServerCoding {
         } catch {
             throw ServerProblem.contentTooLarge(limit: maxSize)
         }
-        guard buffer.readableBytes > 0 else { return nil }
-        if let contentType = request.headers[.contentType], !isJSON(contentType) {
-            throw ServerProblem.invalidRequest([.init(
-                location: [.key("body")],
-                message: "Content-Type should be application/json, not '\(contentType)'",
-                type: "content_type"
-            )])
+        let contentType = request.headers[.contentType]
+        guard buffer.readableBytes > 0 || contentType != nil, var coder = contents.first else { return nil }
+        if let contentType {
+            guard let match = contents.first(where: { $0.accepts(contentType) }) else {
+                throw ServerProblem.unsupportedMediaType(received: contentType, supported: contents.map(\.contentType))
+            }
+            coder = match
         }
+        // An empty text, file or form is a value; empty JSON is no body at all.
+        if buffer.readableBytes == 0, isJSON(coder.contentType) { return nil }
         do {
-            return try WireFormat.makeDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
+            return try coder.decode(Data(buffer.readableBytesView), contentType: contentType)
         } catch let error as DecodingError {
-            throw ServerProblem.invalidRequest([issue(for: error)])
+            var issue = issue(for: error)
+            if !isJSON(coder.contentType), case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                // Not JSON: say what is wrong with the text, form or multipart body instead.
+                issue = .init(location: [.key("body")], message: context.debugDescription, type: "value_error")
+            }
+            throw ServerProblem.invalidRequest([issue])
         }
     }
 
@@ -916,7 +986,7 @@ enum ServerCoding {
     }
 
     /// pydantic's message and error type for a value that is not of `type`.
-    private static func describe(_ type: Any.Type, parsing: Bool) -> (message: String, type: String) {
+    static func describe(_ type: Any.Type, parsing: Bool) -> (message: String, type: String) {
         let suffix = parsing ? "_parsing" : "_type"
         switch type {
         case is Bool.Type: return ("Input should be a valid boolean", "bool" + suffix)
@@ -940,6 +1010,16 @@ enum ServerCoding {
         Hummingbird.Response(status: .init(code: status))
     }
 
+    /// `body` written in the first of `contents` that writes it (its case's, for a body enum).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>]) throws -> Hummingbird.Response {
+        let encoded = try contents.encode(body)
+        return Hummingbird.Response(
+            status: .init(code: status),
+            headers: [.contentType: encoded.contentType],
+            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: encoded.data))
+        )
+    }
+
     /// A response without a body, with the documented headers (§4.8.17.1) it declares.
     static func response(status: Int, headers: [String: String]) throws -> Hummingbird.Response {
         var response = try response(status: status)
@@ -947,9 +1027,9 @@ enum ServerCoding {
         return response
     }
 
-    /// A JSON response with the documented headers (§4.8.17.1) it declares.
-    static func response(status: Int, body: some Encodable, headers: [String: String]) throws -> Hummingbird.Response {
-        var response = try response(status: status, body: body)
+    /// `body` as `response(status:body:as:)` writes it, with the documented headers (§4.8.17.1).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status, body: body, as: contents)
         add(headers, to: &response)
         return response
     }
@@ -1872,13 +1952,18 @@ enum ResponseHeaders {
 /// encoded, exactly once, so `a b/c?d` becomes `a%20b%2Fc%3Fd` in a path segment and `+ & = #`
 /// cannot split a query value.
 public enum PercentEncoding {
-    public static func encode(_ text: String) -> String {
+    /// - Parameter keepingReserved: leave the RFC 3986 reserved characters a query may hold
+    ///   (`: / ? @ ! $ & ' ( ) * + , ; =`, §3.4) as they are, for `allowReserved: true` (OpenAPI 3.1
+    ///   §4.8.12.1); `#`, `[` and `]` cannot stand in a query and are still encoded.
+    public static func encode(_ text: String, keepingReserved: Bool = false) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case _ where keepingReserved && ":/?@!$&'()*+,;=".utf8.contains(byte):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = Array("0123456789ABCDEF".unicodeScalars)
@@ -1913,6 +1998,1395 @@ public enum PercentEncoding {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
+    }
+}
+
+// MARK: - Bodies
+
+/// A body as it goes on the wire: its bytes and the exact `Content-Type` sent with them.
+public struct EncodedBody: Sendable, Hashable {
+    /// The full header value, parameters included (`multipart/form-data; boundary=…`).
+    public var contentType: String
+    public var data: Data
+
+    public init(contentType: String, data: Data) {
+        self.contentType = contentType
+        self.data = data
+    }
+}
+
+/// One documented content type of a request or response body (OpenAPI 3.1 §4.8.14, Media Type
+/// Object) and how a `Body` value is written in it and read from it.
+///
+/// Operations list one coder per content type, in the spec's order: the first that can write a
+/// value is used to send it, and a received body is read by the coder whose type matches its
+/// `Content-Type`. Decoding errors are `DecodingError`s.
+public struct MediaCoder<Body>: Sendable {
+    /// The content type as documented: a type (`application/json`) or a range (`image/*`).
+    public let contentType: String
+    private let encoder: @Sendable (Body) throws -> EncodedBody?
+    private let decoder: @Sendable (Data, _ contentType: String?) throws -> Body
+
+    /// - Parameters:
+    ///   - encode: the body on the wire, or `nil` when this coder does not write `Body` (another
+    ///     case of a body enum).
+    ///   - decode: the value from the received bytes and `Content-Type` (when there is one).
+    public init(
+        contentType: String,
+        encode: @escaping @Sendable (Body) throws -> EncodedBody?,
+        decode: @escaping @Sendable (Data, _ contentType: String?) throws -> Body
+    ) {
+        self.contentType = contentType
+        self.encoder = encode
+        self.decoder = decode
+    }
+
+    /// `body` on the wire; `nil` when this coder does not write it.
+    public func encode(_ body: Body) throws -> EncodedBody? {
+        try encoder(body)
+    }
+
+    /// - Throws: `DecodingError` when `data` is not a valid body of this content type.
+    public func decode(_ data: Data, contentType received: String?) throws -> Body {
+        try decoder(data, received)
+    }
+
+    /// Whether a body received with `contentType` is one this coder reads: the same type (parameters
+    /// aside, RFC 9110 §8.3.1), or one inside its range (`image/png` for `image/*`).
+    public func accepts(_ contentType: String) -> Bool {
+        let documented = MediaTypeText.essence(of: self.contentType).split(separator: "/", maxSplits: 1)
+        let received = MediaTypeText.essence(of: contentType).split(separator: "/", maxSplits: 1)
+        guard documented.count == 2, received.count == 2 else { return false }
+        if documented == received { return true }
+        guard documented[1] == "*" else { return false }
+        // A range names no single type, so clients send its bytes as `application/octet-stream`.
+        return documented[0] == "*" || documented[0] == received[0] || received == ["application", "octet-stream"]
+    }
+
+    /// This coder for one case of an enum of bodies: `wrap` makes the case, `unwrap` reads it back
+    /// (`nil` for the other cases, which this coder then does not write).
+    public func wrapped<Wrapper>(
+        _ wrap: @escaping @Sendable (Body) -> Wrapper,
+        unwrap: @escaping @Sendable (Wrapper) -> Body?
+    ) -> MediaCoder<Wrapper> {
+        MediaCoder<Wrapper>(
+            contentType: contentType,
+            encode: { wrapper in try unwrap(wrapper).flatMap { try self.encode($0) } },
+            decode: { data, received in wrap(try self.decode(data, contentType: received)) }
+        )
+    }
+
+    /// The `Content-Type` to send: the documented type, or `application/octet-stream` for a range,
+    /// which names no single type.
+    var sentContentType: String {
+        MediaTypeText.essence(of: contentType).contains("*") ? "application/octet-stream" : contentType
+    }
+}
+
+extension MediaCoder where Body: Codable & Sendable {
+    /// JSON (RFC 8259) with `WireFormat`'s coders.
+    public static func json(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { EncodedBody(contentType: contentType, data: try WireFormat.makeEncoder().encode($0)) },
+            decode: { data, _ in try WireFormat.makeDecoder().decode(Body.self, from: data) }
+        )
+    }
+    {{#hasFormBodies}}
+
+    /// `application/x-www-form-urlencoded` (WHATWG URL §5): an object's properties as `name=value`
+    /// pairs; see `FormCoding` for how each kind of property is written.
+    public static func form(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { EncodedBody(contentType: contentType, data: Data(FormCoding.urlEncoded(try FormCoding.fields(of: $0)).utf8)) },
+            decode: { data, _ in
+                guard let fields = FormCoding.urlDecoded(data) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the form body is not valid percent-encoded UTF-8"))
+                }
+                return try FormCoding.decode(Body.self, from: fields, bytesAreBase64: true)
+            }
+        )
+    }
+
+    /// `multipart/form-data` (RFC 7578): one part per property, named after it; see `FormCoding`.
+    /// - Parameter partContentTypes: the `Content-Type` of parts by property name, from the spec's
+    ///   `encoding` (OpenAPI 3.1 §4.8.15); others get `text/plain` (no header), `application/octet-stream`
+    ///   (bytes) or `application/json` (objects and arrays of them).
+    public static func multipart(_ contentType: String, partContentTypes: [String: String] = [:]) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { body in
+                let fields = try FormCoding.fields(of: body)
+                let boundary = Multipart.boundary(avoiding: fields)
+                return EncodedBody(
+                    contentType: MediaTypeText.essence(of: contentType) + "; boundary=" + boundary,
+                    data: Multipart.encode(fields, boundary: boundary, partContentTypes: partContentTypes)
+                )
+            },
+            decode: { data, received in
+                let fields = try Multipart.parts(of: data, contentType: received ?? contentType)
+                return try FormCoding.decode(Body.self, from: fields, bytesAreBase64: false)
+            }
+        )
+    }
+    {{/hasFormBodies}}
+}
+
+extension MediaCoder where Body == String {
+    /// Text (`text/plain`, any `text/*`): written in the documented `charset` or UTF-8, read in the
+    /// received `charset` (RFC 2046 §4.1.2) or UTF-8.
+    public static func text(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { text in
+                let charset = MediaTypeText.parameter("charset", in: contentType)
+                guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8,
+                      let data = text.data(using: encoding)
+                else {
+                    throw EncodingError.invalidValue(text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
+                }
+                // Say which charset is used when the spec does not (RFC 2046 §4.1.2 would assume US-ASCII).
+                return EncodedBody(contentType: charset == nil ? contentType + "; charset=utf-8" : contentType, data: data)
+            },
+            decode: { data, received in
+                let charset = received.flatMap { MediaTypeText.parameter("charset", in: $0) }
+                guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8 else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unsupported charset '\(charset ?? "")'"))
+                }
+                guard let text = String(data: data, encoding: encoding) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
+                }
+                return text
+            }
+        )
+    }
+}
+
+extension MediaCoder where Body == Data {
+    /// Raw bytes (`application/octet-stream`, `image/*`, `*/*`, `format: binary`), sent as they
+    /// are; a range is sent as `application/octet-stream`.
+    public static func binary(_ contentType: String) -> MediaCoder {
+        let coder = MediaCoder(contentType: contentType, encode: { _ in nil }, decode: { data, _ in data })
+        let sent = coder.sentContentType
+        return MediaCoder(contentType: contentType, encode: { EncodedBody(contentType: sent, data: $0) }, decode: { data, _ in data })
+    }
+}
+
+extension Array {
+    /// `body` in the first content type that writes it (the spec's first, JSON first for a body
+    /// every type carries the same way).
+    /// - Throws: `EncodingError` when no coder writes it or the value cannot be written.
+    public func encode<Body>(_ body: Body) throws -> EncodedBody where Element == MediaCoder<Body> {
+        for coder in self {
+            if let encoded = try coder.encode(body) { return encoded }
+        }
+        throw EncodingError.invalidValue(body, .init(codingPath: [], debugDescription: "no documented content type writes this body"))
+    }
+
+    /// The coder for a body received with `contentType`: the one whose type matches; with a single
+    /// coder or no `Content-Type`, the first (servers that mislabel a body are still read).
+    public func coder<Body>(for contentType: String?) -> MediaCoder<Body>? where Element == MediaCoder<Body> {
+        guard count > 1, let contentType else { return first }
+        return first { $0.accepts(contentType) }
+    }
+}
+
+/// Reading `Content-Type` values (RFC 9110 §8.3.1): `type/subtype; name=value; …`.
+public enum MediaTypeText {
+    /// `text/plain` for `Text/Plain; charset=UTF-8`: type and subtype, lowercase.
+    public static func essence(of contentType: String) -> String {
+        (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// A parameter's value, unquoted; names compare case-insensitively.
+    public static func parameter(_ name: String, in contentType: String) -> String? {
+        for piece in contentType.split(separator: ";").dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
+            var value = pair[1].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
+            }
+            return value
+        }
+        return nil
+    }
+
+    /// The Foundation encoding for an IANA charset name; `nil` for one Foundation does not read.
+    public static func stringEncoding(named charset: String) -> String.Encoding? {
+        switch charset.lowercased() {
+        case "utf-8", "utf8": .utf8
+        case "us-ascii", "ascii": .ascii
+        case "iso-8859-1", "latin1", "l1": .isoLatin1
+        case "iso-8859-2", "latin2", "l2": .isoLatin2
+        case "utf-16": .utf16
+        case "utf-16be": .utf16BigEndian
+        case "utf-16le": .utf16LittleEndian
+        case "utf-32": .utf32
+        case "utf-32be": .utf32BigEndian
+        case "utf-32le": .utf32LittleEndian
+        case "windows-1250", "cp1250": .windowsCP1250
+        case "windows-1251", "cp1251": .windowsCP1251
+        case "windows-1252", "cp1252": .windowsCP1252
+        case "windows-1253", "cp1253": .windowsCP1253
+        case "windows-1254", "cp1254": .windowsCP1254
+        case "shift_jis": .shiftJIS
+        case "euc-jp": .japaneseEUC
+        case "iso-2022-jp": .iso2022JP
+        default: nil
+        }
+    }
+}
+{{#hasFormBodies}}
+
+/// A field of a form or multipart body.
+public enum FormField: Sendable, Hashable {
+    /// A primitive as text: strings, numbers, booleans, enums, dates (RFC 3339), UUIDs.
+    case text(String)
+    /// Bytes (`format: binary`): a file part, or base64 text in a URL-encoded form.
+    case bytes(Data)
+    /// An object, or an array of them, as JSON text.
+    case json(Data)
+}
+
+/// Turns a model into the fields of a form or multipart body and back, through `Codable`, so no
+/// per-model code is generated (OpenAPI 3.1 §4.8.14.4 and §4.8.15).
+///
+/// Each top-level property becomes a field named by its JSON key: a primitive as text, `Data` as
+/// bytes, an array of those as one field per element (repeated names), and anything else (objects,
+/// arrays of objects) as one field of JSON text. `nil` properties send no field.
+public enum FormCoding {
+    /// The fields of `value`, in its coding order.
+    /// - Throws: `EncodingError` when `value` is not an object.
+    public static func fields<Value: Encodable>(of value: Value) throws -> [(name: String, value: FormField)] {
+        let encoder = FieldsEncoder()
+        try value.encode(to: encoder)
+        guard encoder.storage.isObject else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "a form or multipart body must be an object"))
+        }
+        return encoder.storage.fields
+    }
+
+    /// The form serializer of WHATWG URL §5.2: every byte but `*-._` and alphanumerics
+    /// percent-encoded, spaces as `+`.
+    public static func urlEncoded(_ fields: [(name: String, value: FormField)]) -> String {
+        func escape(_ text: String) -> String {
+            var result = ""
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
+                    result.unicodeScalars.append(Unicode.Scalar(byte))
+                case UInt8(ascii: " "):
+                    result += "+"
+                default:
+                    result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+            }
+            return result
+        }
+        return fields.map { name, value in
+            let text = switch value {
+            case .text(let text): text
+            case .bytes(let data): data.base64EncodedString()
+            case .json(let data): String(decoding: data, as: UTF8.self)
+            }
+            return escape(name) + "=" + escape(text)
+        }.joined(separator: "&")
+    }
+
+    /// The `name=value` pairs of a URL-encoded form (WHATWG URL §5.1): `+` is a space, then
+    /// `%XX` escapes are decoded; `nil` when an escape is malformed or the text is not UTF-8.
+    public static func urlDecoded(_ data: Data) -> [(name: String, data: Data, contentType: String?)]? {
+        guard let text = String(data: data, encoding: .utf8) else { return nil }
+        var fields: [(name: String, data: Data, contentType: String?)] = []
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = PercentEncoding.decode(parts[0].replacingOccurrences(of: "+", with: " ")[...]),
+                  let value = PercentEncoding.decode((parts.count > 1 ? String(parts[1]) : "").replacingOccurrences(of: "+", with: " ")[...])
+            else { return nil }
+            fields.append((name, Data(value.utf8), nil))
+        }
+        return fields
+    }
+
+    /// A model from the fields of a form or multipart body.
+    /// - Parameter bytesAreBase64: `Data` properties arrive as base64 text (URL-encoded forms) rather than raw bytes.
+    /// - Throws: `DecodingError` naming the property for a missing or malformed field.
+    public static func decode<Value: Decodable>(
+        _ type: Value.Type,
+        from fields: [(name: String, data: Data, contentType: String?)],
+        bytesAreBase64: Bool
+    ) throws -> Value {
+        try Value(from: FieldsDecoder(fields: fields, bytesAreBase64: bytesAreBase64))
+    }
+
+    /// A primitive's text, or `nil` for a value that is not one.
+    static func primitive(_ value: Any) -> FormField? {
+        switch value {
+        case let value as String: .text(value)
+        case let value as Bool: .text(value ? "true" : "false")
+        case let value as Int: .text(String(value))
+        case let value as Int32: .text(String(value))
+        case let value as Int64: .text(String(value))
+        case let value as Double: .text(String(value))
+        case let value as Float: .text(String(value))
+        case let value as Decimal: .text(value.description)
+        case let value as Date: .text(RFC3339.string(from: value))
+        case let value as UUID: .text(value.uuidString.lowercased())
+        case let value as URL: .text(value.absoluteString)
+        case let value as Data: .bytes(value)
+        default: nil
+        }
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}
+
+/// Collects the top-level properties of a model as form fields.
+private final class FieldsEncoder: Encoder {
+    final class Storage {
+        var fields: [(name: String, value: FormField)] = []
+        var isObject = false
+    }
+
+    let storage = Storage()
+    var codingPath: [any CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        storage.isObject = true
+        return KeyedEncodingContainer(Container(storage: storage))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        ShapeEncoder().unkeyedContainer()
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        ShapeEncoder().singleValueContainer()
+    }
+
+    struct Container<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let storage: Storage
+        var codingPath: [any CodingKey] = []
+
+        mutating func encodeNil(forKey key: Key) throws {}
+
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            if let field = FormCoding.primitive(value) {
+                storage.fields.append((key.stringValue, field))
+                return
+            }
+            // Enums and arrays of primitives are fields; any other shape is sent as JSON.
+            let shape = ShapeEncoder()
+            try value.encode(to: shape)
+            switch shape.result.kind {
+            case .single(let field?):
+                storage.fields.append((key.stringValue, field))
+            case .list(let elements) where elements.allSatisfy({ $0 != nil }):
+                storage.fields += elements.map { (key.stringValue, $0!) }
+            case .none:
+                break
+            default:
+                storage.fields.append((key.stringValue, .json(try WireFormat.makeEncoder().encode(value))))
+            }
+        }
+
+        // Generated models never nest containers by hand; what a custom type writes here is kept as JSON.
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            ShapeEncoder().container(keyedBy: NestedKey.self)
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            ShapeEncoder().unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Encoder { ShapeEncoder() }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { ShapeEncoder() }
+    }
+}
+
+/// Finds out whether a value is a primitive, a list of primitives or something else (an object).
+private final class ShapeEncoder: Encoder {
+    final class Result {
+        enum Kind {
+            case none
+            case single(FormField?)
+            case list([FormField?])
+            case object
+        }
+
+        var kind = Kind.none
+    }
+
+    let result = Result()
+    var codingPath: [any CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        result.kind = .object
+        return KeyedEncodingContainer(Ignoring())
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        result.kind = .list([])
+        return List(result: result)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        Single(result: result)
+    }
+
+    /// The shape of one element or value.
+    static func field<T: Encodable>(of value: T) throws -> FormField? {
+        if let field = FormCoding.primitive(value) { return field }
+        let shape = ShapeEncoder()
+        try value.encode(to: shape)
+        if case .single(let field) = shape.result.kind { return field }
+        return nil
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let result: Result
+        var codingPath: [any CodingKey] = []
+
+        mutating func encodeNil() throws { result.kind = .single(nil) }
+        mutating func encode<T: Encodable>(_ value: T) throws { result.kind = .single(try ShapeEncoder.field(of: value)) }
+    }
+
+    struct List: UnkeyedEncodingContainer {
+        let result: Result
+        var codingPath: [any CodingKey] = []
+        var count = 0
+
+        private mutating func append(_ field: FormField?) {
+            if case .list(let elements) = result.kind { result.kind = .list(elements + [field]) }
+            count += 1
+        }
+
+        mutating func encodeNil() throws { append(nil) }
+        mutating func encode<T: Encodable>(_ value: T) throws { append(try ShapeEncoder.field(of: value)) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            append(nil)
+            return KeyedEncodingContainer(Ignoring())
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            append(nil)
+            return ShapeEncoder().unkeyedContainer()
+        }
+
+        mutating func superEncoder() -> any Encoder { ShapeEncoder() }
+    }
+
+    struct Ignoring<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        var codingPath: [any CodingKey] = []
+        mutating func encodeNil(forKey key: Key) throws {}
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {}
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Ignoring<NestedKey>())
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { ShapeEncoder().unkeyedContainer() }
+        mutating func superEncoder() -> any Encoder { ShapeEncoder() }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { ShapeEncoder() }
+    }
+}
+
+/// Reads a model from form fields: the inverse of `FieldsEncoder`.
+private struct FieldsDecoder: Decoder {
+    typealias Field = (name: String, data: Data, contentType: String?)
+
+    let fields: [Field]
+    let bytesAreBase64: Bool
+    var codingPath: [any CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(Container(decoder: self))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        throw DecodingError.typeMismatch([Any].self, .init(codingPath: codingPath, debugDescription: "a form body is an object"))
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        throw DecodingError.typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "a form body is an object"))
+    }
+
+    /// Thrown by `ValueDecoder` when a field holds an object: it is then read as JSON.
+    struct NeedsJSON: Error {}
+
+    /// One field's value as `T`: a primitive parsed from text, `Data` from bytes.
+    static func primitive<T: Decodable>(_ type: T.Type, from field: Field, bytesAreBase64: Bool, codingPath: [any CodingKey]) throws -> T? {
+        if T.self == Data.self {
+            if !bytesAreBase64 { return field.data as? T }
+            guard let data = Data(base64Encoded: field.data) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected base64 bytes"))
+            }
+            return data as? T
+        }
+        let isPrimitive = [String.self, Bool.self, Int.self, Int32.self, Int64.self, Double.self, Float.self, Decimal.self, Date.self, UUID.self, URL.self]
+            .contains { $0 == T.self }
+        guard isPrimitive else { return nil }
+        let charset = field.contentType.flatMap { MediaTypeText.parameter("charset", in: $0) }
+        guard let text = String(data: field.data, encoding: charset.flatMap(MediaTypeText.stringEncoding(named:)) ?? .utf8) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "the field is not valid UTF-8 text"))
+        }
+        let value: Any? = switch T.self {
+        case is String.Type: text
+        case is Bool.Type: text == "true" ? true : text == "false" ? false : nil
+        case is Int.Type: Int(text)
+        case is Int32.Type: Int32(text)
+        case is Int64.Type: Int64(text)
+        case is Double.Type: Double(text)
+        case is Float.Type: Float(text)
+        case is Decimal.Type: Decimal(string: text)
+        case is Date.Type: RFC3339.date(from: text)
+        case is UUID.Type: UUID(uuidString: text)
+        default: URL(string: text)
+        }
+        guard let value = value as? T else {
+            if T.self == Date.self {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected an RFC 3339 date-time, found '\(text)'"))
+            }
+            if T.self == UUID.self {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected a UUID, found '\(text)'"))
+            }
+            throw DecodingError.typeMismatch(T.self, .init(codingPath: codingPath, debugDescription: "expected \(T.self), found '\(text)'"))
+        }
+        return value
+    }
+
+    struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let decoder: FieldsDecoder
+        var codingPath: [any CodingKey] { decoder.codingPath }
+
+        var allKeys: [Key] {
+            var seen: Set<String> = []
+            return decoder.fields.compactMap { seen.insert($0.name).inserted ? Key(stringValue: $0.name) : nil }
+        }
+
+        func contains(_ key: Key) -> Bool {
+            decoder.fields.contains { $0.name == key.stringValue }
+        }
+
+        func decodeNil(forKey key: Key) throws -> Bool {
+            !contains(key)
+        }
+
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            let fields = decoder.fields.filter { $0.name == key.stringValue }
+            let path = codingPath + [key]
+            guard let first = fields.first else {
+                // A form cannot send an empty array: no field of an array's name is one. (`Data`
+                // decodes from a list of bytes too, but a missing file is missing.)
+                if T.self != Data.self, let empty = try? T(from: ValueDecoder(fields: [], bytesAreBase64: decoder.bytesAreBase64, codingPath: path)) { return empty }
+                throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no field named '\(key.stringValue)'"))
+            }
+            if let value = try FieldsDecoder.primitive(T.self, from: first, bytesAreBase64: decoder.bytesAreBase64, codingPath: path) {
+                return value
+            }
+            do {
+                return try T(from: ValueDecoder(fields: fields, bytesAreBase64: decoder.bytesAreBase64, codingPath: path))
+            } catch is NeedsJSON {
+                do {
+                    return try WireFormat.makeDecoder().decode(T.self, from: first.data)
+                } catch let error as DecodingError {
+                    throw error.prefixed(with: path)
+                }
+            }
+        }
+
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: codingPath + [key], debugDescription: "nested containers are not read from forms"))
+        }
+
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            try ValueDecoder(fields: decoder.fields.filter { $0.name == key.stringValue }, bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath + [key]).unkeyedContainer()
+        }
+
+        func superDecoder() throws -> any Decoder { decoder }
+        func superDecoder(forKey key: Key) throws -> any Decoder { decoder }
+    }
+}
+
+/// Reads the fields of one name as a value: a primitive (an enum's raw value), or a list from
+/// repeated fields; an object throws `NeedsJSON`.
+private struct ValueDecoder: Decoder {
+    let fields: [FieldsDecoder.Field]
+    let bytesAreBase64: Bool
+    var codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        throw FieldsDecoder.NeedsJSON()
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        // A single field holding a JSON array (`[{"a":1}]`) is an array of objects.
+        if fields.count == 1, fields[0].data.first == UInt8(ascii: "[") { throw FieldsDecoder.NeedsJSON() }
+        return List(decoder: self)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        Single(decoder: self)
+    }
+
+    struct Single: SingleValueDecodingContainer {
+        let decoder: ValueDecoder
+        var codingPath: [any CodingKey] { decoder.codingPath }
+
+        func decodeNil() -> Bool { decoder.fields.isEmpty }
+
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            guard let field = decoder.fields.first else {
+                throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "no field"))
+            }
+            if let value = try FieldsDecoder.primitive(T.self, from: field, bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath) {
+                return value
+            }
+            return try T(from: ValueDecoder(fields: [field], bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath))
+        }
+    }
+
+    struct List: UnkeyedDecodingContainer {
+        let decoder: ValueDecoder
+        var codingPath: [any CodingKey] { decoder.codingPath }
+        var count: Int? { decoder.fields.count }
+        var isAtEnd: Bool { currentIndex >= decoder.fields.count }
+        var currentIndex = 0
+
+        mutating func decodeNil() throws -> Bool { false }
+
+        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            guard !isAtEnd else {
+                throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "no more fields"))
+            }
+            let element = ValueDecoder(fields: [decoder.fields[currentIndex]], bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath + [IndexKey(intValue: currentIndex)])
+            let value = try element.singleValueContainer().decode(T.self)
+            currentIndex += 1
+            return value
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+            throw FieldsDecoder.NeedsJSON()
+        }
+
+        mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+            throw FieldsDecoder.NeedsJSON()
+        }
+
+        mutating func superDecoder() throws -> any Decoder { decoder }
+    }
+}
+
+/// An array position in a coding path.
+private struct IndexKey: CodingKey {
+    var intValue: Int?
+    var stringValue: String { String(intValue ?? 0) }
+
+    init(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
+}
+
+extension DecodingError {
+    /// The same error with `prefix` put before its coding path (a JSON field inside a form).
+    func prefixed(with prefix: [any CodingKey]) -> DecodingError {
+        switch self {
+        case .keyNotFound(let key, let context):
+            .keyNotFound(key, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+        case .valueNotFound(let type, let context):
+            .valueNotFound(type, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+        case .typeMismatch(let type, let context):
+            .typeMismatch(type, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+        case .dataCorrupted(let context):
+            .dataCorrupted(.init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+        @unknown default:
+            self
+        }
+    }
+}
+
+/// `multipart/form-data` bodies (RFC 7578 on RFC 2046 §5.1).
+public enum Multipart {
+    /// A random boundary (RFC 2046 §5.1.1: at most 70 characters) that occurs in no field.
+    static func boundary(avoiding fields: [(name: String, value: FormField)]) -> String {
+        while true {
+            let boundary = "gen-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let marker = Data(boundary.utf8)
+            let clashes = fields.contains { _, value in
+                switch value {
+                case .text(let text): text.contains(boundary)
+                case .bytes(let data), .json(let data): data.range(of: marker) != nil
+                }
+            }
+            if !clashes { return boundary }
+        }
+    }
+
+    /// The body: one part per field, named in its `Content-Disposition` (`"`, CR and LF in names
+    /// percent-encoded, as HTML does, RFC 7578 §2); bytes as a file part named after the field.
+    static func encode(_ fields: [(name: String, value: FormField)], boundary: String, partContentTypes: [String: String]) -> Data {
+        var body = Data()
+        for (name, value) in fields {
+            let quoted = name.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(quoted)\""
+            let content: Data
+            var contentType = partContentTypes[name]
+            switch value {
+            case .text(let text):
+                content = Data(text.utf8)
+            case .bytes(let data):
+                head += "; filename=\"\(quoted)\""
+                content = data
+                contentType = contentType ?? "application/octet-stream"
+            case .json(let data):
+                content = data
+                contentType = contentType ?? "application/json"
+            }
+            if let contentType { head += "\r\nContent-Type: \(contentType)" }
+            body.append(Data((head + "\r\n\r\n").utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return body
+    }
+
+    /// The parts of a body as named fields with their bytes and `Content-Type`.
+    /// - Throws: `DecodingError.dataCorrupted` when there is no boundary, no closing delimiter, or a
+    ///   part without a `form-data` name.
+    public static func parts(of data: Data, contentType: String) throws -> [(name: String, data: Data, contentType: String?)] {
+        func malformed(_ reason: String) -> DecodingError {
+            .dataCorrupted(.init(codingPath: [], debugDescription: "malformed multipart body: \(reason)"))
+        }
+        guard let boundary = MediaTypeText.parameter("boundary", in: contentType), !boundary.isEmpty else {
+            throw malformed("no boundary in the Content-Type")
+        }
+        // Every delimiter follows a line break; one is put before the body so the first does too.
+        let bytes = [UInt8]("\r\n".utf8) + [UInt8](data)
+        let delimiter = [UInt8]("\r\n--\(boundary)".utf8)
+        var fields: [(name: String, data: Data, contentType: String?)] = []
+        guard var start = bytes.firstRange(of: delimiter)?.upperBound else { throw malformed("no boundary delimiter") }
+        while true {
+            if bytes[start...].starts(with: [UInt8]("--".utf8)) { return fields }
+            // Transport padding, then the line break ending the delimiter line.
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+            guard bytes[start...].starts(with: [UInt8]("\r\n".utf8)) else { throw malformed("a delimiter line does not end in CRLF") }
+            start += 2
+            guard let end = bytes[start...].firstRange(of: delimiter) else { throw malformed("no closing delimiter") }
+            let part = bytes[start..<end.lowerBound]
+            let headerEnd = part.starts(with: [UInt8]("\r\n".utf8)) ? part.startIndex..<part.startIndex + 2 : part.firstRange(of: [UInt8]("\r\n\r\n".utf8))
+            guard let headerEnd else { throw malformed("a part has no blank line after its headers") }
+            let headerText = String(decoding: bytes[part.startIndex..<headerEnd.lowerBound], as: UTF8.self)
+            var name: String?
+            var partType: String?
+            for line in headerText.split(separator: "\r\n") {
+                let pair = line.split(separator: ":", maxSplits: 1)
+                guard pair.count == 2 else { throw malformed("a part header has no colon") }
+                let value = pair[1].trimmingCharacters(in: .whitespaces)
+                switch pair[0].trimmingCharacters(in: .whitespaces).lowercased() {
+                case "content-disposition":
+                    guard MediaTypeText.essence(of: value) == "form-data" else { throw malformed("a part is not form-data") }
+                    name = MediaTypeText.parameter("name", in: value)?
+                        .replacingOccurrences(of: "%22", with: "\"").replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+                case "content-type":
+                    partType = value
+                default:
+                    break
+                }
+            }
+            guard let name else { throw malformed("a part has no name") }
+            fields.append((name, Data(bytes[headerEnd.upperBound..<end.lowerBound]), partType))
+            start = end.upperBound
+        }
+    }
+}
+{{/hasFormBodies}}
+
+// MARK: - Parameter styles
+
+/// The `style` values of OpenAPI 3.1 §4.8.12.4: how a parameter is laid out in a path segment, a
+/// query, a header or a cookie, after RFC 6570's expansions. Examples for `color` = `blue`,
+/// `[blue, black]` and `{R: 100, G: 200}`, with `explode` false / true where it matters.
+public enum ParameterStyle: Sendable {
+    /// Query and cookie: `color=blue`, `color=blue,black` / `color=blue&color=black`, `color=R,100,G,200` / `R=100&G=200`.
+    case form
+    /// Path and header: `blue`, `blue,black`, `R,100,G,200` / `R=100,G=200`.
+    case simple
+    /// Path: `.blue`, `.blue,black` / `.blue.black`, `.R,100,G,200` / `.R=100.G=200`.
+    case label
+    /// Path: `;color=blue`, `;color=blue,black` / `;color=blue;color=black`, `;color=R,100,G,200` / `;R=100;G=200`.
+    case matrix
+    /// Query, arrays and objects: `color=blue%20black`.
+    case spaceDelimited
+    /// Query, arrays and objects: `color=blue%7Cblack` (`|`, which a URL cannot hold unencoded).
+    case pipeDelimited
+    /// Query, objects: `color%5BR%5D=100&color%5BG%5D=200`, that is `color[R]=100&color[G]=200`.
+    case deepObject
+}
+
+/// The shapes the style table of OpenAPI 3.1 §4.8.12.4 tells apart.
+public enum ParameterShape: Sendable {
+    case primitive, array, object
+}
+
+/// A parameter's value in the shape the style table sees, as text before percent-encoding.
+public enum ParameterNode: Sendable {
+    case primitive(String)
+    case array([String])
+    /// An object's properties as key and text, in declaration order; absent ones left out.
+    case object([(key: String, value: String)])
+
+    /// The texts a `pattern` applies to: the value, or each element.
+    public var texts: [String] {
+        switch self {
+        case .primitive(let text): [text]
+        case .array(let elements): elements
+        case .object: []
+        }
+    }
+}
+
+/// Parameter text that does not hold a value of the parameter's type.
+public struct ParameterDecodingFailure: Error {
+    /// The object property at fault; `nil` when it is the whole value.
+    public var key: String?
+    /// The type the text should have held.
+    public var valueType: any Any.Type
+    /// A required object property is missing.
+    public var isMissing = false
+}
+
+/// How a parameter's Swift type becomes a `ParameterNode` and back. Generated code names one by
+/// the type's shape: `.primitive` (scalars, enums), `.array`, `.object` (structures of scalars)
+/// or `.json` (`content: application/json`, OpenAPI 3.1 §4.8.12.5).
+public struct ParameterCoder<Value> {
+    public let shape: ParameterShape
+    private let encode: (Value) throws -> ParameterNode
+    private let decode: (ParameterNode, Bool) throws -> Value?
+
+    /// - Throws: what the value's `Encodable` conformance throws (`.object`, `.json`).
+    public func node(for value: Value) throws -> ParameterNode {
+        try encode(value)
+    }
+
+    /// The value `node` holds.
+    /// - Parameter isNamed: `false` for an object in the form style with explode, whose pairs are
+    ///   its properties' (`R=100&G=200`): it has no name of its own, so it is absent (`nil`) when
+    ///   none of its properties is found before decoding stops.
+    /// - Throws: `ParameterDecodingFailure` when a text is not a valid value.
+    public func value(from node: ParameterNode, isNamed: Bool = true) throws -> Value? {
+        try decode(node, isNamed)
+    }
+}
+
+extension ParameterCoder where Value: ParameterValue {
+    /// A scalar or an enum, as its `parameterText`.
+    public static var primitive: Self {
+        Self(shape: .primitive, encode: { .primitive($0.parameterText) }, decode: { node, _ in
+            guard let value = node.texts.first.flatMap(Value.init(parameterText:)) else {
+                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+            }
+            return value
+        })
+    }
+}
+
+extension ParameterCoder where Value: RangeReplaceableCollection, Value.Element: ParameterValue {
+    /// A list of scalars or enums.
+    public static var array: Self {
+        Self(shape: .array, encode: { .array($0.map(\.parameterText)) }, decode: { node, _ in
+            var elements = Value()
+            for text in node.texts {
+                guard let element = Value.Element(parameterText: text) else {
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.Element.self)
+                }
+                elements.append(element)
+            }
+            return elements
+        })
+    }
+}
+
+extension ParameterCoder where Value: Codable {
+    /// A structure whose properties are scalars or enums, as key/value pairs in declaration order.
+    public static var object: Self {
+        Self(shape: .object, encode: { value in
+            let encoder = ParameterFieldEncoder()
+            try value.encode(to: encoder)
+            // A map has no declared order; sorted keys send the same value as the same text.
+            let isMap = value is any UnorderedParameterFields
+            return .object(isMap ? encoder.fields.pairs.sorted { $0.key < $1.key } : encoder.fields.pairs)
+        }, decode: { node, isNamed in
+            guard case .object(let pairs) = node else { return nil }
+            let decoder = ParameterFieldDecoder(pairs)
+            do {
+                let value = try Value(from: decoder)
+                return isNamed || decoder.lookup.found ? value : nil
+            } catch let error as DecodingError {
+                guard isNamed || decoder.lookup.found else { return nil }
+                switch error {
+                case .keyNotFound(let key, _):
+                    throw ParameterDecodingFailure(key: key.stringValue, valueType: Value.self, isMissing: true)
+                case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+                    throw ParameterDecodingFailure(key: context.codingPath.last?.stringValue, valueType: type)
+                default:
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                }
+            }
+        })
+    }
+
+    /// Any value as its JSON text (OpenAPI 3.1 §4.8.12.5), in the wire format's coding.
+    public static var json: Self {
+        Self(shape: .primitive, encode: { value in
+            .primitive(String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self))
+        }, decode: { node, _ in
+            do {
+                return try WireFormat.makeDecoder().decode(Value.self, from: Data((node.texts.first ?? "").utf8))
+            } catch {
+                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+            }
+        })
+    }
+}
+
+/// Maps (`additionalProperties` objects): their keys have no order of their own.
+protocol UnorderedParameterFields {}
+
+extension Dictionary: UnorderedParameterFields {}
+
+/// Writes a structure's properties as key/text pairs in the order its `encode(to:)` writes them:
+/// scalars and enums as their `parameterText`, anything else as JSON text; `null` is left out.
+struct ParameterFieldEncoder: Encoder {
+    final class Fields {
+        var pairs: [(key: String, value: String)] = []
+    }
+
+    let fields: Fields
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(fields: Fields = Fields()) {
+        self.fields = fields
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(Container(fields: fields))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { NotAnObject() }
+    func singleValueContainer() -> any SingleValueEncodingContainer { NotAnObject() }
+
+    struct Container<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let fields: Fields
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil(forKey key: Key) throws {}
+        mutating func encode(_ value: Bool, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: String, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Float, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int8, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int16, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int32, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt8, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt16, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt32, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt64, forKey key: Key) throws { try add(value, key) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try add(value, key) }
+
+        private func add<T: Encodable>(_ value: T, _ key: Key) throws {
+            let text = if let value = value as? any ParameterValue {
+                value.parameterText
+            } else {
+                String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self)
+            }
+            fields.pairs.append((key.stringValue, text))
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Container<NestedKey>(fields: fields))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { NotAnObject() }
+        mutating func superEncoder() -> any Encoder { ParameterFieldEncoder(fields: fields) }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { ParameterFieldEncoder(fields: fields) }
+    }
+
+    /// What a value that is not a keyed structure gets: every write throws.
+    struct NotAnObject: UnkeyedEncodingContainer, SingleValueEncodingContainer {
+        var codingPath: [any CodingKey] { [] }
+        var count: Int { 0 }
+
+        private func failure() -> EncodingError {
+            .invalidValue((), .init(codingPath: [], debugDescription: "an object parameter must be a structure of properties"))
+        }
+
+        mutating func encodeNil() throws { throw failure() }
+        mutating func encode(_ value: Bool) throws { throw failure() }
+        mutating func encode(_ value: String) throws { throw failure() }
+        mutating func encode(_ value: Double) throws { throw failure() }
+        mutating func encode(_ value: Float) throws { throw failure() }
+        mutating func encode(_ value: Int) throws { throw failure() }
+        mutating func encode(_ value: Int8) throws { throw failure() }
+        mutating func encode(_ value: Int16) throws { throw failure() }
+        mutating func encode(_ value: Int32) throws { throw failure() }
+        mutating func encode(_ value: Int64) throws { throw failure() }
+        mutating func encode(_ value: UInt) throws { throw failure() }
+        mutating func encode(_ value: UInt8) throws { throw failure() }
+        mutating func encode(_ value: UInt16) throws { throw failure() }
+        mutating func encode(_ value: UInt32) throws { throw failure() }
+        mutating func encode(_ value: UInt64) throws { throw failure() }
+        mutating func encode<T: Encodable>(_ value: T) throws { throw failure() }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Container<NestedKey>(fields: Fields()))
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { self }
+        mutating func superEncoder() -> any Encoder { ParameterFieldEncoder() }
+    }
+}
+
+/// Reads a structure from key/text pairs, the inverse of `ParameterFieldEncoder`; the first pair
+/// of a key wins. It notes whether any property was present, for objects sent without a name.
+struct ParameterFieldDecoder: Decoder {
+    final class Lookup {
+        let values: [String: String]
+        var found = false
+
+        init(_ values: [String: String]) {
+            self.values = values
+        }
+    }
+
+    let lookup: Lookup
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(_ pairs: [(key: String, value: String)]) {
+        lookup = Lookup(Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    private init(lookup: Lookup) {
+        self.lookup = lookup
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(Container(lookup: lookup))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        throw DecodingError.typeMismatch([String].self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not a list"))
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        throw DecodingError.typeMismatch(String.self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not one value"))
+    }
+
+    struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let lookup: Lookup
+        var codingPath: [any CodingKey] { [] }
+        var allKeys: [Key] { lookup.values.keys.compactMap { Key(stringValue: $0) } }
+
+        func contains(_ key: Key) -> Bool { lookup.values[key.stringValue] != nil }
+        func decodeNil(forKey key: Key) throws -> Bool { !contains(key) }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(key) }
+        func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(key) }
+        func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try value(key) }
+        func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try value(key) }
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(key) }
+        func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try value(key) }
+        func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try value(key) }
+        func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try value(key) }
+        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try value(key) }
+        func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try value(key) }
+        func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try value(key) }
+        func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try value(key) }
+        func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key) }
+        func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key) }
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(key) }
+
+        private func value<T: Decodable>(_ key: Key) throws -> T {
+            guard let text = lookup.values[key.stringValue] else {
+                throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "property '\(key.stringValue)' is missing"))
+            }
+            lookup.found = true
+            let mismatch = DecodingError.typeMismatch(T.self, .init(codingPath: [key], debugDescription: "'\(text)' is not a valid \(T.self)"))
+            if let type = T.self as? any ParameterValue.Type {
+                guard let value = type.init(parameterText: text) as? T else { throw mismatch }
+                return value
+            }
+            do {
+                return try WireFormat.makeDecoder().decode(T.self, from: Data(text.utf8))
+            } catch {
+                throw mismatch
+            }
+        }
+
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch([String: String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+        }
+
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            throw DecodingError.typeMismatch([String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+        }
+
+        func superDecoder() throws -> any Decoder { ParameterFieldDecoder(lookup: lookup) }
+        func superDecoder(forKey key: Key) throws -> any Decoder { ParameterFieldDecoder(lookup: lookup) }
+    }
+}
+
+/// Writes parameters as OpenAPI 3.1 §4.8.12.4 lays them out, percent-encoded exactly once
+/// (RFC 3986 §2.1): the style's delimiters stay literal while the same characters inside values
+/// are encoded (`a,b` as one value is `a%2Cb`), so the server can split before it decodes.
+public enum ParameterEncoding {
+    /// A path parameter's text for `{name}` in the template, encoded: `blue`, `.blue`, `;color=blue`.
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func path<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool) throws -> String {
+        let node = try coder.node(for: value)
+        let encode = { (text: String) in PercentEncoding.encode(text) }
+        switch style {
+        case .label:
+            return "." + join(node, separator: explode ? "." : ",", explode: explode, encode: encode)
+        case .matrix:
+            let prefix = ";" + encode(name)
+            switch node {
+            case .primitive(let text):
+                return prefix + (text.isEmpty ? "" : "=" + encode(text))
+            case .array(let elements) where explode:
+                return elements.map { prefix + "=" + encode($0) }.joined()
+            case .object(let pairs) where explode:
+                return pairs.map { ";" + encode($0.key) + "=" + encode($0.value) }.joined()
+            default:
+                return prefix + "=" + join(node, separator: ",", explode: false, encode: encode)
+            }
+        case .simple, .form, .spaceDelimited, .pipeDelimited, .deepObject:
+            return join(node, separator: ",", explode: explode, encode: encode)
+        }
+    }
+
+    /// A query parameter as encoded `name=value` pieces, to be joined with `&`.
+    /// - Parameter allowReserved: leave RFC 3986 reserved characters in values unencoded (§4.8.12.1).
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func query<Value>(
+        _ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, allowReserved: Bool = false
+    ) throws -> [String] {
+        let node = try coder.node(for: value)
+        let encode = { (text: String) in PercentEncoding.encode(text, keepingReserved: allowReserved) }
+        let encodedName = PercentEncoding.encode(name)
+        switch (style, node) {
+        case (.deepObject, .object(let pairs)):
+            return pairs.map { encodedName + "%5B" + PercentEncoding.encode($0.key) + "%5D=" + encode($0.value) }
+        case (.spaceDelimited, .array), (.spaceDelimited, .object):
+            return [encodedName + "=" + join(node, separator: "%20", explode: false, encode: encode)]
+        case (.pipeDelimited, .array), (.pipeDelimited, .object):
+            return [encodedName + "=" + join(node, separator: "%7C", explode: false, encode: encode)]
+        default:
+            return form(encodedName, node, explode: explode, encode: encode)
+        }
+    }
+
+    /// A header parameter's value in the `simple` style, not percent-encoded (a header is not a URI).
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func header<Value>(_ value: Value, as coder: ParameterCoder<Value>, explode: Bool) throws -> String {
+        join(try coder.node(for: value), separator: ",", explode: explode, encode: { $0 })
+    }
+
+    /// A cookie parameter as `name=value` pieces in the `form` style, to be joined with `; ` in
+    /// one `Cookie` header (RFC 6265 §4.2.1); values are percent-encoded, as a cookie value cannot
+    /// hold `;`, space or `"`.
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func cookie<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, explode: Bool) throws -> [String] {
+        form(PercentEncoding.encode(name), try coder.node(for: value), explode: explode, encode: { PercentEncoding.encode($0) })
+    }
+
+    /// `form` style pieces: `name=v`, `name=v1,v2` or `name=v1`, `name=v2`; objects as `name=k,v,…` or `k=v`, ….
+    private static func form(_ encodedName: String, _ node: ParameterNode, explode: Bool, encode: (String) -> String) -> [String] {
+        switch node {
+        case .primitive(let text):
+            return [encodedName + "=" + encode(text)]
+        case .array(let elements) where explode:
+            return elements.map { encodedName + "=" + encode($0) }
+        case .object(let pairs) where explode:
+            return pairs.map { PercentEncoding.encode($0.key) + "=" + encode($0.value) }
+        default:
+            return [encodedName + "=" + join(node, separator: ",", explode: false, encode: encode)]
+        }
+    }
+
+    /// A value as one list: elements, or an object's `k=v` (explode) or `k,v` items, joined by `separator`.
+    private static func join(_ node: ParameterNode, separator: String, explode: Bool, encode: (String) -> String) -> String {
+        switch node {
+        case .primitive(let text):
+            return encode(text)
+        case .array(let elements):
+            return elements.map(encode).joined(separator: separator)
+        case .object(let pairs) where explode:
+            return pairs.map { encode($0.key) + "=" + encode($0.value) }.joined(separator: separator)
+        case .object(let pairs):
+            return pairs.flatMap { [encode($0.key), encode($0.value)] }.joined(separator: separator)
+        }
+    }
+}
+
+/// Reads parameters back, the inverse of `ParameterEncoding`: raw text is split on the style's
+/// delimiters first and each piece percent-decoded once after, so `%2C` or `%26` inside a value is
+/// never taken for a delimiter, and a `+` stays a plus (RFC 3986; only HTML forms mean a space).
+public enum ParameterDecoding {
+    /// Text that cannot be read: a malformed `%XX` escape, a missing `.`/`;` prefix, a wrong
+    /// name in a matrix parameter, or an object's `key,value` list of odd length.
+    public struct MalformedText: Error {}
+
+    /// A query (as sent, after `?`) as pairs in order; names decoded, values still encoded.
+    public static func pairs(ofQuery query: Substring) -> [(name: String, rawValue: Substring)] {
+        query.split(separator: "&").compactMap(pair)
+    }
+
+    /// The pairs of `Cookie` header values (`a=1; b=2`, RFC 6265 §4.2.1); names decoded, values still encoded.
+    public static func pairs(ofCookieHeaders headers: [String]) -> [(name: String, rawValue: Substring)] {
+        headers.flatMap { $0.split(separator: ";") }.compactMap { piece in
+            pair(piece.drop(while: { $0 == " " }))
+        }
+    }
+
+    private static func pair(_ piece: Substring) -> (name: String, rawValue: Substring)? {
+        let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let name = PercentEncoding.decode(parts[0]) else { return nil }
+        return (name, parts.count > 1 ? parts[1] : "")
+    }
+
+    /// A path parameter's node from its segment as sent (still encoded).
+    /// - Throws: `MalformedText`.
+    public static func path(_ raw: Substring, named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool) throws -> ParameterNode {
+        switch style {
+        case .label:
+            guard raw.first == "." else { throw MalformedText() }
+            return try node(raw.dropFirst(), shape: shape, separators: [explode ? "." : ","], keyValuePairs: explode)
+        case .matrix:
+            guard raw.first == ";" else { throw MalformedText() }
+            if explode, shape == .object {
+                return try node(raw.dropFirst(), shape: .object, separators: [";"], keyValuePairs: true)
+            }
+            let named = try split(raw.dropFirst(), on: [";"]).map { piece -> Substring in
+                guard let (key, value) = pair(piece), key == name else { throw MalformedText() }
+                return value
+            }
+            if explode, shape == .array {
+                return .array(try named.map(decoded))
+            }
+            guard named.count == 1 else { throw MalformedText() }
+            return try node(named[0], shape: shape, separators: [","], keyValuePairs: false)
+        case .simple, .form, .spaceDelimited, .pipeDelimited, .deepObject:
+            return try node(raw, shape: shape, separators: [","], keyValuePairs: explode)
+        }
+    }
+
+    /// A query parameter's node from the query's pairs; `nil` when it is absent.
+    /// - Throws: `MalformedText`.
+    public static func query(
+        _ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool
+    ) throws -> ParameterNode? {
+        switch (style, shape) {
+        case (.deepObject, .object):
+            let prefix = name + "["
+            let fields = try pairs.filter { $0.name.hasPrefix(prefix) && $0.name.hasSuffix("]") }.map { pair in
+                (key: String(pair.name.dropFirst(prefix.count).dropLast()), value: try decoded(pair.rawValue))
+            }
+            return fields.isEmpty ? nil : .object(fields)
+        case (.spaceDelimited, .array), (.spaceDelimited, .object), (.pipeDelimited, .array), (.pipeDelimited, .object):
+            guard let raw = pairs.first(where: { $0.name == name })?.rawValue else { return nil }
+            let separators = style == .spaceDelimited ? ["%20"] : ["%7C", "%7c", "|"]
+            return try node(raw, shape: shape, separators: separators, keyValuePairs: false)
+        default:
+            return try form(pairs, named: name, shape: shape, explode: explode)
+        }
+    }
+
+    /// A header parameter's node from its value, `simple` style; elements are trimmed of spaces
+    /// (RFC 9110 §5.6.1 lists) and not percent-decoded.
+    /// - Throws: `MalformedText`.
+    public static func header(_ value: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode {
+        try node(value[...], shape: shape, separators: [","], keyValuePairs: explode) { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// A cookie parameter's node from the request's cookie pairs, `form` style; `nil` when absent.
+    /// - Throws: `MalformedText`.
+    public static func cookie(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+        try form(pairs, named: name, shape: shape, explode: explode)
+    }
+
+    private static func form(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+        switch shape {
+        case .object where explode:
+            // Properties stand as pairs of their own (`R=100&G=200`): every pair may be one.
+            return .object(pairs.compactMap { pair in PercentEncoding.decode(pair.rawValue).map { (key: pair.name, value: $0) } })
+        case .array where explode:
+            let values = pairs.filter { $0.name == name }
+            return values.isEmpty ? nil : .array(try values.map { try decoded($0.rawValue) })
+        default:
+            guard let raw = pairs.first(where: { $0.name == name })?.rawValue else { return nil }
+            return try node(raw, shape: shape, separators: [","], keyValuePairs: false)
+        }
+    }
+
+    /// `raw` as `shape`: whole, or split on `separators` into elements, into `k=v` pairs
+    /// (`keyValuePairs`) or into a `k,v,…` list; every piece decoded after splitting.
+    private static func node(
+        _ raw: Substring, shape: ParameterShape, separators: [String], keyValuePairs: Bool,
+        decode: (Substring) throws -> String = decoded
+    ) throws -> ParameterNode {
+        switch shape {
+        case .primitive:
+            return .primitive(try decode(raw))
+        case .array:
+            return .array(raw.isEmpty ? [] : try split(raw, on: separators).map(decode))
+        case .object:
+            let pieces = raw.isEmpty ? [] : try split(raw, on: separators)
+            if keyValuePairs {
+                return .object(try pieces.map { piece in
+                    let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    guard parts.count == 2 else { throw MalformedText() }
+                    return (key: try decode(parts[0]), value: try decode(parts[1]))
+                })
+            }
+            guard pieces.count.isMultiple(of: 2) else { throw MalformedText() }
+            return .object(try stride(from: 0, to: pieces.count, by: 2).map { (key: try decode(pieces[$0]), value: try decode(pieces[$0 + 1])) })
+        }
+    }
+
+    private static func decoded(_ raw: Substring) throws -> String {
+        guard let text = PercentEncoding.decode(raw) else { throw MalformedText() }
+        return text
+    }
+
+    private static func split(_ text: Substring, on separators: [String]) throws -> [Substring] {
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if let separator = separators.first(where: { text[index...].hasPrefix($0) }) {
+                pieces.append(text[start..<index])
+                index = text.index(index, offsetBy: separator.count)
+                start = index
+            } else {
+                index = text.index(after: index)
+            }
+        }
+        pieces.append(text[start...])
+        return pieces
     }
 }
 

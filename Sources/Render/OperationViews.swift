@@ -11,7 +11,27 @@ struct ClientView: Sendable {
     /// with its share of the operations (see `Renderer.operationsFileWeight`).
     var isContinuation: Bool = false
     /// The operations span several files, so members they share cannot be `private`.
-    var isSplit: Bool = false
+    var isSplit = false
+    /// The enums of bodies whose content types carry different types, declared beside the client.
+    var bodyChoices: [BodyChoiceView]
+}
+
+/// An enum with one case per content type of a body (`UploadRequestBody`).
+struct BodyChoiceView: Sendable {
+    var name: String
+    var documentation: [String]
+    /// `@available(*, deprecated…)` when a case's type is deprecated.
+    var availability: String?
+    var cases: [BodyChoiceCaseView]
+}
+
+struct BodyChoiceCaseView: Sendable {
+    var name: String
+    var type: String
+    /// `/// `text/plain``: the content type the case is sent as.
+    var documentation: [String]
+    /// `MediaCoder<String>.text("text/plain")`: the case's content type, before wrapping.
+    var coderExpression: String
 }
 
 /// The view `server.mustache` receives.
@@ -52,6 +72,9 @@ struct SupportView: Sendable {
     var moduleName: String
     /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
     var errorPayloadType: String
+    /// Some body is a URL-encoded or multipart form: the form coders are emitted only then (they
+    /// are most of the body helpers, and output volume is compile time).
+    var hasFormBodies: Bool
 }
 
 struct OperationView: Sendable {
@@ -80,8 +103,8 @@ struct OperationView: Sendable {
     var pathLiteral: String
     /// Hummingbird's spelling: `/api/v1/org/:org/builds/:build_id`, as a literal.
     var routePathLiteral: String
-    /// The request path as one Swift string literal, each parameter percent-encoded once:
-    /// `"/org/\(PercentEncoding.encode(org.parameterText))"`.
+    /// The request path as one Swift string literal, each parameter in its style and
+    /// percent-encoded once: `"/org/\(try ParameterEncoding.path("org", org, as: .primitive, style: .simple, explode: false))"`.
     var pathExpression: String
     /// `org: String, buildID: UUID, body: BuildUpdateRequest`, optional ones defaulting to `nil`.
     var parameterList: String
@@ -94,10 +117,20 @@ struct OperationView: Sendable {
     var queryParameters: [ParameterView]
     var hasQueryParameters: Bool
     var headerParameters: [ParameterView]
+    var cookieParameters: [ParameterView]
+    /// Some parameter is read on the server: the route builds its `RequestParameters`.
+    var hasParameters: Bool
     var hasBody: Bool
     var bodyType: String
     var bodyIsOptional: Bool
     var bodyContentTypeLiteral: String
+    /// The request body's content types as `[MediaCoder<Body>]`: `[.json("application/json")]`,
+    /// or the body enum's `contents`.
+    var bodyCoders: String
+    /// The `Accept` header: every content type the responses document, JSON first.
+    var acceptLiteral: String
+    /// As `bodyCoders`, for the success response.
+    var successCoders: String
     /// What the client method returns: the 2xx body type, or `Void`.
     var successType: String
     var hasSuccessBody: Bool
@@ -156,6 +189,8 @@ struct ClientMethodView: Sendable {
     var queryParameters: [ParameterView]
     var hasQueryParameters: Bool
     var headerParameters: [ParameterView]
+    var cookieParameters: [ParameterView]
+    var hasCookieParameters: Bool
 }
 
 struct ParameterView: Sendable {
@@ -170,6 +205,17 @@ struct ParameterView: Sendable {
     var isArray: Bool
     /// The element type of an array parameter.
     var elementType: String
+    /// The `ParameterCoder` member for the type's shape: `primitive`, `array`, `object` or `json`.
+    var coder: String
+    /// Where it is sent, as a member of the server's `RequestParameters.Location`: `query`.
+    var location: String
+    /// The `ParameterStyle` member: `form`, `deepObject`, …
+    var style: String
+    /// `true` or `false`.
+    var explode: String
+    var allowReserved: Bool
+    /// The schema's `pattern` as a Swift string literal, when it has one.
+    var patternLiteral: String?
     var documentation: [String]
     /// `- Parameter org: Organization slug` lines, already prefixed.
     var parameterDocumentation: String
@@ -184,6 +230,8 @@ struct ResponseView: Sendable {
     var isFixedStatus: Bool
     var hasBody: Bool
     var bodyType: String
+    /// As `OperationView.bodyCoders`, for this response's body.
+    var bodyCoders: String
     var documentation: [String]
     /// `@available(*, deprecated…)` on the response enum's case when the body type is deprecated.
     var availability: String?
@@ -207,6 +255,31 @@ extension ClientView: TemplateValue {
         case "operations": operations.templateData
         case "isContinuation": isContinuation.templateData
         case "isSplit": isSplit.templateData
+        case "bodyChoices": bodyChoices.templateData
+        default: nil
+        }
+    }
+}
+
+extension BodyChoiceView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "name": name.templateData
+        case "documentation": documentation.templateData
+        case "availability": availability.templateData
+        case "cases": cases.templateData
+        default: nil
+        }
+    }
+}
+
+extension BodyChoiceCaseView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "name": name.templateData
+        case "type": type.templateData
+        case "documentation": documentation.templateData
+        case "coderExpression": coderExpression.templateData
         default: nil
         }
     }
@@ -246,6 +319,7 @@ extension SupportView: TemplateValue {
         case "header": header.templateData
         case "moduleName": moduleName.templateData
         case "errorPayloadType": errorPayloadType.templateData
+        case "hasFormBodies": hasFormBodies.templateData
         default: nil
         }
     }
@@ -275,10 +349,15 @@ extension OperationView: TemplateValue {
         case "queryParameters": queryParameters.templateData
         case "hasQueryParameters": hasQueryParameters.templateData
         case "headerParameters": headerParameters.templateData
+        case "cookieParameters": cookieParameters.templateData
+        case "hasParameters": hasParameters.templateData
         case "hasBody": hasBody.templateData
         case "bodyType": bodyType.templateData
         case "bodyIsOptional": bodyIsOptional.templateData
         case "bodyContentTypeLiteral": bodyContentTypeLiteral.templateData
+        case "bodyCoders": bodyCoders.templateData
+        case "acceptLiteral": acceptLiteral.templateData
+        case "successCoders": successCoders.templateData
         case "successType": successType.templateData
         case "hasSuccessBody": hasSuccessBody.templateData
         case "successStatus": successStatus.templateData
@@ -336,6 +415,8 @@ extension ClientMethodView: TemplateValue {
         case "queryParameters": queryParameters.templateData
         case "hasQueryParameters": hasQueryParameters.templateData
         case "headerParameters": headerParameters.templateData
+        case "cookieParameters": cookieParameters.templateData
+        case "hasCookieParameters": hasCookieParameters.templateData
         default: nil
         }
     }
@@ -351,6 +432,12 @@ extension ParameterView: TemplateValue {
         case "isRequired": isRequired.templateData
         case "isArray": isArray.templateData
         case "elementType": elementType.templateData
+        case "coder": coder.templateData
+        case "location": location.templateData
+        case "style": style.templateData
+        case "explode": explode.templateData
+        case "allowReserved": allowReserved.templateData
+        case "patternLiteral": patternLiteral.templateData
         case "documentation": documentation.templateData
         case "parameterDocumentation": parameterDocumentation.templateData
         default: nil
@@ -367,6 +454,7 @@ extension ResponseView: TemplateValue {
         case "isFixedStatus": isFixedStatus.templateData
         case "hasBody": hasBody.templateData
         case "bodyType": bodyType.templateData
+        case "bodyCoders": bodyCoders.templateData
         case "documentation": documentation.templateData
         case "availability": availability.templateData
         case "hasHeaders": hasHeaders.templateData

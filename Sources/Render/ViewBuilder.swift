@@ -23,7 +23,13 @@ struct ViewBuilder {
     }
 
     func supportView() -> SupportView {
-        SupportView(header: header, moduleName: module.name, errorPayloadType: module.errorPayload?.spelling ?? "JSONValue")
+        let contents = module.operations.flatMap { ($0.requestBody?.contents ?? []) + $0.responses.flatMap(\.contents) }
+        return SupportView(
+            header: header,
+            moduleName: module.name,
+            errorPayloadType: module.errorPayload?.spelling ?? "JSONValue",
+            hasFormBodies: contents.contains { $0.coding == .form || $0.coding == .multipart }
+        )
     }
 
     func transportView(importsModels: Bool) -> TransportView {
@@ -39,8 +45,51 @@ struct ViewBuilder {
             moduleName: module.name,
             defaultServerURL: url,
             errorPayloadType: module.errorPayload?.spelling ?? "JSONValue",
-            operations: module.operations.map { operationView($0, qualifier: nil) }
+            operations: module.operations.map { operationView($0, qualifier: nil) },
+            bodyChoices: module.operations.flatMap { operation in
+                var choices: [BodyChoiceView] = []
+                if let body = operation.requestBody, let name = body.choiceTypeName {
+                    choices.append(bodyChoiceView(name: name, contents: body.contents, deprecationMessage: body.choiceDeprecationMessage, about: "The request bodies `\(operation.name)` accepts"))
+                }
+                for response in operation.responses {
+                    if let name = response.choiceTypeName {
+                        choices.append(bodyChoiceView(name: name, contents: response.contents, deprecationMessage: response.choiceDeprecationMessage, about: "The bodies of `\(operation.name)`'s response '\(response.status)'"))
+                    }
+                }
+                return choices
+            }
         )
+    }
+
+    private func bodyChoiceView(name: String, contents: [BodyContent], deprecationMessage: String?, about subject: String) -> BodyChoiceView {
+        BodyChoiceView(
+            name: name,
+            documentation: Self.comment(subject + ", one case per documented content type; `contents` says how each is written and read."),
+            availability: deprecationMessage.map { Self.availability($0) },
+            cases: contents.map { content in
+                BodyChoiceCaseView(
+                    name: Naming.escaped(content.caseName),
+                    type: content.type.spelling,
+                    documentation: Self.comment("`" + content.contentType + "`"),
+                    coderExpression: "MediaCoder<\(content.type.spelling)>" + Self.coderCall(content)
+                )
+            }
+        )
+    }
+
+    /// `.json("application/json")`, `.multipart("multipart/form-data", partContentTypes: […])`: the
+    /// `MediaCoder` factory for one content type.
+    static func coderCall(_ content: BodyContent) -> String {
+        let literal = SwiftSource.stringLiteral(content.contentType)
+        guard !content.partContentTypes.isEmpty else { return ".\(content.coding.rawValue)(\(literal))" }
+        let parts = content.partContentTypes.map { SwiftSource.stringLiteral($0.name) + ": " + SwiftSource.stringLiteral($0.contentType) }
+        return ".\(content.coding.rawValue)(\(literal), partContentTypes: [\(parts.joined(separator: ", "))])"
+    }
+
+    /// A body's content types as an expression of type `[MediaCoder<Body>]`.
+    static func coders(_ contents: [BodyContent], choiceTypeName: String?, qualifier: String?) -> String {
+        if let choiceTypeName { return (qualifier.map { $0 + "." } ?? "") + choiceTypeName + ".contents" }
+        return "[" + contents.map(coderCall).joined(separator: ", ") + "]"
     }
 
     func serverView(importsModels: Bool) -> ServerView {
@@ -281,7 +330,9 @@ struct ViewBuilder {
                 parameterList: list.joined(separator: ", "),
                 queryParameters: kept.filter { $0.0.location == .query }.map(\.1),
                 hasQueryParameters: kept.contains { $0.0.location == .query },
-                headerParameters: kept.filter { $0.0.location == .header }.map(\.1)
+                headerParameters: kept.filter { $0.0.location == .header }.map(\.1),
+                cookieParameters: kept.filter { $0.0.location == .cookie }.map(\.1),
+                hasCookieParameters: kept.contains { $0.0.location == .cookie }
             )
         }
         // Optional deprecated parameters get an overload of their own, so only calls passing them warn.
@@ -323,7 +374,12 @@ struct ViewBuilder {
                 case .literal(let text):
                     String(SwiftSource.stringLiteral(text).dropFirst().dropLast())
                 case .parameter(let name):
-                    "\\(PercentEncoding.encode(\(Naming.escaped(operation.parameters.first { $0.location == .path && $0.jsonName == name }?.swiftName ?? name)).parameterText))"
+                    if let parameter = operation.parameters.first(where: { $0.location == .path && $0.jsonName == name }) {
+                        "\\(try ParameterEncoding.path(\(SwiftSource.stringLiteral(name)), \(Naming.escaped(parameter.swiftName)), as: .\(parameter.coding.rawValue), style: .\(parameter.style.rawValue), explode: \(parameter.explode)))"
+                    } else {
+                        // The parser reports a template name without a parameter; keep the text.
+                        String(SwiftSource.stringLiteral("{" + name + "}").dropFirst().dropLast())
+                    }
                 }
             }.joined() + "\"",
             parameterList: signature.joined(separator: ", "),
@@ -334,10 +390,15 @@ struct ViewBuilder {
             queryParameters: zip(operation.parameters, parameters).filter { $0.0.location == .query }.map(\.1),
             hasQueryParameters: operation.parameters.contains { $0.location == .query },
             headerParameters: zip(operation.parameters, parameters).filter { $0.0.location == .header }.map(\.1),
+            cookieParameters: zip(operation.parameters, parameters).filter { $0.0.location == .cookie }.map(\.1),
+            hasParameters: !operation.parameters.isEmpty,
             hasBody: body != nil,
             bodyType: body?.type.spelling(qualifiedBy: qualifier) ?? "",
             bodyIsOptional: !(body?.required ?? true),
             bodyContentTypeLiteral: SwiftSource.stringLiteral(body?.contentType ?? "application/json"),
+            bodyCoders: body.map { Self.coders($0.contents, choiceTypeName: $0.choiceTypeName, qualifier: qualifier) } ?? "",
+            acceptLiteral: SwiftSource.stringLiteral(Self.accept(operation.responses)),
+            successCoders: success.map { Self.coders($0.contents, choiceTypeName: $0.choiceTypeName, qualifier: qualifier) } ?? "",
             successType: operation.outputTypeName ?? success?.bodyType?.spelling(qualifiedBy: qualifier) ?? "Void",
             hasSuccessBody: success?.bodyType != nil,
             successStatus: success?.status ?? "200",
@@ -395,6 +456,12 @@ struct ViewBuilder {
             isRequired: parameter.required,
             isArray: element != nil,
             elementType: element?.spelling(qualifiedBy: qualifier) ?? "",
+            coder: parameter.coding.rawValue,
+            location: parameter.location.rawValue,
+            style: parameter.style.rawValue,
+            explode: parameter.explode ? "true" : "false",
+            allowReserved: parameter.allowReserved,
+            patternLiteral: parameter.pattern.map(SwiftSource.stringLiteral),
             documentation: Self.comment(parameter.documentation),
             parameterDocumentation: SwiftSource.docLines(parameter.documentation).joined(separator: " ")
         )
@@ -408,12 +475,25 @@ struct ViewBuilder {
             isFixedStatus: response.statusCode != nil,
             hasBody: response.bodyType != nil,
             bodyType: response.bodyType?.spelling(qualifiedBy: qualifier) ?? "",
+            bodyCoders: Self.coders(response.contents, choiceTypeName: response.choiceTypeName, qualifier: qualifier),
             documentation: Self.comment(response.description),
             availability: response.deprecated ? Self.availability(response.deprecationMessage) : nil,
             hasHeaders: response.headersTypeName != nil,
             headersOnly: response.headersTypeName != nil && response.bodyType == nil,
             headersType: response.headersTypeName.map { TypeReference.named($0).spelling(qualifiedBy: qualifier) } ?? ""
         )
+    }
+
+    /// The `Accept` value (RFC 9110 §12.5.1) for the content types `responses` document, each once,
+    /// JSON first; `application/json` when they document none.
+    static func accept(_ responses: [ResponseModel]) -> String {
+        var types: [String] = []
+        let contents = responses.flatMap(\.contents)
+        for content in contents.filter({ $0.coding == .json }) + contents.filter({ $0.coding != .json }) {
+            let essence = (content.contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+            if !types.contains(essence) { types.append(essence) }
+        }
+        return types.isEmpty ? "application/json" : types.joined(separator: ", ")
     }
 
     /// Swift names for status codes, after the IANA reason phrases (RFC 9110 §15).

@@ -149,7 +149,10 @@ struct Gen: ParsableCommand {
             generator.selection = configuration.selection
             generator.renames = configuration.renames
             if let outputs = configuration.outputs { generator.outputs = outputs }
-            if let weight = configuration.fileWeight { generator.modelsFileWeight = weight }
+            if let weight = configuration.fileWeight {
+                generator.modelsFileWeight = weight
+                generator.operationsFileWeight = weight
+            }
         case .success(nil):
             break
         }

@@ -200,13 +200,15 @@ import FoundationNetworking
         }
     }
 
-    // A body that is not JSON by its content type is rejected with the envelope.
-    @Test func wrongContentTypeIs422() async throws {
+    // A body in a content type the operation does not document is refused with 415 and the envelope.
+    @Test func wrongContentTypeIs415() async throws {
         try await withServer { _, baseURL, _ in
             let url = baseURL.appending(path: "api/v1/org/acme/builds/2489e9ad-2ee2-8e00-8ec9-32d5f69181c0")
             let (status, text) = try await send("PATCH", url, body: "{}", headers: ["Authorization": "Bearer secret", "Content-Type": "text/plain"])
-            #expect(status == 422)
-            #expect(try decode(APIErrorPayload.self, text).errors?.first?.type == "content_type")
+            #expect(status == 415)
+            let payload = try decode(APIErrorPayload.self, text)
+            #expect(payload.code == .unknown(415) && payload.type == .invalidError)
+            #expect(payload.detail == "Content-Type 'text/plain' is not supported; send 'application/json'")
         }
     }
 

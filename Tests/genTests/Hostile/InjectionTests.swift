@@ -414,14 +414,14 @@ import Testing
                 }
             case .pathParameterNames:
                 for text in texts where !text.contains("{") && !text.contains("}") {
-                    expectLiteral(text, in: Self.lines(containing: "ServerCoding.pathParameter(", in: output.server), "path parameter name")
+                    expectLiteral(text, in: Self.lines(containing: "in: .path,", in: output.server), "path parameter name")
                 }
             case .queryAndHeaderNames:
                 for text in texts {
-                    expectLiteral(text, in: Self.lines(containing: "query.append((", in: output.client), "query name")
+                    expectLiteral(text, in: Self.lines(containing: "ParameterEncoding.query(", in: output.client), "query name")
                     expectLiteral(text, in: Self.lines(containing: "request.headerFields[", in: output.client), "header name")
-                    expectLiteral(text, in: Self.lines(containing: "ueryParameter(", in: output.server), "query name in the server")
-                    expectLiteral(text, in: Self.lines(containing: "eaderParameter(", in: output.server), "header name in the server")
+                    expectLiteral(text, in: Self.lines(containing: "in: .query,", in: output.server), "query name in the server")
+                    expectLiteral(text, in: Self.lines(containing: "in: .header,", in: output.server), "header name in the server")
                 }
             case .serverURL:
                 expectLiteral("https://example.com/" + texts.joined(), in: output.client, "server URL")

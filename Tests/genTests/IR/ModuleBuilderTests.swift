@@ -356,3 +356,141 @@ private let presenceSpec = """
         "t.yaml:6:12: warning: security scheme 'basic' (http basic) is not generated yet; requests are sent without its credentials (only bearer tokens, including OAuth 2 and OpenID Connect access tokens, are)",
     ])
 }
+
+// MARK: Body content types
+
+// Each media type gets its coding and type (§4.8.14): JSON first, text as String, binary schemas and
+// other types as Data, forms as their model; XML is reported and left out; differing types make an enum.
+@Test func bodyContentCodings() {
+    let built = buildModule(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            post:
+              operationId: upload
+              requestBody:
+                content:
+                  text/plain: {schema: {type: string}}
+                  text/csv: {schema: {type: string, format: binary}}
+                  application/xml: {schema: {$ref: '#/components/schemas/Form'}}
+                  application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Form'}}
+                  multipart/form-data:
+                    schema: {$ref: '#/components/schemas/Form'}
+                    encoding: {file: {contentType: 'image/png, image/gif'}}
+                  image/*: {}
+                  application/pdf: {schema: {type: string, contentMediaType: application/pdf}}
+                  application/vnd.api+json: {schema: {$ref: '#/components/schemas/Form'}}
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json: {schema: {$ref: '#/components/schemas/Form'}}
+                    application/x-www-form-urlencoded: {schema: {$ref: '#/components/schemas/Form'}}
+        components:
+          schemas:
+            Form:
+              type: object
+              properties:
+                file: {type: string, format: binary}
+                scan: {type: string, contentMediaType: image/tiff}
+        """
+    )
+    let operation = built.module?.operations.first
+    let contents = operation?.requestBody?.contents ?? []
+    #expect(contents.map(\.contentType) == [
+        "application/vnd.api+json", "text/plain", "text/csv", "application/x-www-form-urlencoded", "multipart/form-data", "image/*", "application/pdf",
+    ])
+    #expect(contents.map(\.coding) == [.json, .text, .binary, .form, .multipart, .binary, .binary])
+    #expect(contents.map(\.type) == [.named("Form"), .string, .data, .named("Form"), .named("Form"), .data, .data])
+    #expect(contents.map(\.caseName) == ["applicationVndAPIJSON", "plainText", "textCSV", "form", "multipart", "imageAny", "applicationPDF"])
+    #expect(contents[4].partContentTypes.map { "\($0.name)=\($0.contentType)" } == ["file=image/png", "scan=image/tiff"])
+    #expect(operation?.requestBody?.choiceTypeName == "UploadRequestBody")
+    #expect(operation?.requestBody?.type == .named("UploadRequestBody"))
+    // One type in every content type: no enum, and the first content type (JSON) is sent.
+    #expect(operation?.responses.first?.choiceTypeName == nil)
+    #expect(operation?.responses.first?.bodyType == .named("Form"))
+    #expect(built.reported == [
+        "t.yaml:11:11: warning: request body content type 'application/xml' is not generated yet (XML bodies are not); the operation sends and accepts 'application/vnd.api+json', 'text/plain', 'text/csv', 'application/x-www-form-urlencoded', 'multipart/form-data', 'image/*', 'application/pdf' only",
+    ])
+}
+
+// A form whose schema is not an object cannot be written as fields: a warning, and the body is skipped.
+@Test func formBodiesNeedObjects() {
+    let built = buildModule(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            post:
+              operationId: send
+              requestBody:
+                content:
+                  application/x-www-form-urlencoded: {schema: {type: string}}
+              responses: {'204': {description: ok}}
+        """
+    )
+    #expect(built.module?.operations.first?.requestBody == nil)
+    #expect(built.reported == [
+        "t.yaml:9:11: warning: request body content type 'application/x-www-form-urlencoded' is not generated yet (a form body's schema must be an object, not String), so this body is skipped",
+    ])
+}
+
+// Structured schemas under types gen cannot decode (YAML, protobuf, XML) are left out beside a
+// decodable type, with a warning; alone, the body is kept as bytes. An SVG with no schema is bytes.
+@Test func undecodableStructuredBodies() {
+    let built = buildModule(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json: {schema: {type: object, properties: {a: {type: string}}}}
+                    application/yaml: {schema: {type: object, properties: {a: {type: string}}}}
+                '201':
+                  description: ok
+                  content:
+                    application/yaml: {schema: {type: array, items: {type: string}}}
+                '202':
+                  description: ok
+                  content:
+                    image/svg+xml: {}
+        """
+    )
+    let responses = built.module?.operations.first?.responses ?? []
+    #expect(responses.map { $0.contents.map(\.contentType) } == [["application/json"], ["application/yaml"], ["image/svg+xml"]])
+    #expect(responses.map(\.bodyType) == [.named("GetA_200Response"), .data, .data])
+    #expect(built.reported == [
+        "t.yaml:12:13: warning: response content type 'application/yaml' is not generated yet (its schema is structured data, which gen reads from JSON and forms only); response '200' is read and written as 'application/json' only",
+        "t.yaml:16:13: warning: content type 'application/yaml' is not decoded (its schema is structured data, which gen reads from JSON and forms only); the body is read and written as raw bytes (Data)",
+    ])
+}
+
+// `contentMediaType` makes a string bytes only for a binary media type: in JSON, a string holding
+// JSON or HTML text stays a `String` (3.1 §4.8.14.3).
+@Test func contentMediaTypeOfTextStaysString() {
+    let built = buildModule(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        paths: {}
+        components:
+          schemas:
+            Document:
+              type: object
+              properties:
+                scan: {type: string, contentMediaType: image/png}
+                payload: {type: string, contentMediaType: application/json}
+                page: {type: string, contentMediaType: text/html}
+        """
+    )
+    #expect(built.properties(of: "Document").map(\.type) == [.data, .string, .string])
+}

@@ -252,17 +252,8 @@ import Testing
         #expect(read("settings/gen-out/FromConfig/Models.swift", in: scratch) != nil)
     }
 
-    /// Runs swiftc in Swift 6 mode with warnings as errors, recording its errors as a test issue.
-    private func swiftc(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swiftc", "-swift-version", "6", "-warnings-as-errors", "-parse-as-library"] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        while process.isRunning { usleep(10_000) }
-        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
+    private func swiftc(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try GoldenTests.swiftc(["-parse-as-library"] + arguments, sourceLocation: sourceLocation)
     }
 
     /// Type-checks the models and client as module `module`, then the server against it.

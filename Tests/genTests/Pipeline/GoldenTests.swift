@@ -86,8 +86,12 @@ import Render
         try swiftc(["-typecheck", "-parse-as-library", "-module-name", "PetStore"] + sources)
     }
 
+    private func swiftc(_ arguments: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try Self.swiftc(arguments, sourceLocation: sourceLocation)
+    }
+
     /// Runs swiftc in Swift 6 mode with warnings as errors and records its errors as a test issue.
-    private func swiftc(_ arguments: [String]) throws {
+    static func swiftc(_ arguments: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["swiftc", "-swift-version", "6", "-warnings-as-errors"] + arguments
@@ -96,7 +100,7 @@ import Render
         try process.run()
         let output = errors.fileHandleForReading.readDataToEndOfFile()
         while process.isRunning { usleep(10_000) }
-        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))")
+        #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))", sourceLocation: sourceLocation)
     }
 
     /// Search paths for Hummingbird and its C dependencies, as SwiftPM passes them when it builds

@@ -90,11 +90,15 @@ import Testing
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.hasPrefix("///") {
                     pendingDoc.append(String(trimmed.dropFirst(3)).trimmingCharacters(in: .whitespaces))
-                } else if line.hasPrefix("    var "), !trimmed.hasSuffix("{"), let colon = trimmed.firstIndex(of: ":") {
+                } else if line.hasPrefix("    var "), !trimmed.hasSuffix("{") {
                     // Stored properties only: computed ones (`var weight: Int {`) are not template keys.
-                    let name = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 4)..<colon])
-                    let type = trimmed[trimmed.index(after: colon)...].split(separator: "=").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                    current!.properties.append(Property(name: name, type: type, documentation: pendingDoc.joined(separator: " ")))
+                    let declaration = trimmed.dropFirst(4)
+                    let head = declaration.split(separator: "=", maxSplits: 1)
+                    let parts = head[0].split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    // `var isSplit = false`: the type is the literal's.
+                    let literal = head.count > 1 ? head[1].trimmingCharacters(in: .whitespaces) : ""
+                    let type = parts.count > 1 ? parts[1] : (literal == "true" || literal == "false" ? "Bool" : literal.hasPrefix("\"") ? "String" : "?")
+                    current!.properties.append(Property(name: parts[0], type: type, documentation: pendingDoc.joined(separator: " ")))
                     pendingDoc = []
                 } else {
                     pendingDoc = []

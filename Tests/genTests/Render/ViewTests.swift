@@ -7,11 +7,14 @@ import Testing
 /// view. This keeps those answers complete: every stored property of every view reachable from a
 /// real module is found under its own name, with its own value.
 @Suite struct ViewTests {
-    static var builds: SwiftModule? {
+    static var builds: SwiftModule? { module("specs/builds.yaml") }
+
+    /// A module from a spec of this repository, by its path from the root.
+    static func module(_ path: String) -> SwiftModule? {
         let spec = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("specs/builds.yaml")
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(path)
         guard let text = try? String(contentsOf: spec, encoding: .utf8) else { return nil }
-        return buildModule(text, file: "specs/builds.yaml").module
+        return buildModule(text, file: path).module
     }
 
     /// Checks `view` and, depth first, every view inside it; returns how many were checked.
@@ -71,5 +74,14 @@ import Testing
             + check(views.supportView(), path: "support")
         // Types, properties, cases, operations, parameters and responses were all visited.
         #expect(count > 40)
+    }
+
+    // The bodies spec reaches the views only non-JSON bodies have (body enums and their cases).
+    @Test func bodyViewsAnswerForEveryProperty() throws {
+        let module = try #require(Self.module("specs/bodies.yaml"))
+        let views = ViewBuilder(module: module)
+        let client = views.clientView()
+        #expect(client.bodyChoices.count == 2)
+        #expect(check(client, path: "client") + check(views.supportView(), path: "support") > 20)
     }
 }

@@ -194,10 +194,11 @@ import Testing
             finish()
             """#, typecheckServer: true)
         run.expectAllPassed()
-        // The route matches the template and decodes each parameter with `ServerCoding.pathParameter`.
+        // The route matches the template and reads each parameter from the raw segment, which
+        // `ParameterDecoding` splits in its style and then decodes exactly once.
         #expect(run.serverSource.contains(#"router.on("/org/:org/builds/:build", method: .get)"#))
-        #expect(run.serverSource.contains(#"ServerCoding.pathParameter(String.self, named: "org", in: context)"#))
-        #expect(run.serverSource.contains("PercentEncoding.decode(raw[...])"))
+        #expect(run.serverSource.contains(#"parameters.requiredValue("org", in: .path, as: .primitive, style: .simple, explode: false)"#))
+        #expect(run.serverSource.contains("ParameterDecoding.path($0[...], named: name"))
     }
 
     // MARK: B10
@@ -561,12 +562,27 @@ import Testing
         for line in (run.generatedSource + "\n" + run.serverSource).split(separator: "\n") where line.contains(#"\(danger)"#) {
             #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix("///"), "\(line)")
         }
-        // The pattern, where generated code spells it, is a literal NSRegularExpression reads as written.
-        withKnownIssue("gen does not emit `pattern` yet (no validation code uses it), so there is no literal to compile") {
-            let pattern = #"^[a-z]+\/[a-z*]+$"#
-            let literal = "\"" + pattern.replacingOccurrences(of: "\\", with: "\\\\") + "\""
-            #expect(run.generatedSource.contains(literal) || run.serverSource.contains(literal))
+        // The pattern, where generated code spells it (the server checks it), is a literal
+        // NSRegularExpression reads as written: it matches `text/*` and not `Text/*`.
+        let start = try #require(run.serverSource.range(of: "pattern: \""), "no pattern literal in the server")
+        var pattern = ""
+        var escaped = false
+        for character in run.serverSource[start.upperBound...] {
+            if escaped {
+                pattern.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                break
+            } else {
+                pattern.append(character)
+            }
         }
+        #expect(pattern == #"^[a-z]+\/[a-z*]+$"#)
+        let expression = try NSRegularExpression(pattern: pattern)
+        #expect(expression.firstMatch(in: "text/*", range: NSRange(location: 0, length: 6)) != nil)
+        #expect(expression.firstMatch(in: "Text/*", range: NSRange(location: 0, length: 6)) == nil)
     }
 
     // MARK: B22

@@ -20,6 +20,14 @@ public struct ClientRequest: Sendable, Hashable {
         self.headerFields = headerFields
         self.body = body
     }
+
+    /// Sets `body` and `Content-Type` to `value` written in the first of `contents` that writes it.
+    /// - Throws: `EncodingError` when `value` cannot be written.
+    public mutating func setBody<Body>(_ value: Body, as contents: [MediaCoder<Body>]) throws {
+        let encoded = try contents.encode(value)
+        headerFields["Content-Type"] = encoded.contentType
+        body = encoded.data
+    }
 }
 
 /// A response as a transport hands it back.
@@ -33,6 +41,17 @@ public struct ClientResponse: Sendable, Hashable {
         self.statusCode = statusCode
         self.headerFields = Dictionary(headerFields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
+    }
+
+    /// The body read in the one of `contents` its `Content-Type` names (the first when there is
+    /// one content type or no `Content-Type`).
+    /// - Throws: `DecodingError` when the body does not decode, or its content type is not documented.
+    public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
+        let contentType = headerFields["content-type"]
+        guard let coder = contents.coder(for: contentType) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+        }
+        return try coder.decode(body, contentType: contentType)
     }
 }
 
@@ -127,11 +146,11 @@ public struct Client: Sendable {
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func listPets(limit: Int32? = nil, tags: [String], xRequestID: UUID? = nil) async throws -> [Pet] {
         let path = "/pets"
-        var query: [(String, String)] = []
-        if let limit { query.append(("limit", limit.parameterText)) }
-        query += tags.map { ("tags", $0.parameterText) }
+        var query: [String] = []
+        if let limit { query += try ParameterEncoding.query("limit", limit, as: .primitive, style: .form, explode: true) }
+        query += try ParameterEncoding.query("tags", tags, as: .array, style: .form, explode: true)
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
-        if let xRequestID { request.headerFields["X-Request-ID"] = xRequestID.parameterText }
+        if let xRequestID { request.headerFields["X-Request-ID"] = try ParameterEncoding.header(xRequestID, as: .primitive, explode: false) }
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
@@ -143,7 +162,7 @@ public struct Client: Sendable {
                 headerFields: response.headerFields
             )
         }
-        return try WireFormat.makeDecoder().decode([Pet].self, from: response.body)
+        return try response.decodeBody(as: [.json("application/json")])
     }
 
     /// `POST /pets`
@@ -154,8 +173,7 @@ public struct Client: Sendable {
         var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         if let body {
-            request.headerFields["Content-Type"] = "application/json"
-            request.body = try WireFormat.makeEncoder().encode(body)
+            try request.setBody(body, as: [.json("application/json")])
         }
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
@@ -167,14 +185,14 @@ public struct Client: Sendable {
                 headerFields: response.headerFields
             )
         }
-        return try WireFormat.makeDecoder().decode(Pet.self, from: response.body)
+        return try response.decodeBody(as: [.json("application/json")])
     }
 
     /// `DELETE /pets/{petId}`
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func deletePet(petID: Int64) async throws -> Void {
-        let path = "/pets/\(PercentEncoding.encode(petID.parameterText))"
+        let path = "/pets/\(try ParameterEncoding.path("petId", petID, as: .primitive, style: .simple, explode: false))"
         var request = ClientRequest(method: "DELETE", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
@@ -189,13 +207,14 @@ public struct Client: Sendable {
         }
     }
 
-    /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    private func url(path: String, query: [(String, String)]) -> URL {
+    /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
+    /// `ParameterEncoding`, RFC 3986 §3.4) appended.
+    private func url(path: String, query: [String]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
+            text += "?" + query.joined(separator: "&")
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL

@@ -58,6 +58,9 @@ public enum ServerProblem: Error, Sendable, Hashable {
     case unauthenticated
     /// The body is larger than the route's limit, in bytes. Answered with 413.
     case contentTooLarge(limit: Int)
+    /// The body's `Content-Type` is none of those the operation documents. Answered with 415
+    /// (RFC 9110 §15.5.16).
+    case unsupportedMediaType(received: String, supported: [String])
     /// The handler threw an unexpected error. Answered with 500; the error is logged, never sent.
     case internalError
 
@@ -67,6 +70,7 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: 422
         case .unauthenticated: 401
         case .contentTooLarge: 413
+        case .unsupportedMediaType: 415
         case .internalError: 500
         }
     }
@@ -77,6 +81,8 @@ public enum ServerProblem: Error, Sendable, Hashable {
         case .invalidRequest: "Validation error"
         case .unauthenticated: "Authentication failed"
         case .contentTooLarge(let limit): "Request body is larger than \(limit) bytes"
+        case .unsupportedMediaType(let received, let supported):
+            "Content-Type '\(received)' is not supported; send \(supported.map { "'\($0)'" }.joined(separator: " or "))"
         case .internalError: "Internal server error"
         }
     }
@@ -191,16 +197,17 @@ extension APIService {
         authenticator: some BearerAuthenticator,
         maxBodySize: Int
     ) async throws -> Hummingbird.Response {
-        let limit = try ServerCoding.queryParameter(Int32.self, named: "limit", in: request)
-        let tags = try ServerCoding.requiredQueryParameters(String.self, named: "tags", in: request)
-        let xRequestID = try ServerCoding.headerParameter(UUID.self, named: "X-Request-ID", in: request)
+        let parameters = ServerCoding.RequestParameters(request, context: context)
+        let limit: Int32? = try parameters.value("limit", in: .query, as: .primitive, style: .form, explode: true)
+        let tags: [String] = try parameters.requiredValue("tags", in: .query, as: .array, style: .form, explode: true)
+        let xRequestID: UUID? = try parameters.value("X-Request-ID", in: .header, as: .primitive, style: .simple, explode: false)
         switch try await self.listPets(limit: limit, tags: tags, xRequestID: xRequestID) {
         case .ok(let body):
-            return try ServerCoding.response(status: 200, body: body)
+            return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
         case .clientError(let status, let body):
-            return try ServerCoding.response(status: status, body: body)
+            return try ServerCoding.response(status: status, body: body, as: [.json("application/json")])
         case .`default`(let status, let body):
-            return try ServerCoding.response(status: status, body: body)
+            return try ServerCoding.response(status: status, body: body, as: [.json("application/json")])
         }
     }
 
@@ -210,10 +217,10 @@ extension APIService {
         authenticator: some BearerAuthenticator,
         maxBodySize: Int
     ) async throws -> Hummingbird.Response {
-        let body = try await ServerCoding.body(PetStore.NewPet.self, of: request, maxSize: maxBodySize)
+        let body = try await ServerCoding.body(PetStore.NewPet.self, of: request, as: [.json("application/json")], maxSize: maxBodySize)
         switch try await self.createPet(body: body) {
         case .created(let body):
-            return try ServerCoding.response(status: 201, body: body)
+            return try ServerCoding.response(status: 201, body: body, as: [.json("application/json")])
         }
     }
 
@@ -223,7 +230,8 @@ extension APIService {
         authenticator: some BearerAuthenticator,
         maxBodySize: Int
     ) async throws -> Hummingbird.Response {
-        let petID = try ServerCoding.pathParameter(Int64.self, named: "petId", in: context)
+        let parameters = ServerCoding.RequestParameters(request, context: context)
+        let petID: Int64 = try parameters.requiredValue("petId", in: .path, as: .primitive, style: .simple, explode: false)
         switch try await self.deletePet(petID: petID) {
         case .noContent:
             return try ServerCoding.response(status: 204)
@@ -241,73 +249,96 @@ enum ServerCoding {
         else { throw ServerProblem.unauthenticated }
     }
 
-    static func pathParameter<Value: ParameterValue, Context: Hummingbird.RequestContext>(_ type: Value.Type, named name: String, in context: Context) throws -> Value {
-        // Hummingbird hands path segments over still percent-encoded; decode exactly once.
-        guard let raw = context.parameters.get(name), let text = PercentEncoding.decode(raw[...]) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("path"), .key(name)], message: "Field required", type: "missing")])
+    /// A request's path, query, header and cookie parameters, each read in its style
+    /// (OpenAPI 3.1 §4.8.12.4) from the raw text: the query and cookies are split here rather than
+    /// by Hummingbird, which would turn `+` into a space and keep one value per name.
+    struct RequestParameters {
+        enum Location: String {
+            case path, query, header, cookie
         }
-        return try parse(text, as: Value.self, at: [.key("path"), .key(name)])
-    }
 
-    static func queryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
-        guard let text = request.uri.queryParameters.get(name) else { return nil }
-        return try parse(text, as: Value.self, at: [.key("query"), .key(name)])
-    }
+        let request: Hummingbird.Request
+        let pathValues: Hummingbird.Parameters
+        let query: [(name: String, rawValue: Substring)]
+        let cookies: [(name: String, rawValue: Substring)]
 
-    static func requiredQueryParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
-        guard let value = try queryParameter(Value.self, named: name, in: request) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
+        init<Context: Hummingbird.RequestContext>(_ request: Hummingbird.Request, context: Context) {
+            self.request = request
+            pathValues = context.parameters
+            query = ParameterDecoding.pairs(ofQuery: (request.uri.query ?? "")[...])
+            cookies = ParameterDecoding.pairs(ofCookieHeaders: request.headers[values: .cookie])
         }
-        return value
-    }
 
-    /// Every value of a repeated query parameter (`?tag=a&tag=b`, form style with explode);
-    /// `nil` when there is none.
-    static func queryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element]? {
-        let texts = request.uri.queryParameters.getAll(name)
-        guard !texts.isEmpty else { return nil }
-        return try texts.enumerated().map { index, text in
-            try parse(text, as: Element.self, at: [.key("query"), .key(name), .index(index)])
+        /// The parameter's value, `nil` when it is absent.
+        /// - Parameter pattern: an ECMA-262 `pattern` the text (each element's, for arrays) must match.
+        /// - Throws: `ServerProblem.invalidRequest` naming the parameter when its text is malformed,
+        ///   does not match `pattern` or is not a valid value.
+        func value<Value>(
+            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+        ) throws -> Value? {
+            let at: [ValidationIssue.LocationElement] = [.key(location.rawValue), .key(name)]
+            let node: ParameterNode?
+            do {
+                switch location {
+                case .path:
+                    node = try pathValues.get(name).map { try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode) }
+                case .query:
+                    node = try ParameterDecoding.query(query, named: name, shape: coder.shape, style: style, explode: explode)
+                case .header:
+                    // Field names are case-insensitive (RFC 9110 §5.1); repeated lines form one list (§5.3).
+                    let lines = request.headers.filter { $0.name.canonicalName == name.lowercased() }.map(\.value)
+                    node = try lines.isEmpty ? nil : ParameterDecoding.header(lines.joined(separator: ","), shape: coder.shape, explode: explode)
+                case .cookie:
+                    node = try ParameterDecoding.cookie(cookies, named: name, shape: coder.shape, explode: explode)
+                }
+            } catch {
+                throw ServerProblem.invalidRequest([.init(location: at, message: "Input is not a valid \(style) style value", type: "value_error")])
+            }
+            guard let node else { return nil }
+            if let pattern, let expression = try? NSRegularExpression(pattern: pattern) {
+                // JSON Schema's `pattern` matches anywhere in the text unless anchored (Validation §6.3.3).
+                for text in node.texts where expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                    throw ServerProblem.invalidRequest([.init(location: at, message: "String should match pattern '\(pattern)'", type: "string_pattern_mismatch")])
+                }
+            }
+            do {
+                // A form object with explode is its properties' pairs, with no name of its own.
+                let isNamed = !(coder.shape == .object && style == .form && explode && location != .path && location != .header)
+                return try coder.value(from: node, isNamed: isNamed)
+            } catch let failure as ParameterDecodingFailure {
+                let location = at + (failure.key.map { [.key($0)] } ?? [])
+                if failure.isMissing {
+                    throw ServerProblem.invalidRequest([.init(location: location, message: "Field required", type: "missing")])
+                }
+                let (message, kind) = describe(failure.valueType, parsing: true)
+                throw ServerProblem.invalidRequest([.init(location: location, message: message, type: kind)])
+            }
+        }
+
+        /// The parameter's value.
+        /// - Throws: `ServerProblem.invalidRequest` when it is absent, or as `value(_:in:as:style:explode:pattern:)`.
+        func requiredValue<Value>(
+            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+        ) throws -> Value {
+            guard let value = try value(name, in: location, as: coder, style: style, explode: explode, pattern: pattern) else {
+                throw ServerProblem.invalidRequest([.init(location: [.key(location.rawValue), .key(name)], message: "Field required", type: "missing")])
+            }
+            return value
         }
     }
 
-    static func requiredQueryParameters<Element: ParameterValue>(_ type: Element.Type, named name: String, in request: Hummingbird.Request) throws -> [Element] {
-        guard let values = try queryParameters(Element.self, named: name, in: request) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("query"), .key(name)], message: "Field required", type: "missing")])
-        }
-        return values
-    }
-
-    static func headerParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value? {
-        // Field names are case-insensitive (RFC 9110 §5.1).
-        guard let text = request.headers.first(where: { $0.name.canonicalName == name.lowercased() })?.value else { return nil }
-        return try parse(text, as: Value.self, at: [.key("header"), .key(name)])
-    }
-
-    static func requiredHeaderParameter<Value: ParameterValue>(_ type: Value.Type, named name: String, in request: Hummingbird.Request) throws -> Value {
-        guard let value = try headerParameter(Value.self, named: name, in: request) else {
-            throw ServerProblem.invalidRequest([.init(location: [.key("header"), .key(name)], message: "Field required", type: "missing")])
-        }
-        return value
-    }
-
-    private static func parse<Value: ParameterValue>(_ text: String, as type: Value.Type, at location: [ValidationIssue.LocationElement]) throws -> Value {
-        guard let value = Value(parameterText: text) else {
-            let (message, kind) = describe(Value.self, parsing: true)
-            throw ServerProblem.invalidRequest([.init(location: location, message: message, type: kind)])
-        }
-        return value
-    }
-
-    static func requiredBody<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body {
-        guard let body = try await body(Body.self, of: request, maxSize: maxSize) else {
+    static func requiredBody<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
+        guard let body = try await body(Body.self, of: request, as: contents, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
         return body
     }
 
-    /// The decoded JSON body; `nil` when the request has none.
-    static func body<Body: Decodable>(_ type: Body.Type, of request: Hummingbird.Request, maxSize: Int) async throws -> Body? {
+    /// The body read in the documented content type its `Content-Type` names (the first documented
+    /// one when it has none); `nil` when the request has no body.
+    /// - Throws: `ServerProblem.unsupportedMediaType` for an undocumented content type, and
+    ///   `.invalidRequest` for a body that does not decode.
+    static func body<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
         var request = request
         let buffer: Hummingbird.ByteBuffer
         do {
@@ -315,18 +346,25 @@ enum ServerCoding {
         } catch {
             throw ServerProblem.contentTooLarge(limit: maxSize)
         }
-        guard buffer.readableBytes > 0 else { return nil }
-        if let contentType = request.headers[.contentType], !isJSON(contentType) {
-            throw ServerProblem.invalidRequest([.init(
-                location: [.key("body")],
-                message: "Content-Type should be application/json, not '\(contentType)'",
-                type: "content_type"
-            )])
+        let contentType = request.headers[.contentType]
+        guard buffer.readableBytes > 0 || contentType != nil, var coder = contents.first else { return nil }
+        if let contentType {
+            guard let match = contents.first(where: { $0.accepts(contentType) }) else {
+                throw ServerProblem.unsupportedMediaType(received: contentType, supported: contents.map(\.contentType))
+            }
+            coder = match
         }
+        // An empty text, file or form is a value; empty JSON is no body at all.
+        if buffer.readableBytes == 0, isJSON(coder.contentType) { return nil }
         do {
-            return try WireFormat.makeDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
+            return try coder.decode(Data(buffer.readableBytesView), contentType: contentType)
         } catch let error as DecodingError {
-            throw ServerProblem.invalidRequest([issue(for: error)])
+            var issue = issue(for: error)
+            if !isJSON(coder.contentType), case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                // Not JSON: say what is wrong with the text, form or multipart body instead.
+                issue = .init(location: [.key("body")], message: context.debugDescription, type: "value_error")
+            }
+            throw ServerProblem.invalidRequest([issue])
         }
     }
 
@@ -368,7 +406,7 @@ enum ServerCoding {
     }
 
     /// pydantic's message and error type for a value that is not of `type`.
-    private static func describe(_ type: Any.Type, parsing: Bool) -> (message: String, type: String) {
+    static func describe(_ type: Any.Type, parsing: Bool) -> (message: String, type: String) {
         let suffix = parsing ? "_parsing" : "_type"
         switch type {
         case is Bool.Type: return ("Input should be a valid boolean", "bool" + suffix)
@@ -392,6 +430,16 @@ enum ServerCoding {
         Hummingbird.Response(status: .init(code: status))
     }
 
+    /// `body` written in the first of `contents` that writes it (its case's, for a body enum).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>]) throws -> Hummingbird.Response {
+        let encoded = try contents.encode(body)
+        return Hummingbird.Response(
+            status: .init(code: status),
+            headers: [.contentType: encoded.contentType],
+            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: encoded.data))
+        )
+    }
+
     /// A response without a body, with the documented headers (§4.8.17.1) it declares.
     static func response(status: Int, headers: [String: String]) throws -> Hummingbird.Response {
         var response = try response(status: status)
@@ -399,9 +447,9 @@ enum ServerCoding {
         return response
     }
 
-    /// A JSON response with the documented headers (§4.8.17.1) it declares.
-    static func response(status: Int, body: some Encodable, headers: [String: String]) throws -> Hummingbird.Response {
-        var response = try response(status: status, body: body)
+    /// `body` as `response(status:body:as:)` writes it, with the documented headers (§4.8.17.1).
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> Hummingbird.Response {
+        var response = try response(status: status, body: body, as: contents)
         add(headers, to: &response)
         return response
     }

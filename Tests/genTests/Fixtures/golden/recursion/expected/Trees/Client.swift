@@ -20,6 +20,14 @@ public struct ClientRequest: Sendable, Hashable {
         self.headerFields = headerFields
         self.body = body
     }
+
+    /// Sets `body` and `Content-Type` to `value` written in the first of `contents` that writes it.
+    /// - Throws: `EncodingError` when `value` cannot be written.
+    public mutating func setBody<Body>(_ value: Body, as contents: [MediaCoder<Body>]) throws {
+        let encoded = try contents.encode(value)
+        headerFields["Content-Type"] = encoded.contentType
+        body = encoded.data
+    }
 }
 
 /// A response as a transport hands it back.
@@ -33,6 +41,17 @@ public struct ClientResponse: Sendable, Hashable {
         self.statusCode = statusCode
         self.headerFields = Dictionary(headerFields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
+    }
+
+    /// The body read in the one of `contents` its `Content-Type` names (the first when there is
+    /// one content type or no `Content-Type`).
+    /// - Throws: `DecodingError` when the body does not decode, or its content type is not documented.
+    public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
+        let contentType = headerFields["content-type"]
+        guard let coder = contents.coder(for: contentType) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+        }
+        return try coder.decode(body, contentType: contentType)
     }
 }
 
@@ -122,13 +141,14 @@ public struct Client: Sendable {
         self.bearerToken = bearerToken
     }
 
-    /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    private func url(path: String, query: [(String, String)]) -> URL {
+    /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
+    /// `ParameterEncoding`, RFC 3986 §3.4) appended.
+    private func url(path: String, query: [String]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
+            text += "?" + query.joined(separator: "&")
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL

@@ -775,13 +775,18 @@ enum ResponseHeaders {
 /// encoded, exactly once, so `a b/c?d` becomes `a%20b%2Fc%3Fd` in a path segment and `+ & = #`
 /// cannot split a query value.
 public enum PercentEncoding {
-    public static func encode(_ text: String) -> String {
+    /// - Parameter keepingReserved: leave the RFC 3986 reserved characters a query may hold
+    ///   (`: / ? @ ! $ & ' ( ) * + , ; =`, §3.4) as they are, for `allowReserved: true` (OpenAPI 3.1
+    ///   §4.8.12.1); `#`, `[` and `]` cannot stand in a query and are still encoded.
+    public static func encode(_ text: String, keepingReserved: Bool = false) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            case _ where keepingReserved && ":/?@!$&'()*+,;=".utf8.contains(byte):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = Array("0123456789ABCDEF".unicodeScalars)
@@ -816,5 +821,783 @@ public enum PercentEncoding {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
+    }
+}
+
+// MARK: - Bodies
+
+/// A body as it goes on the wire: its bytes and the exact `Content-Type` sent with them.
+public struct EncodedBody: Sendable, Hashable {
+    /// The full header value, parameters included (`multipart/form-data; boundary=…`).
+    public var contentType: String
+    public var data: Data
+
+    public init(contentType: String, data: Data) {
+        self.contentType = contentType
+        self.data = data
+    }
+}
+
+/// One documented content type of a request or response body (OpenAPI 3.1 §4.8.14, Media Type
+/// Object) and how a `Body` value is written in it and read from it.
+///
+/// Operations list one coder per content type, in the spec's order: the first that can write a
+/// value is used to send it, and a received body is read by the coder whose type matches its
+/// `Content-Type`. Decoding errors are `DecodingError`s.
+public struct MediaCoder<Body>: Sendable {
+    /// The content type as documented: a type (`application/json`) or a range (`image/*`).
+    public let contentType: String
+    private let encoder: @Sendable (Body) throws -> EncodedBody?
+    private let decoder: @Sendable (Data, _ contentType: String?) throws -> Body
+
+    /// - Parameters:
+    ///   - encode: the body on the wire, or `nil` when this coder does not write `Body` (another
+    ///     case of a body enum).
+    ///   - decode: the value from the received bytes and `Content-Type` (when there is one).
+    public init(
+        contentType: String,
+        encode: @escaping @Sendable (Body) throws -> EncodedBody?,
+        decode: @escaping @Sendable (Data, _ contentType: String?) throws -> Body
+    ) {
+        self.contentType = contentType
+        self.encoder = encode
+        self.decoder = decode
+    }
+
+    /// `body` on the wire; `nil` when this coder does not write it.
+    public func encode(_ body: Body) throws -> EncodedBody? {
+        try encoder(body)
+    }
+
+    /// - Throws: `DecodingError` when `data` is not a valid body of this content type.
+    public func decode(_ data: Data, contentType received: String?) throws -> Body {
+        try decoder(data, received)
+    }
+
+    /// Whether a body received with `contentType` is one this coder reads: the same type (parameters
+    /// aside, RFC 9110 §8.3.1), or one inside its range (`image/png` for `image/*`).
+    public func accepts(_ contentType: String) -> Bool {
+        let documented = MediaTypeText.essence(of: self.contentType).split(separator: "/", maxSplits: 1)
+        let received = MediaTypeText.essence(of: contentType).split(separator: "/", maxSplits: 1)
+        guard documented.count == 2, received.count == 2 else { return false }
+        if documented == received { return true }
+        guard documented[1] == "*" else { return false }
+        // A range names no single type, so clients send its bytes as `application/octet-stream`.
+        return documented[0] == "*" || documented[0] == received[0] || received == ["application", "octet-stream"]
+    }
+
+    /// This coder for one case of an enum of bodies: `wrap` makes the case, `unwrap` reads it back
+    /// (`nil` for the other cases, which this coder then does not write).
+    public func wrapped<Wrapper>(
+        _ wrap: @escaping @Sendable (Body) -> Wrapper,
+        unwrap: @escaping @Sendable (Wrapper) -> Body?
+    ) -> MediaCoder<Wrapper> {
+        MediaCoder<Wrapper>(
+            contentType: contentType,
+            encode: { wrapper in try unwrap(wrapper).flatMap { try self.encode($0) } },
+            decode: { data, received in wrap(try self.decode(data, contentType: received)) }
+        )
+    }
+
+    /// The `Content-Type` to send: the documented type, or `application/octet-stream` for a range,
+    /// which names no single type.
+    var sentContentType: String {
+        MediaTypeText.essence(of: contentType).contains("*") ? "application/octet-stream" : contentType
+    }
+}
+
+extension MediaCoder where Body: Codable & Sendable {
+    /// JSON (RFC 8259) with `WireFormat`'s coders.
+    public static func json(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { EncodedBody(contentType: contentType, data: try WireFormat.makeEncoder().encode($0)) },
+            decode: { data, _ in try WireFormat.makeDecoder().decode(Body.self, from: data) }
+        )
+    }
+}
+
+extension MediaCoder where Body == String {
+    /// Text (`text/plain`, any `text/*`): written in the documented `charset` or UTF-8, read in the
+    /// received `charset` (RFC 2046 §4.1.2) or UTF-8.
+    public static func text(_ contentType: String) -> MediaCoder {
+        MediaCoder(
+            contentType: contentType,
+            encode: { text in
+                let charset = MediaTypeText.parameter("charset", in: contentType)
+                guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8,
+                      let data = text.data(using: encoding)
+                else {
+                    throw EncodingError.invalidValue(text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
+                }
+                // Say which charset is used when the spec does not (RFC 2046 §4.1.2 would assume US-ASCII).
+                return EncodedBody(contentType: charset == nil ? contentType + "; charset=utf-8" : contentType, data: data)
+            },
+            decode: { data, received in
+                let charset = received.flatMap { MediaTypeText.parameter("charset", in: $0) }
+                guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8 else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unsupported charset '\(charset ?? "")'"))
+                }
+                guard let text = String(data: data, encoding: encoding) else {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
+                }
+                return text
+            }
+        )
+    }
+}
+
+extension MediaCoder where Body == Data {
+    /// Raw bytes (`application/octet-stream`, `image/*`, `*/*`, `format: binary`), sent as they
+    /// are; a range is sent as `application/octet-stream`.
+    public static func binary(_ contentType: String) -> MediaCoder {
+        let coder = MediaCoder(contentType: contentType, encode: { _ in nil }, decode: { data, _ in data })
+        let sent = coder.sentContentType
+        return MediaCoder(contentType: contentType, encode: { EncodedBody(contentType: sent, data: $0) }, decode: { data, _ in data })
+    }
+}
+
+extension Array {
+    /// `body` in the first content type that writes it (the spec's first, JSON first for a body
+    /// every type carries the same way).
+    /// - Throws: `EncodingError` when no coder writes it or the value cannot be written.
+    public func encode<Body>(_ body: Body) throws -> EncodedBody where Element == MediaCoder<Body> {
+        for coder in self {
+            if let encoded = try coder.encode(body) { return encoded }
+        }
+        throw EncodingError.invalidValue(body, .init(codingPath: [], debugDescription: "no documented content type writes this body"))
+    }
+
+    /// The coder for a body received with `contentType`: the one whose type matches; with a single
+    /// coder or no `Content-Type`, the first (servers that mislabel a body are still read).
+    public func coder<Body>(for contentType: String?) -> MediaCoder<Body>? where Element == MediaCoder<Body> {
+        guard count > 1, let contentType else { return first }
+        return first { $0.accepts(contentType) }
+    }
+}
+
+/// Reading `Content-Type` values (RFC 9110 §8.3.1): `type/subtype; name=value; …`.
+public enum MediaTypeText {
+    /// `text/plain` for `Text/Plain; charset=UTF-8`: type and subtype, lowercase.
+    public static func essence(of contentType: String) -> String {
+        (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// A parameter's value, unquoted; names compare case-insensitively.
+    public static func parameter(_ name: String, in contentType: String) -> String? {
+        for piece in contentType.split(separator: ";").dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
+            var value = pair[1].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
+            }
+            return value
+        }
+        return nil
+    }
+
+    /// The Foundation encoding for an IANA charset name; `nil` for one Foundation does not read.
+    public static func stringEncoding(named charset: String) -> String.Encoding? {
+        switch charset.lowercased() {
+        case "utf-8", "utf8": .utf8
+        case "us-ascii", "ascii": .ascii
+        case "iso-8859-1", "latin1", "l1": .isoLatin1
+        case "iso-8859-2", "latin2", "l2": .isoLatin2
+        case "utf-16": .utf16
+        case "utf-16be": .utf16BigEndian
+        case "utf-16le": .utf16LittleEndian
+        case "utf-32": .utf32
+        case "utf-32be": .utf32BigEndian
+        case "utf-32le": .utf32LittleEndian
+        case "windows-1250", "cp1250": .windowsCP1250
+        case "windows-1251", "cp1251": .windowsCP1251
+        case "windows-1252", "cp1252": .windowsCP1252
+        case "windows-1253", "cp1253": .windowsCP1253
+        case "windows-1254", "cp1254": .windowsCP1254
+        case "shift_jis": .shiftJIS
+        case "euc-jp": .japaneseEUC
+        case "iso-2022-jp": .iso2022JP
+        default: nil
+        }
+    }
+}
+
+// MARK: - Parameter styles
+
+/// The `style` values of OpenAPI 3.1 §4.8.12.4: how a parameter is laid out in a path segment, a
+/// query, a header or a cookie, after RFC 6570's expansions. Examples for `color` = `blue`,
+/// `[blue, black]` and `{R: 100, G: 200}`, with `explode` false / true where it matters.
+public enum ParameterStyle: Sendable {
+    /// Query and cookie: `color=blue`, `color=blue,black` / `color=blue&color=black`, `color=R,100,G,200` / `R=100&G=200`.
+    case form
+    /// Path and header: `blue`, `blue,black`, `R,100,G,200` / `R=100,G=200`.
+    case simple
+    /// Path: `.blue`, `.blue,black` / `.blue.black`, `.R,100,G,200` / `.R=100.G=200`.
+    case label
+    /// Path: `;color=blue`, `;color=blue,black` / `;color=blue;color=black`, `;color=R,100,G,200` / `;R=100;G=200`.
+    case matrix
+    /// Query, arrays and objects: `color=blue%20black`.
+    case spaceDelimited
+    /// Query, arrays and objects: `color=blue%7Cblack` (`|`, which a URL cannot hold unencoded).
+    case pipeDelimited
+    /// Query, objects: `color%5BR%5D=100&color%5BG%5D=200`, that is `color[R]=100&color[G]=200`.
+    case deepObject
+}
+
+/// The shapes the style table of OpenAPI 3.1 §4.8.12.4 tells apart.
+public enum ParameterShape: Sendable {
+    case primitive, array, object
+}
+
+/// A parameter's value in the shape the style table sees, as text before percent-encoding.
+public enum ParameterNode: Sendable {
+    case primitive(String)
+    case array([String])
+    /// An object's properties as key and text, in declaration order; absent ones left out.
+    case object([(key: String, value: String)])
+
+    /// The texts a `pattern` applies to: the value, or each element.
+    public var texts: [String] {
+        switch self {
+        case .primitive(let text): [text]
+        case .array(let elements): elements
+        case .object: []
+        }
+    }
+}
+
+/// Parameter text that does not hold a value of the parameter's type.
+public struct ParameterDecodingFailure: Error {
+    /// The object property at fault; `nil` when it is the whole value.
+    public var key: String?
+    /// The type the text should have held.
+    public var valueType: any Any.Type
+    /// A required object property is missing.
+    public var isMissing = false
+}
+
+/// How a parameter's Swift type becomes a `ParameterNode` and back. Generated code names one by
+/// the type's shape: `.primitive` (scalars, enums), `.array`, `.object` (structures of scalars)
+/// or `.json` (`content: application/json`, OpenAPI 3.1 §4.8.12.5).
+public struct ParameterCoder<Value> {
+    public let shape: ParameterShape
+    private let encode: (Value) throws -> ParameterNode
+    private let decode: (ParameterNode, Bool) throws -> Value?
+
+    /// - Throws: what the value's `Encodable` conformance throws (`.object`, `.json`).
+    public func node(for value: Value) throws -> ParameterNode {
+        try encode(value)
+    }
+
+    /// The value `node` holds.
+    /// - Parameter isNamed: `false` for an object in the form style with explode, whose pairs are
+    ///   its properties' (`R=100&G=200`): it has no name of its own, so it is absent (`nil`) when
+    ///   none of its properties is found before decoding stops.
+    /// - Throws: `ParameterDecodingFailure` when a text is not a valid value.
+    public func value(from node: ParameterNode, isNamed: Bool = true) throws -> Value? {
+        try decode(node, isNamed)
+    }
+}
+
+extension ParameterCoder where Value: ParameterValue {
+    /// A scalar or an enum, as its `parameterText`.
+    public static var primitive: Self {
+        Self(shape: .primitive, encode: { .primitive($0.parameterText) }, decode: { node, _ in
+            guard let value = node.texts.first.flatMap(Value.init(parameterText:)) else {
+                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+            }
+            return value
+        })
+    }
+}
+
+extension ParameterCoder where Value: RangeReplaceableCollection, Value.Element: ParameterValue {
+    /// A list of scalars or enums.
+    public static var array: Self {
+        Self(shape: .array, encode: { .array($0.map(\.parameterText)) }, decode: { node, _ in
+            var elements = Value()
+            for text in node.texts {
+                guard let element = Value.Element(parameterText: text) else {
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.Element.self)
+                }
+                elements.append(element)
+            }
+            return elements
+        })
+    }
+}
+
+extension ParameterCoder where Value: Codable {
+    /// A structure whose properties are scalars or enums, as key/value pairs in declaration order.
+    public static var object: Self {
+        Self(shape: .object, encode: { value in
+            let encoder = ParameterFieldEncoder()
+            try value.encode(to: encoder)
+            // A map has no declared order; sorted keys send the same value as the same text.
+            let isMap = value is any UnorderedParameterFields
+            return .object(isMap ? encoder.fields.pairs.sorted { $0.key < $1.key } : encoder.fields.pairs)
+        }, decode: { node, isNamed in
+            guard case .object(let pairs) = node else { return nil }
+            let decoder = ParameterFieldDecoder(pairs)
+            do {
+                let value = try Value(from: decoder)
+                return isNamed || decoder.lookup.found ? value : nil
+            } catch let error as DecodingError {
+                guard isNamed || decoder.lookup.found else { return nil }
+                switch error {
+                case .keyNotFound(let key, _):
+                    throw ParameterDecodingFailure(key: key.stringValue, valueType: Value.self, isMissing: true)
+                case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+                    throw ParameterDecodingFailure(key: context.codingPath.last?.stringValue, valueType: type)
+                default:
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                }
+            }
+        })
+    }
+
+    /// Any value as its JSON text (OpenAPI 3.1 §4.8.12.5), in the wire format's coding.
+    public static var json: Self {
+        Self(shape: .primitive, encode: { value in
+            .primitive(String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self))
+        }, decode: { node, _ in
+            do {
+                return try WireFormat.makeDecoder().decode(Value.self, from: Data((node.texts.first ?? "").utf8))
+            } catch {
+                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+            }
+        })
+    }
+}
+
+/// Maps (`additionalProperties` objects): their keys have no order of their own.
+protocol UnorderedParameterFields {}
+
+extension Dictionary: UnorderedParameterFields {}
+
+/// Writes a structure's properties as key/text pairs in the order its `encode(to:)` writes them:
+/// scalars and enums as their `parameterText`, anything else as JSON text; `null` is left out.
+struct ParameterFieldEncoder: Encoder {
+    final class Fields {
+        var pairs: [(key: String, value: String)] = []
+    }
+
+    let fields: Fields
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(fields: Fields = Fields()) {
+        self.fields = fields
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        KeyedEncodingContainer(Container(fields: fields))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer { NotAnObject() }
+    func singleValueContainer() -> any SingleValueEncodingContainer { NotAnObject() }
+
+    struct Container<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let fields: Fields
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil(forKey key: Key) throws {}
+        mutating func encode(_ value: Bool, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: String, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Float, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int8, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int16, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int32, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt8, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt16, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt32, forKey key: Key) throws { try add(value, key) }
+        mutating func encode(_ value: UInt64, forKey key: Key) throws { try add(value, key) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try add(value, key) }
+
+        private func add<T: Encodable>(_ value: T, _ key: Key) throws {
+            let text = if let value = value as? any ParameterValue {
+                value.parameterText
+            } else {
+                String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self)
+            }
+            fields.pairs.append((key.stringValue, text))
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Container<NestedKey>(fields: fields))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { NotAnObject() }
+        mutating func superEncoder() -> any Encoder { ParameterFieldEncoder(fields: fields) }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { ParameterFieldEncoder(fields: fields) }
+    }
+
+    /// What a value that is not a keyed structure gets: every write throws.
+    struct NotAnObject: UnkeyedEncodingContainer, SingleValueEncodingContainer {
+        var codingPath: [any CodingKey] { [] }
+        var count: Int { 0 }
+
+        private func failure() -> EncodingError {
+            .invalidValue((), .init(codingPath: [], debugDescription: "an object parameter must be a structure of properties"))
+        }
+
+        mutating func encodeNil() throws { throw failure() }
+        mutating func encode(_ value: Bool) throws { throw failure() }
+        mutating func encode(_ value: String) throws { throw failure() }
+        mutating func encode(_ value: Double) throws { throw failure() }
+        mutating func encode(_ value: Float) throws { throw failure() }
+        mutating func encode(_ value: Int) throws { throw failure() }
+        mutating func encode(_ value: Int8) throws { throw failure() }
+        mutating func encode(_ value: Int16) throws { throw failure() }
+        mutating func encode(_ value: Int32) throws { throw failure() }
+        mutating func encode(_ value: Int64) throws { throw failure() }
+        mutating func encode(_ value: UInt) throws { throw failure() }
+        mutating func encode(_ value: UInt8) throws { throw failure() }
+        mutating func encode(_ value: UInt16) throws { throw failure() }
+        mutating func encode(_ value: UInt32) throws { throw failure() }
+        mutating func encode(_ value: UInt64) throws { throw failure() }
+        mutating func encode<T: Encodable>(_ value: T) throws { throw failure() }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            KeyedEncodingContainer(Container<NestedKey>(fields: Fields()))
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { self }
+        mutating func superEncoder() -> any Encoder { ParameterFieldEncoder() }
+    }
+}
+
+/// Reads a structure from key/text pairs, the inverse of `ParameterFieldEncoder`; the first pair
+/// of a key wins. It notes whether any property was present, for objects sent without a name.
+struct ParameterFieldDecoder: Decoder {
+    final class Lookup {
+        let values: [String: String]
+        var found = false
+
+        init(_ values: [String: String]) {
+            self.values = values
+        }
+    }
+
+    let lookup: Lookup
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(_ pairs: [(key: String, value: String)]) {
+        lookup = Lookup(Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    private init(lookup: Lookup) {
+        self.lookup = lookup
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        KeyedDecodingContainer(Container(lookup: lookup))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        throw DecodingError.typeMismatch([String].self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not a list"))
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        throw DecodingError.typeMismatch(String.self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not one value"))
+    }
+
+    struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let lookup: Lookup
+        var codingPath: [any CodingKey] { [] }
+        var allKeys: [Key] { lookup.values.keys.compactMap { Key(stringValue: $0) } }
+
+        func contains(_ key: Key) -> Bool { lookup.values[key.stringValue] != nil }
+        func decodeNil(forKey key: Key) throws -> Bool { !contains(key) }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(key) }
+        func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(key) }
+        func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try value(key) }
+        func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try value(key) }
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(key) }
+        func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try value(key) }
+        func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try value(key) }
+        func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try value(key) }
+        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try value(key) }
+        func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try value(key) }
+        func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try value(key) }
+        func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try value(key) }
+        func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key) }
+        func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key) }
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(key) }
+
+        private func value<T: Decodable>(_ key: Key) throws -> T {
+            guard let text = lookup.values[key.stringValue] else {
+                throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "property '\(key.stringValue)' is missing"))
+            }
+            lookup.found = true
+            let mismatch = DecodingError.typeMismatch(T.self, .init(codingPath: [key], debugDescription: "'\(text)' is not a valid \(T.self)"))
+            if let type = T.self as? any ParameterValue.Type {
+                guard let value = type.init(parameterText: text) as? T else { throw mismatch }
+                return value
+            }
+            do {
+                return try WireFormat.makeDecoder().decode(T.self, from: Data(text.utf8))
+            } catch {
+                throw mismatch
+            }
+        }
+
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch([String: String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+        }
+
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            throw DecodingError.typeMismatch([String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+        }
+
+        func superDecoder() throws -> any Decoder { ParameterFieldDecoder(lookup: lookup) }
+        func superDecoder(forKey key: Key) throws -> any Decoder { ParameterFieldDecoder(lookup: lookup) }
+    }
+}
+
+/// Writes parameters as OpenAPI 3.1 §4.8.12.4 lays them out, percent-encoded exactly once
+/// (RFC 3986 §2.1): the style's delimiters stay literal while the same characters inside values
+/// are encoded (`a,b` as one value is `a%2Cb`), so the server can split before it decodes.
+public enum ParameterEncoding {
+    /// A path parameter's text for `{name}` in the template, encoded: `blue`, `.blue`, `;color=blue`.
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func path<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool) throws -> String {
+        let node = try coder.node(for: value)
+        let encode = { (text: String) in PercentEncoding.encode(text) }
+        switch style {
+        case .label:
+            return "." + join(node, separator: explode ? "." : ",", explode: explode, encode: encode)
+        case .matrix:
+            let prefix = ";" + encode(name)
+            switch node {
+            case .primitive(let text):
+                return prefix + (text.isEmpty ? "" : "=" + encode(text))
+            case .array(let elements) where explode:
+                return elements.map { prefix + "=" + encode($0) }.joined()
+            case .object(let pairs) where explode:
+                return pairs.map { ";" + encode($0.key) + "=" + encode($0.value) }.joined()
+            default:
+                return prefix + "=" + join(node, separator: ",", explode: false, encode: encode)
+            }
+        case .simple, .form, .spaceDelimited, .pipeDelimited, .deepObject:
+            return join(node, separator: ",", explode: explode, encode: encode)
+        }
+    }
+
+    /// A query parameter as encoded `name=value` pieces, to be joined with `&`.
+    /// - Parameter allowReserved: leave RFC 3986 reserved characters in values unencoded (§4.8.12.1).
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func query<Value>(
+        _ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, allowReserved: Bool = false
+    ) throws -> [String] {
+        let node = try coder.node(for: value)
+        let encode = { (text: String) in PercentEncoding.encode(text, keepingReserved: allowReserved) }
+        let encodedName = PercentEncoding.encode(name)
+        switch (style, node) {
+        case (.deepObject, .object(let pairs)):
+            return pairs.map { encodedName + "%5B" + PercentEncoding.encode($0.key) + "%5D=" + encode($0.value) }
+        case (.spaceDelimited, .array), (.spaceDelimited, .object):
+            return [encodedName + "=" + join(node, separator: "%20", explode: false, encode: encode)]
+        case (.pipeDelimited, .array), (.pipeDelimited, .object):
+            return [encodedName + "=" + join(node, separator: "%7C", explode: false, encode: encode)]
+        default:
+            return form(encodedName, node, explode: explode, encode: encode)
+        }
+    }
+
+    /// A header parameter's value in the `simple` style, not percent-encoded (a header is not a URI).
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func header<Value>(_ value: Value, as coder: ParameterCoder<Value>, explode: Bool) throws -> String {
+        join(try coder.node(for: value), separator: ",", explode: explode, encode: { $0 })
+    }
+
+    /// A cookie parameter as `name=value` pieces in the `form` style, to be joined with `; ` in
+    /// one `Cookie` header (RFC 6265 §4.2.1); values are percent-encoded, as a cookie value cannot
+    /// hold `;`, space or `"`.
+    /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
+    public static func cookie<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, explode: Bool) throws -> [String] {
+        form(PercentEncoding.encode(name), try coder.node(for: value), explode: explode, encode: { PercentEncoding.encode($0) })
+    }
+
+    /// `form` style pieces: `name=v`, `name=v1,v2` or `name=v1`, `name=v2`; objects as `name=k,v,…` or `k=v`, ….
+    private static func form(_ encodedName: String, _ node: ParameterNode, explode: Bool, encode: (String) -> String) -> [String] {
+        switch node {
+        case .primitive(let text):
+            return [encodedName + "=" + encode(text)]
+        case .array(let elements) where explode:
+            return elements.map { encodedName + "=" + encode($0) }
+        case .object(let pairs) where explode:
+            return pairs.map { PercentEncoding.encode($0.key) + "=" + encode($0.value) }
+        default:
+            return [encodedName + "=" + join(node, separator: ",", explode: false, encode: encode)]
+        }
+    }
+
+    /// A value as one list: elements, or an object's `k=v` (explode) or `k,v` items, joined by `separator`.
+    private static func join(_ node: ParameterNode, separator: String, explode: Bool, encode: (String) -> String) -> String {
+        switch node {
+        case .primitive(let text):
+            return encode(text)
+        case .array(let elements):
+            return elements.map(encode).joined(separator: separator)
+        case .object(let pairs) where explode:
+            return pairs.map { encode($0.key) + "=" + encode($0.value) }.joined(separator: separator)
+        case .object(let pairs):
+            return pairs.flatMap { [encode($0.key), encode($0.value)] }.joined(separator: separator)
+        }
+    }
+}
+
+/// Reads parameters back, the inverse of `ParameterEncoding`: raw text is split on the style's
+/// delimiters first and each piece percent-decoded once after, so `%2C` or `%26` inside a value is
+/// never taken for a delimiter, and a `+` stays a plus (RFC 3986; only HTML forms mean a space).
+public enum ParameterDecoding {
+    /// Text that cannot be read: a malformed `%XX` escape, a missing `.`/`;` prefix, a wrong
+    /// name in a matrix parameter, or an object's `key,value` list of odd length.
+    public struct MalformedText: Error {}
+
+    /// A query (as sent, after `?`) as pairs in order; names decoded, values still encoded.
+    public static func pairs(ofQuery query: Substring) -> [(name: String, rawValue: Substring)] {
+        query.split(separator: "&").compactMap(pair)
+    }
+
+    /// The pairs of `Cookie` header values (`a=1; b=2`, RFC 6265 §4.2.1); names decoded, values still encoded.
+    public static func pairs(ofCookieHeaders headers: [String]) -> [(name: String, rawValue: Substring)] {
+        headers.flatMap { $0.split(separator: ";") }.compactMap { piece in
+            pair(piece.drop(while: { $0 == " " }))
+        }
+    }
+
+    private static func pair(_ piece: Substring) -> (name: String, rawValue: Substring)? {
+        let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let name = PercentEncoding.decode(parts[0]) else { return nil }
+        return (name, parts.count > 1 ? parts[1] : "")
+    }
+
+    /// A path parameter's node from its segment as sent (still encoded).
+    /// - Throws: `MalformedText`.
+    public static func path(_ raw: Substring, named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool) throws -> ParameterNode {
+        switch style {
+        case .label:
+            guard raw.first == "." else { throw MalformedText() }
+            return try node(raw.dropFirst(), shape: shape, separators: [explode ? "." : ","], keyValuePairs: explode)
+        case .matrix:
+            guard raw.first == ";" else { throw MalformedText() }
+            if explode, shape == .object {
+                return try node(raw.dropFirst(), shape: .object, separators: [";"], keyValuePairs: true)
+            }
+            let named = try split(raw.dropFirst(), on: [";"]).map { piece -> Substring in
+                guard let (key, value) = pair(piece), key == name else { throw MalformedText() }
+                return value
+            }
+            if explode, shape == .array {
+                return .array(try named.map(decoded))
+            }
+            guard named.count == 1 else { throw MalformedText() }
+            return try node(named[0], shape: shape, separators: [","], keyValuePairs: false)
+        case .simple, .form, .spaceDelimited, .pipeDelimited, .deepObject:
+            return try node(raw, shape: shape, separators: [","], keyValuePairs: explode)
+        }
+    }
+
+    /// A query parameter's node from the query's pairs; `nil` when it is absent.
+    /// - Throws: `MalformedText`.
+    public static func query(
+        _ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool
+    ) throws -> ParameterNode? {
+        switch (style, shape) {
+        case (.deepObject, .object):
+            let prefix = name + "["
+            let fields = try pairs.filter { $0.name.hasPrefix(prefix) && $0.name.hasSuffix("]") }.map { pair in
+                (key: String(pair.name.dropFirst(prefix.count).dropLast()), value: try decoded(pair.rawValue))
+            }
+            return fields.isEmpty ? nil : .object(fields)
+        case (.spaceDelimited, .array), (.spaceDelimited, .object), (.pipeDelimited, .array), (.pipeDelimited, .object):
+            guard let raw = pairs.first(where: { $0.name == name })?.rawValue else { return nil }
+            let separators = style == .spaceDelimited ? ["%20"] : ["%7C", "%7c", "|"]
+            return try node(raw, shape: shape, separators: separators, keyValuePairs: false)
+        default:
+            return try form(pairs, named: name, shape: shape, explode: explode)
+        }
+    }
+
+    /// A header parameter's node from its value, `simple` style; elements are trimmed of spaces
+    /// (RFC 9110 §5.6.1 lists) and not percent-decoded.
+    /// - Throws: `MalformedText`.
+    public static func header(_ value: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode {
+        try node(value[...], shape: shape, separators: [","], keyValuePairs: explode) { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// A cookie parameter's node from the request's cookie pairs, `form` style; `nil` when absent.
+    /// - Throws: `MalformedText`.
+    public static func cookie(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+        try form(pairs, named: name, shape: shape, explode: explode)
+    }
+
+    private static func form(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+        switch shape {
+        case .object where explode:
+            // Properties stand as pairs of their own (`R=100&G=200`): every pair may be one.
+            return .object(pairs.compactMap { pair in PercentEncoding.decode(pair.rawValue).map { (key: pair.name, value: $0) } })
+        case .array where explode:
+            let values = pairs.filter { $0.name == name }
+            return values.isEmpty ? nil : .array(try values.map { try decoded($0.rawValue) })
+        default:
+            guard let raw = pairs.first(where: { $0.name == name })?.rawValue else { return nil }
+            return try node(raw, shape: shape, separators: [","], keyValuePairs: false)
+        }
+    }
+
+    /// `raw` as `shape`: whole, or split on `separators` into elements, into `k=v` pairs
+    /// (`keyValuePairs`) or into a `k,v,…` list; every piece decoded after splitting.
+    private static func node(
+        _ raw: Substring, shape: ParameterShape, separators: [String], keyValuePairs: Bool,
+        decode: (Substring) throws -> String = decoded
+    ) throws -> ParameterNode {
+        switch shape {
+        case .primitive:
+            return .primitive(try decode(raw))
+        case .array:
+            return .array(raw.isEmpty ? [] : try split(raw, on: separators).map(decode))
+        case .object:
+            let pieces = raw.isEmpty ? [] : try split(raw, on: separators)
+            if keyValuePairs {
+                return .object(try pieces.map { piece in
+                    let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    guard parts.count == 2 else { throw MalformedText() }
+                    return (key: try decode(parts[0]), value: try decode(parts[1]))
+                })
+            }
+            guard pieces.count.isMultiple(of: 2) else { throw MalformedText() }
+            return .object(try stride(from: 0, to: pieces.count, by: 2).map { (key: try decode(pieces[$0]), value: try decode(pieces[$0 + 1])) })
+        }
+    }
+
+    private static func decoded(_ raw: Substring) throws -> String {
+        guard let text = PercentEncoding.decode(raw) else { throw MalformedText() }
+        return text
+    }
+
+    private static func split(_ text: Substring, on separators: [String]) throws -> [Substring] {
+        var pieces: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            if let separator = separators.first(where: { text[index...].hasPrefix($0) }) {
+                pieces.append(text[start..<index])
+                index = text.index(index, offsetBy: separator.count)
+                start = index
+            } else {
+                index = text.index(after: index)
+            }
+        }
+        pieces.append(text[start...])
+        return pieces
     }
 }

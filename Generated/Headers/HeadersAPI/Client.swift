@@ -20,6 +20,14 @@ public struct ClientRequest: Sendable, Hashable {
         self.headerFields = headerFields
         self.body = body
     }
+
+    /// Sets `body` and `Content-Type` to `value` written in the first of `contents` that writes it.
+    /// - Throws: `EncodingError` when `value` cannot be written.
+    public mutating func setBody<Body>(_ value: Body, as contents: [MediaCoder<Body>]) throws {
+        let encoded = try contents.encode(value)
+        headerFields["Content-Type"] = encoded.contentType
+        body = encoded.data
+    }
 }
 
 /// A response as a transport hands it back.
@@ -33,6 +41,17 @@ public struct ClientResponse: Sendable, Hashable {
         self.statusCode = statusCode
         self.headerFields = Dictionary(headerFields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
+    }
+
+    /// The body read in the one of `contents` its `Content-Type` names (the first when there is
+    /// one content type or no `Content-Type`).
+    /// - Throws: `DecodingError` when the body does not decode, or its content type is not documented.
+    public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
+        let contentType = headerFields["content-type"]
+        guard let coder = contents.coder(for: contentType) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+        }
+        return try coder.decode(body, contentType: contentType)
     }
 }
 
@@ -129,10 +148,10 @@ public struct Client: Sendable {
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     ///   `ResponseHeaderError` when a required header of the response is missing or malformed.
     public func getReport(day: CalendarDate, since: CalendarDate? = nil, days: [CalendarDate]? = nil) async throws -> GetReportOutput {
-        let path = "/reports/\(PercentEncoding.encode(day.parameterText))"
-        var query: [(String, String)] = []
-        if let since { query.append(("since", since.parameterText)) }
-        query += (days ?? []).map { ("days", $0.parameterText) }
+        let path = "/reports/\(try ParameterEncoding.path("day", day, as: .primitive, style: .simple, explode: false))"
+        var query: [String] = []
+        if let since { query += try ParameterEncoding.query("since", since, as: .primitive, style: .form, explode: true) }
+        if let days { query += try ParameterEncoding.query("days", days, as: .array, style: .form, explode: true) }
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
@@ -146,7 +165,7 @@ public struct Client: Sendable {
             )
         }
         return GetReportOutput(
-            body: try WireFormat.makeDecoder().decode(Report.self, from: response.body),
+            body: try response.decodeBody(as: [.json("application/json")]),
             headers: try GetReport200Headers(headerFields: response.headerFields)
         )
     }
@@ -159,8 +178,7 @@ public struct Client: Sendable {
         let path = "/events"
         var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
-        request.headerFields["Content-Type"] = "application/json"
-        request.body = try WireFormat.makeEncoder().encode(body)
+        try request.setBody(body, as: [.json("application/json")])
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
@@ -172,7 +190,7 @@ public struct Client: Sendable {
             )
         }
         return CreateEventOutput(
-            body: try WireFormat.makeDecoder().decode(Event.self, from: response.body),
+            body: try response.decodeBody(as: [.json("application/json")]),
             headers: try CreateEvent201Headers(headerFields: response.headerFields)
         )
     }
@@ -182,7 +200,7 @@ public struct Client: Sendable {
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     ///   `ResponseHeaderError` when a required header of the response is missing or malformed.
     public func deleteEvent(id: Int) async throws -> DeleteEventOutput {
-        let path = "/events/\(PercentEncoding.encode(id.parameterText))"
+        let path = "/events/\(try ParameterEncoding.path("id", id, as: .primitive, style: .simple, explode: false))"
         var request = ClientRequest(method: "DELETE", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
@@ -219,16 +237,17 @@ public struct Client: Sendable {
                 headerFields: response.headerFields
             )
         }
-        return try WireFormat.makeDecoder().decode(Event.self, from: response.body)
+        return try response.decodeBody(as: [.json("application/json")])
     }
 
-    /// `baseURL` with `path` appended and `query` percent-encoded (RFC 3986 §3.4).
-    private func url(path: String, query: [(String, String)]) -> URL {
+    /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
+    /// `ParameterEncoding`, RFC 3986 §3.4) appended.
+    private func url(path: String, query: [String]) -> URL {
         var text = baseURL.absoluteString
         if text.hasSuffix("/") { text.removeLast() }
         text += path
         if !query.isEmpty {
-            text += "?" + query.map { PercentEncoding.encode($0.0) + "=" + PercentEncoding.encode($0.1) }.joined(separator: "&")
+            text += "?" + query.joined(separator: "&")
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL
@@ -237,7 +256,7 @@ public struct Client: Sendable {
 
 /// What `getReport` returns: the body and the headers of its success response.
 public struct GetReportOutput: Sendable, Hashable {
-    /// The decoded JSON body.
+    /// The decoded body.
     public var body: Report
     /// The response's headers (OpenAPI 3.1 §4.8.17.1).
     public var headers: GetReport200Headers
@@ -250,7 +269,7 @@ public struct GetReportOutput: Sendable, Hashable {
 
 /// What `createEvent` returns: the body and the headers of its success response.
 public struct CreateEventOutput: Sendable, Hashable {
-    /// The decoded JSON body.
+    /// The decoded body.
     public var body: Event
     /// The response's headers (OpenAPI 3.1 §4.8.17.1).
     public var headers: CreateEvent201Headers
