@@ -161,8 +161,7 @@ import Testing
     // A spec that fits the default weight keeps exactly one client and one server file, and
     // chunks follow spec order with at least one operation each.
     @Test func chunksKeepOrderAndSmallSpecsStayWhole() throws {
-        #expect(try generate(Self.manyOperations(5)).map(\.path)
-            == ["Many/Models.swift", "Many/Support.swift", "Many/Client.swift", "ManyServer/Server.swift", "ManyAsyncHTTPClient/AsyncHTTPClientTransport.swift"])
+        #expect(try generate(Self.manyOperations(5)).map(\.path) == ["Many/Models.swift", "Many/Support.swift", "Many/Client.swift", "ManyServer/Server.swift", "ManyAsyncHTTPClient/AsyncHTTPClientTransport.swift"])
         #expect(Renderer.chunks(of: [5, 5, 5, 5], weight: 10, by: { $0 }) == [[5, 5], [5, 5]])
         #expect(Renderer.chunks(of: [50, 1], weight: 10, by: { $0 }) == [[50], [1]])
         #expect(Renderer.chunks(of: [Int](), weight: 10, by: { $0 }) == [[]])

@@ -74,7 +74,8 @@ import Testing
 
     // `format: byte` and `contentEncoding: base64` are `Data`, base64 on the wire (RFC 4648 §4);
     // invalid base64 is a DecodingError naming the key. `format: binary` in an object is base64
-    // too, with a warning; `contentMediaType` alone leaves a string.
+    // too in JSON, without a warning (the same schema may serve a multipart form, where it is a
+    // raw file part); a textual `contentMediaType` alone leaves a string.
     @Test func bytesInJSONAreBase64() throws {
         let run = try Snippet.run(spec: """
             components:
@@ -103,8 +104,7 @@ import Testing
             finish()
             """#)
         run.expectAllPassed()
-        #expect(run.genDiagnostics.contains("spec.yaml:11:29: warning: format 'binary' inside a JSON object cannot hold raw bytes; the value is read and written as base64"), "\(run.genDiagnostics)")
-        #expect(!run.genDiagnostics.contains("spec.yaml:9:"), "contentEncoding: base64 needs no warning:\n\(run.genDiagnostics)")
+        #expect(!run.genDiagnostics.contains("warning"), "bytes in JSON need no warning:\n\(run.genDiagnostics)")
     }
 
     static let headers = """
