@@ -328,34 +328,6 @@ extension Client {
     }
 {{/isContinuation}}
 }
-{{#bodyChoices}}
-
-{{#documentation}}
-{{{.}}}
-{{/documentation}}
-{{#availability}}
-{{{.}}}
-{{/availability}}
-public enum {{name}}: Sendable, Hashable {
-    {{#cases}}
-    {{#documentation}}
-    {{{.}}}
-    {{/documentation}}
-    case {{name}}({{{type}}})
-    {{/cases}}
-
-    /// How each case is written and read, in the spec's order (JSON first): a case is sent as its
-    /// content type, and a received body is read as the case its `Content-Type` names.
-    public static let contents: [MediaCoder<{{name}}>] = [
-        {{#cases}}
-        {{{coderExpression}}}.wrapped({ .{{name}}($0) }) { body in
-            if case .{{name}}(let value) = body { return value }
-            return nil
-        },
-        {{/cases}}
-    ]
-}
-{{/bodyChoices}}
 {{#operations}}
 {{#output}}
 
@@ -460,7 +432,7 @@ public enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, CaseIterabl
 """#,
         "models": #"""
 {{% CONTENT_TYPE: TEXT }}
-{{! View: ModelsView. One declaration per named schema, in spec order; then the structs of response headers (in the first file), which client and server share. }}
+{{! View: ModelsView. One declaration per named schema, in spec order; then the structs of response headers and the enums of multi-type bodies (in the first file), which client and server share. }}
 {{> header}}
 
 import Foundation
@@ -516,6 +488,34 @@ public struct {{typeName}}: Sendable, Hashable {
     }
 }
 {{/headersTypes}}
+{{#bodyChoices}}
+
+{{#documentation}}
+{{{.}}}
+{{/documentation}}
+{{#availability}}
+{{{.}}}
+{{/availability}}
+public enum {{name}}: Sendable, Hashable {
+    {{#cases}}
+    {{#documentation}}
+    {{{.}}}
+    {{/documentation}}
+    case {{name}}({{{type}}})
+    {{/cases}}
+
+    /// How each case is written and read, in the spec's order (JSON first): a case is sent as its
+    /// content type, and a received body is read as the case its `Content-Type` names.
+    public static let contents: [MediaCoder<{{name}}>] = [
+        {{#cases}}
+        {{{coderExpression}}}.wrapped({ .{{name}}($0) }) { body in
+            if case .{{name}}(let value) = body { return value }
+            return nil
+        },
+        {{/cases}}
+    ]
+}
+{{/bodyChoices}}
 
 """#,
         "server": #"""

@@ -12,6 +12,9 @@ struct ModelsView: Sendable {
     /// The structs of response headers (§4.8.17.1), all in the first file: the client reads them
     /// and the server writes them, whichever of the two is generated.
     var headersTypes: [ResponseHeadersView] = []
+    /// The enums of bodies whose content types carry different types, all in the first file, for
+    /// the same reason.
+    var bodyChoices: [BodyChoiceView] = []
 }
 
 /// One declaration (`type.mustache`), with its nested declarations.
@@ -144,6 +147,7 @@ extension ModelsView: TemplateValue {
         case "moduleName": moduleName.templateData
         case "types": types.templateData
         case "headersTypes": headersTypes.templateData
+        case "bodyChoices": bodyChoices.templateData
         default: nil
         }
     }

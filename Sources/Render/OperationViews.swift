@@ -12,8 +12,6 @@ struct ClientView: Sendable {
     var isContinuation: Bool = false
     /// The operations span several files, so members they share cannot be `private`.
     var isSplit = false
-    /// The enums of bodies whose content types carry different types, declared beside the client.
-    var bodyChoices: [BodyChoiceView]
 }
 
 /// An enum with one case per content type of a body (`UploadRequestBody`).
@@ -255,7 +253,6 @@ extension ClientView: TemplateValue {
         case "operations": operations.templateData
         case "isContinuation": isContinuation.templateData
         case "isSplit": isSplit.templateData
-        case "bodyChoices": bodyChoices.templateData
         default: nil
         }
     }

@@ -173,7 +173,10 @@ public struct Renderer: Sendable {
         for (index, chunk) in Self.chunks(of: models.types, weight: modelsFileWeight).enumerated() {
             var view = models
             view.types = chunk
-            if index > 0 { view.headersTypes = [] }
+            if index > 0 {
+                view.headersTypes = []
+                view.bodyChoices = []
+            }
             queue.append(("\(module.name)/Models\(index == 0 ? "" : String(index + 1)).swift", "models", view))
         }
         queue.append(("\(module.name)/Support.swift", "support", views.supportView()))

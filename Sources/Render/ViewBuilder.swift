@@ -18,6 +18,18 @@ struct ViewBuilder {
                 operation.responses.filter(\.declaresHeadersType).compactMap { response in
                     response.headersTypeName.map { headersView(response, typeName: $0, operation: operation) }
                 }
+            },
+            bodyChoices: module.operations.flatMap { operation in
+                var choices: [BodyChoiceView] = []
+                if let body = operation.requestBody, let name = body.choiceTypeName {
+                    choices.append(bodyChoiceView(name: name, contents: body.contents, deprecationMessage: body.choiceDeprecationMessage, about: "The request bodies `\(operation.name)` accepts"))
+                }
+                for response in operation.responses {
+                    if let name = response.choiceTypeName {
+                        choices.append(bodyChoiceView(name: name, contents: response.contents, deprecationMessage: response.choiceDeprecationMessage, about: "The bodies of `\(operation.name)`'s response '\(response.status)'"))
+                    }
+                }
+                return choices
             }
         )
     }
@@ -45,19 +57,7 @@ struct ViewBuilder {
             moduleName: module.name,
             defaultServerURL: url,
             errorPayloadType: module.errorPayload?.spelling ?? "JSONValue",
-            operations: module.operations.map { operationView($0, qualifier: nil) },
-            bodyChoices: module.operations.flatMap { operation in
-                var choices: [BodyChoiceView] = []
-                if let body = operation.requestBody, let name = body.choiceTypeName {
-                    choices.append(bodyChoiceView(name: name, contents: body.contents, deprecationMessage: body.choiceDeprecationMessage, about: "The request bodies `\(operation.name)` accepts"))
-                }
-                for response in operation.responses {
-                    if let name = response.choiceTypeName {
-                        choices.append(bodyChoiceView(name: name, contents: response.contents, deprecationMessage: response.choiceDeprecationMessage, about: "The bodies of `\(operation.name)`'s response '\(response.status)'"))
-                    }
-                }
-                return choices
-            }
+            operations: module.operations.map { operationView($0, qualifier: nil) }
         )
     }
 

@@ -241,3 +241,45 @@ public struct Message: Codable, Hashable, Sendable {
         try container.encode(self.text, forKey: .text)
     }
 }
+
+/// The bodies of `addPet`'s response '200', one case per documented content type; `contents` says how each is written and read.
+public enum AddPet200ResponseBody: Sendable, Hashable {
+    /// `application/json`
+    case json(Pet)
+    /// `text/plain`
+    case plainText(String)
+
+    /// How each case is written and read, in the spec's order (JSON first): a case is sent as its
+    /// content type, and a received body is read as the case its `Content-Type` names.
+    public static let contents: [MediaCoder<AddPet200ResponseBody>] = [
+        MediaCoder<Pet>.json("application/json").wrapped({ .json($0) }) { body in
+            if case .json(let value) = body { return value }
+            return nil
+        },
+        MediaCoder<String>.text("text/plain").wrapped({ .plainText($0) }) { body in
+            if case .plainText(let value) = body { return value }
+            return nil
+        },
+    ]
+}
+
+/// The request bodies `postMessage` accepts, one case per documented content type; `contents` says how each is written and read.
+public enum PostMessageRequestBody: Sendable, Hashable {
+    /// `application/json`
+    case json(Message)
+    /// `text/plain`
+    case plainText(String)
+
+    /// How each case is written and read, in the spec's order (JSON first): a case is sent as its
+    /// content type, and a received body is read as the case its `Content-Type` names.
+    public static let contents: [MediaCoder<PostMessageRequestBody>] = [
+        MediaCoder<Message>.json("application/json").wrapped({ .json($0) }) { body in
+            if case .json(let value) = body { return value }
+            return nil
+        },
+        MediaCoder<String>.text("text/plain").wrapped({ .plainText($0) }) { body in
+            if case .plainText(let value) = body { return value }
+            return nil
+        },
+    ]
+}

@@ -80,8 +80,8 @@ import Testing
     @Test func bodyViewsAnswerForEveryProperty() throws {
         let module = try #require(Self.module("specs/bodies.yaml"))
         let views = ViewBuilder(module: module)
-        let client = views.clientView()
-        #expect(client.bodyChoices.count == 2)
-        #expect(check(client, path: "client") + check(views.supportView(), path: "support") > 20)
+        let models = views.modelsView()
+        #expect(models.bodyChoices.count == 2)
+        #expect(check(models, path: "models") + check(views.clientView(), path: "client") + check(views.supportView(), path: "support") > 20)
     }
 }
