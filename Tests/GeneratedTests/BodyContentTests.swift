@@ -3,7 +3,6 @@ import BodiesAPIServer
 import Foundation
 import Hummingbird
 import Logging
-import ServiceLifecycle
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -39,30 +38,8 @@ private struct EchoService: APIService {
     func withServer(_ body: @Sendable (Client, URL) async throws -> Void) async throws {
         let router = Router()
         EchoService().registerRoutes(on: router, authenticator: StaticBearerToken("unused"))
-        var logger = Logger(label: "BodyContentTests")
-        logger.logLevel = .critical
-        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
-            logger: logger
-        )
-        let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await services.run() }
-            var ports = portStream.makeAsyncIterator()
-            let port = try #require(await ports.next())
-            let baseURL = URL(string: "http://127.0.0.1:\(port)")!
-            var failure: (any Error)?
-            do {
-                try await body(Client(baseURL: baseURL), baseURL)
-            } catch {
-                failure = error
-            }
-            await services.triggerGracefulShutdown()
-            try await group.waitForAll()
-            if let failure { throw failure }
+        try await withServing(router) { baseURL in
+            try await body(Client(baseURL: baseURL), baseURL)
         }
     }
 

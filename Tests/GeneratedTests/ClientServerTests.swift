@@ -5,7 +5,6 @@ import BuildsExample
 import Foundation
 import Hummingbird
 import Logging
-import ServiceLifecycle
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -53,30 +52,8 @@ import FoundationNetworking
     ) async throws {
         let router = Router()
         service.registerRoutes(on: router, authenticator: StaticBearerToken("secret"), maxBodySize: 4096)
-        var logger = Logger(label: "ClientServerTests")
-        logger.logLevel = .critical
-        let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
-            logger: logger
-        )
-        let services = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await services.run() }
-            var ports = portStream.makeAsyncIterator()
-            let port = try #require(await ports.next())
-            let baseURL = URL(string: "http://127.0.0.1:\(port)")!
-            var failure: (any Error)?
-            do {
-                try await body(Client(baseURL: baseURL, transport: transport, bearerToken: { token }), baseURL)
-            } catch {
-                failure = error
-            }
-            await services.triggerGracefulShutdown()
-            try await group.waitForAll()
-            if let failure { throw failure }
+        try await withServing(router) { baseURL in
+            try await body(Client(baseURL: baseURL, transport: transport, bearerToken: { token }), baseURL)
         }
     }
 
