@@ -128,8 +128,21 @@ public struct DocumentParser {
     private func parseComponents(_ node: Node?) -> Components {
         var components = Components(schemas: [], securitySchemes: [])
         guard let node, mapping(node, "'components'") != nil else { return components }
-        for entry in node["schemas"].flatMap({ mapping($0, "'components/schemas'") }) ?? [] {
-            components.schemas.append(NamedSchema(name: entry.key, schema: parseSchema(entry.value)))
+        let entries = node["schemas"].flatMap({ mapping($0, "'components/schemas'") }) ?? []
+        // `Stats: {$ref: 'schemas/stats.yaml'}` is how specs are split over files: the file's schema
+        // is `Stats` itself, not a type named after the file with `Stats` an alias of it. Claimed
+        // before anything is parsed, so every other reference to that file means `Stats` too.
+        var external: [String: Node] = [:]
+        for entry in entries {
+            guard entry.value.mapping?.count == 1, let ref = entry.value["$ref"]?.scalar?.text, !ref.hasPrefix("#"),
+                  let target = locate(ref, at: entry.value.location, what: "schema"),
+                  context.externalSchemaNames[target.key] == nil
+            else { continue }
+            context.externalSchemaNames[target.key] = entry.key
+            external[entry.key] = target.node
+        }
+        for entry in entries {
+            components.schemas.append(NamedSchema(name: entry.key, schema: parseSchema(external[entry.key] ?? entry.value)))
         }
         for entry in node["securitySchemes"].flatMap({ mapping($0, "'components/securitySchemes'") }) ?? [] {
             if let target = resolve(entry.value, "security scheme"), let scheme = parseSecurityScheme(target) {

@@ -60,6 +60,28 @@ import Testing
         #expect(owner?.reference?.name == "Person")
     }
 
+    // A component that is only a `$ref` to another file is that file's schema, under the
+    // component's name; other references to the file mean the component too.
+    @Test func componentsInOtherFilesKeepTheirNames() throws {
+        let files = VirtualFiles([
+            "spec.yaml": Self.header.replacingOccurrences(of: "REF", with: "#/components/schemas/Stats") + """
+                components:
+                  schemas:
+                    Stats: {$ref: 'schemas/stats.yaml'}
+                    Usage: {$ref: 'schemas/usage.yaml'}
+                """,
+            "schemas/stats.yaml": "type: object\nproperties:\n  usage: {$ref: 'usage.yaml'}\n  again: {$ref: 'stats.yaml'}\n",
+            "schemas/usage.yaml": "type: object\nproperties:\n  count: {type: integer}\n",
+        ])
+        let (document, diagnostics) = try parse(files)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(document?.components.schemas.map(\.name) == ["Stats", "Usage"])
+        let stats = document?.components.schemas.first?.schema
+        #expect(stats?.reference == nil && stats?.properties.map(\.name) == ["usage", "again"])
+        #expect(stats?.properties.map { $0.schema.reference?.name } == ["Usage", "Stats"])
+        #expect(files.reads == ["/virtual/schemas/stats.yaml", "/virtual/schemas/usage.yaml"])
+    }
+
     // References that leave the spec's folder, are absolute, or name URLs are errors, and nothing is read.
     @Test(arguments: [
         ("../../etc/passwd", "spec.yaml:11:30: error: reference '../../etc/passwd' leads outside the spec's folder; it is not read"),
