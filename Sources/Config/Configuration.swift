@@ -14,7 +14,7 @@ import YAML
 ///     generate: [models, client, server, asyncHTTPClient]
 ///     rename:
 ///       schemas: {BuildResponse: Build}
-///       operations: {updateBuild: patchBuild}   # by operationId, or "GET /path" without one
+///       operations: {updateBuild: patchBuild}   # by operationId or "GET /path"
 ///     filter:                        # keep operations matching any entry, and what they use
 ///       tags: [builds]
 ///       operations: [updateBuild]

@@ -136,28 +136,29 @@ public struct ModuleBuilder {
         let allOperations = document.paths.flatMap(\.operations)
         let renames = NameOverrides.validated(
             overrides.operations, kind: "operation",
-            known: allOperations.map { NameOverrides.key(operationID: $0.operationID, method: $0.method.rawValue, path: $0.path) },
+            known: allOperations.flatMap { NameOverrides.keys(operationID: $0.operationID, method: $0.method.rawValue, path: $0.path) },
             diagnostics: diagnostics
         )
         // Renamed operations claim their names first, so they get exactly what the user wrote.
+        // Keyed by `METHOD /path`, which every operation has and no two share.
         var renamed: [String: String] = [:]
         for operation in allOperations {
-            let key = NameOverrides.key(operationID: operation.operationID, method: operation.method.rawValue, path: operation.path)
-            guard let wanted = renames[key] else { continue }
+            let keys = NameOverrides.keys(operationID: operation.operationID, method: operation.method.rawValue, path: operation.path)
+            guard let (key, wanted) = keys.lazy.compactMap({ key in renames[key].map { (key, $0) } }).first else { continue }
             if scope.contains(wanted) {
                 diagnostics.error(
                     "cannot rename operation '\(key)' to '\(wanted)': another renamed operation already has that name",
                     at: overrides.operations.last { $0.original == key }?.location
                 )
             }
-            renamed[key] = scope.claim(wanted)
+            renamed[keys.last!] = scope.claim(wanted)
         }
         var operations: [APIOperation] = []
         let bearerSchemes = Set(document.components.securitySchemes.filter { Self.sendsBearerToken($0.scheme) }.map(\.name))
         warnAboutUnsupportedSecuritySchemes()
         for pathItem in document.paths {
             for operation in pathItem.operations {
-                let name = renamed[NameOverrides.key(operationID: operation.operationID, method: operation.method.rawValue, path: operation.path)]
+                let name = renamed[NameOverrides.keys(operationID: operation.operationID, method: operation.method.rawValue, path: operation.path).last!]
                     ?? scope.claim(operation.operationID.map(Naming.memberName) ?? Naming.memberName(operation.method.rawValue + " " + operation.path))
                 let typeName = Naming.typeName(name)
                 // Locals of the generated client method and server route: a parameter must not shadow them.

@@ -6,8 +6,8 @@ import Diagnostics
 public struct NameOverrides: Sendable {
     /// One rename, with where it was written so problems can be reported there.
     public struct Entry: Sendable, Hashable {
-        /// The schema's name under `components/schemas`, or the operation's `operationId`
-        /// (`METHOD /path`, e.g. `GET /builds/{id}`, for an operation without one).
+        /// The schema's name under `components/schemas`, or the operation's `operationId` or
+        /// `METHOD /path` (e.g. `GET /builds/{id}`).
         public var original: String
         /// The Swift name to use, exactly as written.
         public var name: String
@@ -28,9 +28,10 @@ public struct NameOverrides: Sendable {
         self.operations = operations
     }
 
-    /// The key an operation is renamed by: its `operationId`, else `METHOD /path`.
-    static func key(operationID: String?, method: String, path: String) -> String {
-        operationID ?? "\(method.uppercased()) \(path)"
+    /// The keys an operation may be renamed by: its `operationId` (when it has one) and
+    /// `METHOD /path`, the one key every operation has.
+    static func keys(operationID: String?, method: String, path: String) -> [String] {
+        (operationID.map { [$0] } ?? []) + ["\(method.uppercased()) \(path)"]
     }
 
     /// The overrides as `original → name`, after checking each: a name that is not a Swift

@@ -161,7 +161,7 @@ import Testing
             output: ../out
             rename:
               schemas: {Order: Purchase, OrderLine: Order}
-              operations: {getOrder: fetchPurchase, "GET /pets": listPets}
+              operations: {getOrder: fetchPurchase, "GET /pets": listPets, "GET /stats": stats}
             """)
         #expect(gen.status == 0, "\(gen.stderr)")
         let models = try #require(read("out/Shop/Models.swift", in: scratch))
@@ -169,6 +169,7 @@ import Testing
         let client = try #require(read("out/Shop/Client.swift", in: scratch))
         #expect(client.contains("func fetchPurchase(id: String) async throws -> Purchase"))
         #expect(client.contains("func listPets() async throws -> [Pet]"))
+        #expect(client.contains("func stats() async throws -> Stats"), "METHOD path also names an operation that has an operationId")
         let server = try #require(read("out/ShopServer/Server.swift", in: scratch))
         #expect(server.contains("FetchPurchaseResponse"))
         try typecheck(scratch.url.appendingPathComponent("out"), module: "Shop")
