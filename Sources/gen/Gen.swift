@@ -111,7 +111,20 @@ struct Gen: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            // With `--diagnostics-format json` asked for, a usage error is a JSON diagnostic too, so
+            // tools reading standard error as JSON are never handed plain text.
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            let wantsJSON = arguments.contains("--diagnostics-format=json")
+                || zip(arguments, arguments.dropFirst()).contains { $0 == "--diagnostics-format" && $1 == "json" }
+            if wantsJSON {
+                let message = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let data = (try? encoder.encode([JSONDiagnostic(.error(message, at: nil))])) ?? Data("[]".utf8)
+                FileHandle.standardError.write(data + Data("\n".utf8))
+            } else {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            }
             Foundation.exit(2)
         }
         Foundation.exit(command.execute())

@@ -167,6 +167,11 @@ import Testing
         #expect(try gen(["spec.yaml", "--frobnicate"], in: directory).status == 2)
         #expect(try runGen(["spec.yaml", "--templates", "no-such-folder"], in: directory.url).status == 2)
         #expect(try runGen([], in: directory.url).status == 2)
+        // Asked for JSON, a usage error is one JSON diagnostic, not text.
+        let json = try gen(["spec.yaml", "--layout", "flatt", "--diagnostics-format", "json"], in: directory)
+        #expect(json.status == 2)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stderr.utf8)) as? [[String: Any]]
+        #expect(decoded?.count == 1 && (decoded?.first?["message"] as? String)?.contains("flatt") == true, "\(json.stderr)")
     }
 
     // --warnings-as-errors fails on a warning and writes nothing; --quiet hides warnings; json is machine-readable.
