@@ -136,7 +136,10 @@ public struct DocumentParser {
         for entry in entries {
             guard entry.value.mapping?.count == 1, let ref = entry.value["$ref"]?.scalar?.text, !ref.hasPrefix("#"),
                   let target = locate(ref, at: entry.value.location, what: "schema"),
-                  context.externalSchemaNames[target.key] == nil
+                  context.externalSchemaNames[target.key] == nil,
+                  // A target that is itself only a `$ref` is a chain: followed (and checked for
+                  // cycles) as any other reference.
+                  !(target.node.mapping?.count == 1 && target.node["$ref"] != nil)
             else { continue }
             context.externalSchemaNames[target.key] = entry.key
             external[entry.key] = target.node
