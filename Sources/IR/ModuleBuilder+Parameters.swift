@@ -72,18 +72,7 @@ extension ModuleBuilder {
     /// - Parameter kinds: every generated type's kind by qualified name (`kinds(in:)`).
     func chooseParameterCoding(_ operation: APIOperation, kinds: [String: SwiftType.Kind]) -> APIOperation {
         var operation = operation
-        func isText(_ type: TypeReference) -> Bool {
-            switch type {
-            case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date, .calendarDate: return true
-            case .named(let name):
-                switch kinds[name] {
-                case .enumeration?: return true
-                case .alias(let target)?: return isText(target)
-                default: return false
-                }
-            default: return false
-            }
-        }
+        func isText(_ type: TypeReference) -> Bool { Self.isText(type, kinds: kinds) }
         func coding(of type: TypeReference) -> OperationParameter.Coding? {
             if isText(type) { return .primitive }
             switch type {

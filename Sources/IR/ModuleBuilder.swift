@@ -49,11 +49,7 @@ public struct ModuleBuilder {
         RecursionBreaker.breakCycles(in: &types)
         Deprecation.propagate(types: &types, operations: &operations)
         UnionStrictness.mark(&types)
-        let enumerations = Set(kinds.compactMap { name, kind in
-            if case .enumeration = kind { return name }
-            return nil
-        })
-        operations = operations.map { restrictHeaderTypes($0, enumerations: enumerations) }
+        operations = operations.map { restrictHeaderTypes($0, kinds: kinds) }
         // Response headers structs and the client's outputs live beside the models: keep them apart.
         let clientNames = Self.nameClientTypes(in: &operations, reserved: Set(types.map(\.name)).union(Self.reservedTypeNames))
         // Server response enums live beside the models' names in users' code: keep them apart.
@@ -247,13 +243,13 @@ public struct ModuleBuilder {
 
     /// Response headers are text as parameters are (`simple` style, §4.8.21.1): scalars, enums and
     /// arrays of them. Other schemas are kept as the raw text, with a warning.
-    private func restrictHeaderTypes(_ operation: APIOperation, enumerations: Set<String>) -> APIOperation {
+    private func restrictHeaderTypes(_ operation: APIOperation, kinds: [String: SwiftType.Kind]) -> APIOperation {
         var operation = operation
         for response in operation.responses.indices {
             for index in operation.responses[response].headers.indices {
                 let header = operation.responses[response].headers[index]
-                if Self.isText(header.type, enumerations: enumerations) { continue }
-                if case .array(let element) = header.type, Self.isText(element, enumerations: enumerations) { continue }
+                if Self.isText(header.type, kinds: kinds) { continue }
+                if case .array(let element) = header.type, Self.isText(element, kinds: kinds) { continue }
                 operation.responses[response].headers[index].type = .string
                 diagnostics.warning(
                     "response header '\(header.fieldName)' of type \(header.type.spelling) is not generated yet (only scalars, enums and arrays of them are); it is read and written as raw text",
@@ -290,12 +286,19 @@ public struct ModuleBuilder {
         status == "default" ? "Default" : status.uppercased()
     }
 
-    /// Whether values of `type` have a text form (`ParameterValue`): scalars, dates, UUIDs and enums.
-    static func isText(_ type: TypeReference, enumerations: Set<String>) -> Bool {
+    /// Whether values of `type` have a text form (`ParameterValue`), for parameters and headers
+    /// alike: scalars, dates, UUIDs, enums and aliases of them.
+    /// - Parameter kinds: every generated type's kind by qualified name (`kinds(in:)`).
+    static func isText(_ type: TypeReference, kinds: [String: SwiftType.Kind]) -> Bool {
         switch type {
-        case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date, .calendarDate: true
-        case .named(let name): enumerations.contains(name)
-        default: false
+        case .string, .bool, .int, .int32, .int64, .double, .float, .uuid, .date, .calendarDate: return true
+        case .named(let name):
+            switch kinds[name] {
+            case .enumeration?: return true
+            case .alias(let target)?: return isText(target, kinds: kinds)
+            default: return false
+            }
+        default: return false
         }
     }
 
