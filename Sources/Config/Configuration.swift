@@ -206,15 +206,11 @@ private struct ConfigurationReader {
     }
 
     private func mapping(_ node: Node, _ what: String) -> [MappingEntry]? {
-        if let entries = node.mapping { return entries }
-        diagnostics.error("expected a mapping for \(what), found \(node.kindDescription)", at: node.location)
-        return nil
+        node.mapping(for: what, reportingTo: diagnostics)
     }
 
     private func sequence(_ node: Node, _ what: String) -> [Node]? {
-        if let items = node.sequence { return items }
-        diagnostics.error("expected a sequence for \(what), found \(node.kindDescription)", at: node.location)
-        return nil
+        node.sequence(for: what, reportingTo: diagnostics)
     }
 
     private func text(_ node: Node, _ key: String) -> String? {

@@ -4,15 +4,11 @@ import YAML
 /// Typed reads of node fields: each reports a wrong kind of node at its position and yields `nil`.
 extension DocumentParser {
     func mapping(_ node: Node, _ what: String) -> [MappingEntry]? {
-        if let entries = node.mapping { return entries }
-        diagnostics.error("expected a mapping for \(what), found \(node.kindDescription)", at: node.location)
-        return nil
+        node.mapping(for: what, reportingTo: diagnostics)
     }
 
     func sequence(_ node: Node, _ what: String) -> [Node]? {
-        if let items = node.sequence { return items }
-        diagnostics.error("expected a sequence for \(what), found \(node.kindDescription)", at: node.location)
-        return nil
+        node.sequence(for: what, reportingTo: diagnostics)
     }
 
     /// A text field. Any scalar counts (a `version: 1.0` is meant as text); `null` is absent.

@@ -94,6 +94,21 @@ extension Node {
         return entries.first { $0.key == key }?.value
     }
 
+    /// The entries, if this node is a mapping; otherwise an error at the node saying what was
+    /// expected (`expected a mapping for 'filter', found a sequence`) and `nil`.
+    public func mapping(for what: String, reportingTo diagnostics: DiagnosticSink) -> [MappingEntry]? {
+        if let entries = mapping { return entries }
+        diagnostics.error("expected a mapping for \(what), found \(kindDescription)", at: location)
+        return nil
+    }
+
+    /// The items, if this node is a sequence; otherwise an error at the node and `nil`.
+    public func sequence(for what: String, reportingTo diagnostics: DiagnosticSink) -> [Node]? {
+        if let items = sequence { return items }
+        diagnostics.error("expected a sequence for \(what), found \(kindDescription)", at: location)
+        return nil
+    }
+
     /// A word for the node's kind, for messages: "a mapping", "a sequence", "a string", "an integer", …
     public var kindDescription: String {
         switch content {
