@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         // The generated AsyncHTTPClient transport is compiled and run against the server in tests.
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        // The generated Vapor routes are compiled and run against the generated client in tests.
+        .package(url: "https://github.com/vapor/vapor", exact: "4.122.3"),
     ],
     targets: [
         // MARK: The generator, one target per pipeline stage.
@@ -62,18 +64,32 @@ let package = Package(
 
         // MARK: Code generated from specs/builds.yaml, compiled so tests can run it.
         .target(name: "BuildsAPI", path: "Generated/BuildsAPI", swiftSettings: generatedSettings),
+        .target(name: "BuildsAPIServer", dependencies: ["BuildsAPI"], path: "Generated/BuildsAPIServer", swiftSettings: generatedSettings),
         .target(
-            name: "BuildsAPIServer",
-            dependencies: ["BuildsAPI", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Generated/BuildsAPIServer",
+            name: "BuildsAPIHummingbird",
+            dependencies: ["BuildsAPIServer", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/BuildsAPIHummingbird",
+            swiftSettings: generatedSettings
+        ),
+        .target(
+            name: "BuildsAPIVapor",
+            dependencies: ["BuildsAPIServer", .product(name: "Vapor", package: "vapor")],
+            path: "Generated/BuildsAPIVapor",
             swiftSettings: generatedSettings
         ),
         // From specs/parameters.yaml: every parameter style, run client against server in tests.
         .target(name: "ParametersAPI", path: "Generated/Parameters/ParametersAPI", swiftSettings: generatedSettings),
+        .target(name: "ParametersAPIServer", dependencies: ["ParametersAPI"], path: "Generated/Parameters/ParametersAPIServer", swiftSettings: generatedSettings),
         .target(
-            name: "ParametersAPIServer",
-            dependencies: ["ParametersAPI", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Generated/Parameters/ParametersAPIServer",
+            name: "ParametersAPIHummingbird",
+            dependencies: ["ParametersAPIServer", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/Parameters/ParametersAPIHummingbird",
+            swiftSettings: generatedSettings
+        ),
+        .target(
+            name: "ParametersAPIVapor",
+            dependencies: ["ParametersAPIServer", .product(name: "Vapor", package: "vapor")],
+            path: "Generated/Parameters/ParametersAPIVapor",
             swiftSettings: generatedSettings
         ),
 
@@ -86,19 +102,33 @@ let package = Package(
 
         // specs/bodies.yaml, generated into a folder of its own (gen's manifest is per output folder).
         .target(name: "BodiesAPI", path: "Generated/Bodies/BodiesAPI", swiftSettings: generatedSettings),
+        .target(name: "BodiesAPIServer", dependencies: ["BodiesAPI"], path: "Generated/Bodies/BodiesAPIServer", swiftSettings: generatedSettings),
         .target(
-            name: "BodiesAPIServer",
-            dependencies: ["BodiesAPI", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Generated/Bodies/BodiesAPIServer",
+            name: "BodiesAPIHummingbird",
+            dependencies: ["BodiesAPIServer", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/Bodies/BodiesAPIHummingbird",
+            swiftSettings: generatedSettings
+        ),
+        .target(
+            name: "BodiesAPIVapor",
+            dependencies: ["BodiesAPIServer", .product(name: "Vapor", package: "vapor")],
+            path: "Generated/Bodies/BodiesAPIVapor",
             swiftSettings: generatedSettings
         ),
 
         // MARK: Code generated from specs/headers.yaml (`--output Generated/Headers`): response headers, dates, bytes.
         .target(name: "HeadersAPI", path: "Generated/Headers/HeadersAPI", swiftSettings: generatedSettings),
+        .target(name: "HeadersAPIServer", dependencies: ["HeadersAPI"], path: "Generated/Headers/HeadersAPIServer", swiftSettings: generatedSettings),
         .target(
-            name: "HeadersAPIServer",
-            dependencies: ["HeadersAPI", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Generated/Headers/HeadersAPIServer",
+            name: "HeadersAPIHummingbird",
+            dependencies: ["HeadersAPIServer", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/Headers/HeadersAPIHummingbird",
+            swiftSettings: generatedSettings
+        ),
+        .target(
+            name: "HeadersAPIVapor",
+            dependencies: ["HeadersAPIServer", .product(name: "Vapor", package: "vapor")],
+            path: "Generated/Headers/HeadersAPIVapor",
             swiftSettings: generatedSettings
         ),
         .target(
@@ -113,7 +143,7 @@ let package = Package(
         .executableTarget(
             name: "builds-example-server",
             dependencies: [
-                "BuildsExample", "BuildsAPIServer",
+                "BuildsExample", "BuildsAPIServer", "BuildsAPIHummingbird",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -130,9 +160,12 @@ let package = Package(
         .testTarget(
             name: "GeneratedTests",
             dependencies: [
-                "BuildsAPI", "BuildsAPIServer", "BuildsAPIAsyncHTTPClient", "BuildsExample", "BodiesAPI", "BodiesAPIServer",
-                "HeadersAPI", "HeadersAPIServer", "ParametersAPI", "ParametersAPIServer",
+                "BuildsAPI", "BuildsAPIServer", "BuildsAPIHummingbird", "BuildsAPIVapor", "BuildsAPIAsyncHTTPClient", "BuildsExample",
+                "BodiesAPI", "BodiesAPIServer", "BodiesAPIHummingbird", "BodiesAPIVapor",
+                "HeadersAPI", "HeadersAPIServer", "HeadersAPIHummingbird", "HeadersAPIVapor",
+                "ParametersAPI", "ParametersAPIServer", "ParametersAPIHummingbird", "ParametersAPIVapor",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Vapor", package: "vapor"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

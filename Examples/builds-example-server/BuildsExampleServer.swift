@@ -2,6 +2,7 @@ import ArgumentParser
 import BuildsAPIServer
 import BuildsExample
 import Foundation
+import BuildsAPIHummingbird
 import Hummingbird
 
 /// `builds-example-server`: the generated builds API server over an in-memory store, to try by hand:

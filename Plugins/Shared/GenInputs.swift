@@ -11,7 +11,10 @@ struct GenInputs {
     static let specNames = ["openapi.yaml", "openapi.yml", "openapi.json"]
     static let configName = "gen-config.yaml"
     /// The files of gen's flat layout, which the build plugin declares before gen runs.
-    static let outputNames = ["Models.swift", "Support.swift", "Client.swift", "Server.swift", "AsyncHTTPClientTransport.swift"]
+    static let outputNames = [
+        "Models.swift", "Support.swift", "Client.swift", "Server.swift", "HummingbirdRoutes.swift", "VaporRoutes.swift",
+        "AsyncHTTPClientTransport.swift",
+    ]
 
     var spec: URL
     var config: URL?

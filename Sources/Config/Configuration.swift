@@ -11,7 +11,7 @@ import YAML
 ///     moduleName: BuildsAPI          # the Swift module (default: from info.title)
 ///     output: Generated              # folder to write into, relative to this file
 ///     templates: Templates           # template overrides, relative to this file
-///     generate: [models, client, server, asyncHTTPClient]
+///     generate: [models, client, vapor]   # also server (no framework), hummingbird, asyncHTTPClient
 ///     rename:
 ///       schemas: {BuildResponse: Build}
 ///       operations: {updateBuild: patchBuild}   # by operationId or "GET /path"
@@ -147,7 +147,7 @@ private struct ConfigurationReader {
             outputs.insert(output)
         }
         if !outputs.contains(.models), !outputs.isEmpty {
-            diagnostics.error("'generate' lists the client or server without 'models'; both are built on the models, so add 'models'", at: node.location)
+            diagnostics.error("'generate' lists parts without 'models'; every part is built on the models, so add 'models'", at: node.location)
         }
         return outputs
     }

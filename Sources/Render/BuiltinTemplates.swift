@@ -430,6 +430,90 @@ public enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, CaseIterabl
 {{{header}}}
 
 """#,
+        "hummingbird": #"""
+{{% CONTENT_TYPE: TEXT }}
+{{! View: AdapterView. Mounts the framework-neutral routes of server.mustache on a Hummingbird 2 router. }}
+{{> header}}
+
+import Foundation
+import Hummingbird
+{{#importsServer}}
+import {{serverModuleName}}
+{{/importsServer}}
+
+extension {{serverModuleName}}.APIService {
+    /// Adds a route per operation to `router`.
+    /// - Parameters:
+{{#usesBearerAuthentication}}
+    ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
+{{/usesBearerAuthentication}}
+    ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413.
+    public func registerRoutes<Context: Hummingbird.RequestContext>(
+        on router: Hummingbird.Router<Context>,
+        {{#usesBearerAuthentication}}
+        authenticator: some {{serverModuleName}}.BearerAuthenticator,
+        {{/usesBearerAuthentication}}
+        maxBodySize: Int = 1 << 20
+    ) {
+        for route in routes({{#usesBearerAuthentication}}authenticator: authenticator, {{/usesBearerAuthentication}}maxBodySize: maxBodySize) {
+            let path = route.pathSegments.map { segment in
+                switch segment {
+                case .constant(let text): text
+                case .parameter(let name): "{\(name)}"
+                case .pattern: "*"
+                }
+            }
+            router.on(Hummingbird.RouterPath("/" + path.joined(separator: "/")), method: .init(route.method) ?? .get) { request, context in
+                try await self.respond(to: request, context: context, with: route)
+            }
+        }
+    }
+
+    /// Answers `request` with `route`, problems with the spec's error body; the handler's
+    /// `HTTPResponseError`s go to Hummingbird as they are, and other errors are logged and become
+    /// a bare 500 so nothing internal leaks.
+    private func respond<Context: Hummingbird.RequestContext>(
+        to request: Hummingbird.Request,
+        context: Context,
+        with route: {{serverModuleName}}.ServerRoute
+    ) async throws -> Hummingbird.Response {
+        let serverRequest = {{serverModuleName}}.ServerRequest(
+            path: request.uri.path,
+            query: request.uri.query,
+            headerFields: request.headers.map { (name: $0.name.rawName, value: $0.value) },
+            collectBody: { limit in
+                var request = request
+                return Data(try await request.collectBody(upTo: limit).readableBytesView)
+            }
+        )
+        let response: {{serverModuleName}}.ServerResponse
+        do {
+            response = try await route.respond(serverRequest)
+        } catch let problem as {{serverModuleName}}.ServerProblem {
+            response = try errorResponse(for: problem)
+        } catch let error as any Hummingbird.HTTPResponseError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            context.logger.error("\(route.operationID) failed: \(String(reflecting: error))")
+            response = try errorResponse(for: .internalError)
+        }
+        var headers = Hummingbird.HTTPFields()
+        for field in response.headerFields {
+            // `HTTPField` through `HTTPFields`: Hummingbird re-exports only the latter.
+            guard let name = Hummingbird.HTTPFields.Element.Name(field.name) else { continue }
+            headers.append(.init(name: name, value: field.value))
+        }
+        return Hummingbird.Response(
+            status: .init(code: response.status),
+            headers: headers,
+            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: response.body))
+        )
+    }
+}
+
+"""#,
         "models": #"""
 {{% CONTENT_TYPE: TEXT }}
 {{! View: ModelsView. One declaration per named schema, in spec order; then the structs of response headers and the enums of multi-type bodies (in the first file), which client and server share. }}
@@ -520,18 +604,17 @@ public enum {{name}}: Sendable, Hashable {
 """#,
         "server": #"""
 {{% CONTENT_TYPE: TEXT }}
-{{! View: ServerView. A protocol to implement and the Hummingbird 2 routes that decode requests, call it and encode responses. }}
+{{! View: ServerView. A protocol to implement and framework-neutral routes that decode requests, call it and encode responses; hummingbird.mustache and vapor.mustache mount them. }}
 {{> header}}
 
 import Foundation
-import Hummingbird
 {{#importsModels}}
 import {{moduleName}}
 {{/importsModels}}
 
 {{^isContinuation}}
-// Hummingbird's types are written `Hummingbird.Request` and the models' `{{moduleName}}.Name`
-// throughout: a schema may well be called `Response` or `Notification`.
+// The models' types are written `{{moduleName}}.Name` throughout: a schema may well be called
+// `ServerRequest` or `APIService`.
 
 /// The API as a server implements it: one method per operation, taking the decoded inputs and
 /// returning one of the responses the spec documents.
@@ -647,6 +730,7 @@ public struct ValidationIssue: Sendable, Hashable {
     }
 }
 
+{{#usesBearerAuthentication}}
 /// Decides whether a bearer token grants access to an operation.
 public protocol BearerAuthenticator: Sendable {
     /// - Parameters:
@@ -673,55 +757,123 @@ public struct StaticBearerToken: BearerAuthenticator {
         return difference == 0
     }
 }
+{{/usesBearerAuthentication}}
+
+/// An HTTP request as the server framework received it, before anything is decoded: the adapters
+/// (`registerRoutes(on:)` of the Hummingbird and Vapor modules) build one per request.
+public struct ServerRequest: Sendable {
+    /// The request target's path as sent, still percent-encoded: `/api/v1/org/a%20b/builds`.
+    public var path: String
+    /// The query as sent, without the `?`, still percent-encoded; `nil` when there is none.
+    public var query: String?
+    /// The header fields in the order received; names compare case-insensitively (RFC 9110 §5.1).
+    public var headerFields: [(name: String, value: String)]
+    /// Reads the whole body, at most `limit` bytes; throws when it is longer. Only operations
+    /// with a request body call it.
+    public var collectBody: @Sendable (_ limit: Int) async throws -> Data
+
+    public init(
+        path: String,
+        query: String?,
+        headerFields: [(name: String, value: String)],
+        collectBody: @escaping @Sendable (_ limit: Int) async throws -> Data
+    ) {
+        self.path = path
+        self.query = query
+        self.headerFields = headerFields
+        self.collectBody = collectBody
+    }
+}
+
+/// An HTTP response for the server framework to send as it is.
+public struct ServerResponse: Sendable {
+    /// The status code: `200`, `422`.
+    public var status: Int
+    /// Header fields, `Content-Type` among them when there is a body. Values hold no line breaks.
+    public var headerFields: [(name: String, value: String)]
+    /// The encoded body; empty for none.
+    public var body: Data
+
+    public init(status: Int, headerFields: [(name: String, value: String)] = [], body: Data = Data()) {
+        self.status = status
+        self.headerFields = headerFields
+        self.body = body
+    }
+}
+
+/// One operation's route: where it is mounted and what answers it. `APIService.routes(…)` makes
+/// them; a framework adapter registers each with its router.
+public struct ServerRoute: Sendable {
+    /// A piece of `path` between slashes, as a router matches it.
+    public enum PathSegment: Sendable, Hashable {
+        /// Fixed text: `builds`.
+        case constant(String)
+        /// A whole segment that is a parameter: `{build_id}`.
+        case parameter(String)
+        /// A segment mixing text and parameters (`{name}.json`): any one segment, matched here.
+        case pattern
+    }
+
+    /// The spec's `operationId`, or the name gen derived for the operation.
+    public var operationID: String
+    /// The HTTP method in upper case: `PATCH`.
+    public var method: String
+    /// The spec's path template: `/api/v1/org/{org}/builds/{build_id}`.
+    public var path: String
+    /// Answers a request; throws `ServerProblem` for what the spec's error body answers (see
+    /// `errorResponse(for:)`), and the handler's own errors otherwise.
+    public var respond: @Sendable (ServerRequest) async throws -> ServerResponse
+
+    public init(operationID: String, method: String, path: String, respond: @escaping @Sendable (ServerRequest) async throws -> ServerResponse) {
+        self.operationID = operationID
+        self.method = method
+        self.path = path
+        self.respond = respond
+    }
+
+    /// `path` split at its slashes, without the leading empty piece.
+    public var pathSegments: [PathSegment] {
+        path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { segment in
+            if segment.first == "{", segment.last == "}", segment.dropFirst().firstIndex(of: "{") == nil,
+               segment.firstIndex(of: "}") == segment.index(before: segment.endIndex) {
+                return .parameter(String(segment.dropFirst().dropLast()))
+            }
+            return segment.contains("{") ? .pattern : .constant(String(segment))
+        }
+    }
+}
 
 extension APIService {
-    /// Adds a route per operation to `router`.
+    /// One route per operation, for a framework adapter to mount.
     /// - Parameters:
+{{#usesBearerAuthentication}}
     ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
+{{/usesBearerAuthentication}}
     ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413.
-    public func registerRoutes<Context: Hummingbird.RequestContext>(
-        on router: Hummingbird.Router<Context>,
-        authenticator: some BearerAuthenticator,
-        maxBodySize: Int = 1 << 20
-    ) {
+    public func routes({{#usesBearerAuthentication}}authenticator: some BearerAuthenticator, {{/usesBearerAuthentication}}maxBodySize: Int = 1 << 20) -> [ServerRoute] {
         {{#hasDeprecatedRoutes}}
         // Deprecated operations' handlers are called through a protocol requirement that is not
         // deprecated: serving them is not itself a use of deprecated API (a warning).
         let deprecatedRoutes: any DeprecatedOperationRoutes = DeprecatedOperationRouter(service: self)
         {{/hasDeprecatedRoutes}}
-        {{#operations}}
-        router.on({{{routePathLiteral}}}, method: .{{methodMember}}) { request, context in
-            try await self.respond(operationID: {{{operationIDLiteral}}}, context: context) {
-                try await {{#isDeprecatedRoute}}deprecatedRoutes{{/isDeprecatedRoute}}{{^isDeprecatedRoute}}self{{/isDeprecatedRoute}}.handle{{typeName}}(request, context: context, authenticator: authenticator, maxBodySize: maxBodySize)
-            }
-        }
-        {{/operations}}
+        return [
+            {{#operations}}
+            ServerRoute(operationID: {{{operationIDLiteral}}}, method: "{{method}}", path: {{{pathLiteral}}}) { request in
+                try await {{#isDeprecatedRoute}}deprecatedRoutes{{/isDeprecatedRoute}}{{^isDeprecatedRoute}}self{{/isDeprecatedRoute}}.handle{{typeName}}(request, {{#requiresBearerToken}}authenticator: authenticator, {{/requiresBearerToken}}maxBodySize: maxBodySize)
+            },
+            {{/operations}}
+        ]
     }
 
-    /// Runs a route and answers problems with the spec's error body; unexpected errors are logged
-    /// and become a bare 500 so nothing internal leaks.
-    private func respond<Context: Hummingbird.RequestContext>(
-        operationID: String,
-        context: Context,
-        _ route: () async throws -> Hummingbird.Response
-    ) async throws -> Hummingbird.Response {
-        do {
-            return try await route()
-        } catch let problem as ServerProblem {
-            var response = try ServerCoding.response(status: problem.statusCode, body: errorPayload(for: problem))
-            if problem == .unauthenticated {
-                // RFC 6750 §3: a 401 names the scheme the client should use.
-                response.headers[.wwwAuthenticate] = "Bearer"
-            }
-            return response
-        } catch let error as any Hummingbird.HTTPResponseError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            context.logger.error("\(operationID) failed: \(String(reflecting: error))")
-            return try ServerCoding.response(status: 500, body: errorPayload(for: .internalError))
+    /// The response answering `problem`: its status, the spec's error body (`errorPayload(for:)`)
+    /// and, for 401, `WWW-Authenticate: Bearer` (RFC 6750 §3).
+    /// - Throws: an `EncodingError` when the error body cannot be encoded.
+    public func errorResponse(for problem: ServerProblem) throws -> ServerResponse {
+        var response = try ServerCoding.response(status: problem.statusCode, body: errorPayload(for: problem))
+        if problem == .unauthenticated {
+            response.headerFields.append((name: "WWW-Authenticate", value: "Bearer"))
         }
+        return response
     }
 {{/isContinuation}}
 {{#isContinuation}}
@@ -733,21 +885,22 @@ extension APIService {
 
     {{#isDeprecatedRoute}}
     @available(*, deprecated)
-    {{^isSplit}}fileprivate {{/isSplit}}func handle{{typeName}}<Context: Hummingbird.RequestContext>(
+    {{^isSplit}}fileprivate {{/isSplit}}func handle{{typeName}}(
     {{/isDeprecatedRoute}}
     {{^isDeprecatedRoute}}
-    {{^isSplit}}private {{/isSplit}}func handle{{typeName}}<Context: Hummingbird.RequestContext>(
+    {{^isSplit}}private {{/isSplit}}func handle{{typeName}}(
     {{/isDeprecatedRoute}}
-        _ request: Hummingbird.Request,
-        context: Context,
+        _ request: ServerRequest,
+        {{#requiresBearerToken}}
         authenticator: some BearerAuthenticator,
+        {{/requiresBearerToken}}
         maxBodySize: Int
-    ) async throws -> Hummingbird.Response {
+    ) async throws -> ServerResponse {
         {{#requiresBearerToken}}
         try await ServerCoding.authenticate(request, with: authenticator, operationID: {{{operationIDLiteral}}})
         {{/requiresBearerToken}}
         {{#hasParameters}}
-        let parameters = ServerCoding.RequestParameters(request, context: context)
+        let parameters = ServerCoding.RequestParameters(request, pathTemplate: {{{pathLiteral}}})
         {{/hasParameters}}
         {{#parameters}}
         {{#isRequired}}
@@ -790,12 +943,13 @@ extension APIService {
 fileprivate protocol DeprecatedOperationRoutes: Sendable {
     {{#operations}}
     {{#isDeprecatedRoute}}
-    func handle{{typeName}}<Context: Hummingbird.RequestContext>(
-        _ request: Hummingbird.Request,
-        context: Context,
+    func handle{{typeName}}(
+        _ request: ServerRequest,
+        {{#requiresBearerToken}}
         authenticator: some BearerAuthenticator,
+        {{/requiresBearerToken}}
         maxBodySize: Int
-    ) async throws -> Hummingbird.Response
+    ) async throws -> ServerResponse
     {{/isDeprecatedRoute}}
     {{/operations}}
 }
@@ -806,13 +960,14 @@ fileprivate struct DeprecatedOperationRouter<Service: APIService>: DeprecatedOpe
     {{#isDeprecatedRoute}}
 
     @available(*, deprecated)
-    func handle{{typeName}}<Context: Hummingbird.RequestContext>(
-        _ request: Hummingbird.Request,
-        context: Context,
+    func handle{{typeName}}(
+        _ request: ServerRequest,
+        {{#requiresBearerToken}}
         authenticator: some BearerAuthenticator,
+        {{/requiresBearerToken}}
         maxBodySize: Int
-    ) async throws -> Hummingbird.Response {
-        try await service.handle{{typeName}}(request, context: context, authenticator: authenticator, maxBodySize: maxBodySize)
+    ) async throws -> ServerResponse {
+        try await service.handle{{typeName}}(request, {{#requiresBearerToken}}authenticator: authenticator, {{/requiresBearerToken}}maxBodySize: maxBodySize)
     }
     {{/isDeprecatedRoute}}
     {{/operations}}
@@ -822,31 +977,64 @@ fileprivate struct DeprecatedOperationRouter<Service: APIService>: DeprecatedOpe
 /// Request decoding and response encoding shared by the routes. Every failure is a
 /// `ServerProblem`, so clients always get the documented error body.
 enum ServerCoding {
-    static func authenticate(_ request: Hummingbird.Request, with authenticator: some BearerAuthenticator, operationID: String) async throws {
-        guard let header = request.headers[.authorization], header.count > 7,
+    {{#usesBearerAuthentication}}
+    static func authenticate(_ request: ServerRequest, with authenticator: some BearerAuthenticator, operationID: String) async throws {
+        guard let header = field("Authorization", of: request), header.count > 7,
               header.prefix(7).lowercased() == "bearer ",
               try await authenticator.authenticate(token: String(header.dropFirst(7)), operationID: operationID)
         else { throw ServerProblem.unauthenticated }
     }
+    {{/usesBearerAuthentication}}
+
+    /// The first value of the header field `name` (compared case-insensitively, RFC 9110 §5.1).
+    static func field(_ name: String, of request: ServerRequest) -> String? {
+        request.headerFields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
 
     /// A request's path, query, header and cookie parameters, each read in its style
-    /// (OpenAPI 3.1 §4.8.12.4) from the raw text: the query and cookies are split here rather than
-    /// by Hummingbird, which would turn `+` into a space and keep one value per name.
+    /// (OpenAPI 3.1 §4.8.12.4) from the raw text: the path, query and cookies are split here rather
+    /// than by the framework, which would decode too early, turn `+` into a space or keep one value
+    /// per name, and differ from one framework to the next.
     struct RequestParameters {
         enum Location: String {
             case path, query, header, cookie
         }
 
-        let request: Hummingbird.Request
-        let pathValues: Hummingbird.Parameters
+        let request: ServerRequest
+        let pathValues: [String: Substring]
         let query: [(name: String, rawValue: Substring)]
         let cookies: [(name: String, rawValue: Substring)]
 
-        init<Context: Hummingbird.RequestContext>(_ request: Hummingbird.Request, context: Context) {
+        /// - Parameter pathTemplate: the operation's path, whose `{name}`s are read from the request's.
+        init(_ request: ServerRequest, pathTemplate: String) {
             self.request = request
-            pathValues = context.parameters
-            query = ParameterDecoding.pairs(ofQuery: (request.uri.query ?? "")[...])
-            cookies = ParameterDecoding.pairs(ofCookieHeaders: request.headers[values: .cookie])
+            pathValues = Self.values(in: request.path[...], matching: pathTemplate[...])
+            query = ParameterDecoding.pairs(ofQuery: (request.query ?? "")[...])
+            cookies = ParameterDecoding.pairs(ofCookieHeaders: request.headerFields.filter { $0.name.lowercased() == "cookie" }.map(\.value))
+        }
+
+        /// The raw text of each `{name}` of `template` in `path`; empty when the fixed text differs.
+        /// A parameter ends where the text after it in the template starts, and never spans a `/`.
+        static func values(in path: Substring, matching template: Substring) -> [String: Substring] {
+            var values: [String: Substring] = [:]
+            var path = path
+            var template = template
+            while let open = template.firstIndex(of: "{"), let close = template[open...].firstIndex(of: "}") {
+                let fixed = template[..<open]
+                guard path.hasPrefix(fixed) else { return [:] }
+                path = path.dropFirst(fixed.count)
+                template = template[template.index(after: close)...]
+                let segmentEnd = path.firstIndex(of: "/") ?? path.endIndex
+                let next = template.prefix { $0 != "{" && $0 != "/" }
+                var end = segmentEnd
+                if !next.isEmpty {
+                    guard let found = path[..<segmentEnd].range(of: next, options: .backwards) else { return [:] }
+                    end = found.lowerBound
+                }
+                values[String(template.base[template.base.index(after: open)..<close])] = path[..<end]
+                path = path[end...]
+            }
+            return path == template ? values : [:]
         }
 
         /// The parameter's value, `nil` when it is absent.
@@ -861,12 +1049,12 @@ enum ServerCoding {
             do {
                 switch location {
                 case .path:
-                    node = try pathValues.get(name).map { try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode) }
+                    node = try pathValues[name].map { try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode) }
                 case .query:
                     node = try ParameterDecoding.query(query, named: name, shape: coder.shape, style: style, explode: explode)
                 case .header:
                     // Field names are case-insensitive (RFC 9110 §5.1); repeated lines form one list (§5.3).
-                    let lines = request.headers.filter { $0.name.canonicalName == name.lowercased() }.map(\.value)
+                    let lines = request.headerFields.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
                     node = try lines.isEmpty ? nil : ParameterDecoding.header(lines.joined(separator: ","), shape: coder.shape, explode: explode)
                 case .cookie:
                     node = try ParameterDecoding.cookie(cookies, named: name, shape: coder.shape, explode: explode)
@@ -907,7 +1095,7 @@ enum ServerCoding {
         }
     }
 
-    static func requiredBody<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
+    static func requiredBody<Body>(_ type: Body.Type, of request: ServerRequest, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
         guard let body = try await body(Body.self, of: request, as: contents, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
@@ -918,16 +1106,17 @@ enum ServerCoding {
     /// one when it has none); `nil` when the request has no body.
     /// - Throws: `ServerProblem.unsupportedMediaType` for an undocumented content type, and
     ///   `.invalidRequest` for a body that does not decode.
-    static func body<Body>(_ type: Body.Type, of request: Hummingbird.Request, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
-        var request = request
-        let buffer: Hummingbird.ByteBuffer
+    static func body<Body>(_ type: Body.Type, of request: ServerRequest, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
+        let data: Data
         do {
-            buffer = try await request.collectBody(upTo: maxSize)
+            data = try await request.collectBody(maxSize)
+        } catch is CancellationError {
+            throw CancellationError()
         } catch {
             throw ServerProblem.contentTooLarge(limit: maxSize)
         }
-        let contentType = request.headers[.contentType]
-        guard buffer.readableBytes > 0 || contentType != nil, var coder = contents.first else { return nil }
+        let contentType = field("Content-Type", of: request)
+        guard !data.isEmpty || contentType != nil, var coder = contents.first else { return nil }
         if let contentType {
             guard let match = contents.first(where: { $0.accepts(contentType) }) else {
                 throw ServerProblem.unsupportedMediaType(received: contentType, supported: contents.map(\.contentType))
@@ -935,9 +1124,9 @@ enum ServerCoding {
             coder = match
         }
         // An empty text, file or form is a value; empty JSON is no body at all.
-        if buffer.readableBytes == 0, isJSON(coder.contentType) { return nil }
+        if data.isEmpty, isJSON(coder.contentType) { return nil }
         do {
-            return try coder.decode(Data(buffer.readableBytesView), contentType: contentType)
+            return try coder.decode(data, contentType: contentType)
         } catch let error as DecodingError {
             var issue = issue(for: error)
             if !isJSON(coder.contentType), case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
@@ -1006,52 +1195,42 @@ enum ServerCoding {
         }
     }
 
-    static func response(status: Int) throws -> Hummingbird.Response {
-        Hummingbird.Response(status: .init(code: status))
+    static func response(status: Int) throws -> ServerResponse {
+        ServerResponse(status: status)
     }
 
     /// `body` written in the first of `contents` that writes it (its case's, for a body enum).
-    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>]) throws -> Hummingbird.Response {
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>]) throws -> ServerResponse {
         let encoded = try contents.encode(body)
-        return Hummingbird.Response(
-            status: .init(code: status),
-            headers: [.contentType: encoded.contentType],
-            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: encoded.data))
-        )
+        return ServerResponse(status: status, headerFields: [(name: "Content-Type", value: encoded.contentType)], body: encoded.data)
     }
 
     /// A response without a body, with the documented headers (§4.8.17.1) it declares.
-    static func response(status: Int, headers: [String: String]) throws -> Hummingbird.Response {
+    static func response(status: Int, headers: [String: String]) throws -> ServerResponse {
         var response = try response(status: status)
         add(headers, to: &response)
         return response
     }
 
     /// `body` as `response(status:body:as:)` writes it, with the documented headers (§4.8.17.1).
-    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> Hummingbird.Response {
+    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> ServerResponse {
         var response = try response(status: status, body: body, as: contents)
         add(headers, to: &response)
         return response
     }
 
-    /// Field names were checked to be HTTP tokens when the spec was read; in values, bytes HTTP
-    /// does not allow (line breaks) become spaces (`HTTPField`, RFC 9110 §5.5), so nothing can
-    /// inject a field.
-    private static func add(_ headers: [String: String], to response: inout Hummingbird.Response) {
+    /// Field names were checked to be HTTP tokens when the spec was read; in values, characters
+    /// HTTP does not allow (control characters such as line breaks, RFC 9110 §5.5) become spaces,
+    /// so nothing can inject a field whatever framework sends the response.
+    private static func add(_ headers: [String: String], to response: inout ServerResponse) {
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
-            // `HTTPField` through `HTTPFields`: Hummingbird re-exports only the latter.
-            guard let fieldName = Hummingbird.HTTPFields.Element.Name(name) else { continue }
-            response.headers[fieldName] = value
+            let safe = String(String.UnicodeScalarView(value.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }))
+            response.headerFields.append((name: name, value: safe))
         }
     }
 
-    static func response(status: Int, body: some Encodable) throws -> Hummingbird.Response {
-        let data = try WireFormat.makeEncoder().encode(body)
-        return Hummingbird.Response(
-            status: .init(code: status),
-            headers: [.contentType: "application/json"],
-            body: Hummingbird.ResponseBody(byteBuffer: Hummingbird.ByteBuffer(bytes: data))
-        )
+    static func response(status: Int, body: some Encodable) throws -> ServerResponse {
+        ServerResponse(status: status, headerFields: [(name: "Content-Type", value: "application/json")], body: try WireFormat.makeEncoder().encode(body))
     }
 }
 {{/isContinuation}}
@@ -3280,9 +3459,17 @@ public enum ParameterDecoding {
             if explode, shape == .object {
                 return try node(raw.dropFirst(), shape: .object, separators: [";"], keyValuePairs: true)
             }
-            let named = try split(raw.dropFirst(), on: [";"]).map { piece -> Substring in
-                guard let (key, value) = pair(piece), key == name else { throw MalformedText() }
-                return value
+            var named: [Substring] = []
+            for piece in try split(raw.dropFirst(), on: [";"]) {
+                if let (key, value) = pair(piece), key == name {
+                    named.append(value)
+                } else if let last = named.last, !last.isEmpty {
+                    // Not `name=…`: a `;` of the value that the framework decoded from `%3B`
+                    // before the routes saw the path (Vapor does), so the piece continues it.
+                    named[named.count - 1] = raw[last.startIndex..<piece.endIndex]
+                } else {
+                    throw MalformedText()
+                }
             }
             if explode, shape == .array {
                 return .array(try named.map(decoded))
@@ -3518,6 +3705,82 @@ public {{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
 
     {{> type}}
     {{/nestedTypes}}
+}
+
+"""#,
+        "vapor": #"""
+{{% CONTENT_TYPE: TEXT }}
+{{! View: AdapterView. Mounts the framework-neutral routes of server.mustache on Vapor 4 routes. }}
+{{> header}}
+
+import Foundation
+import Vapor
+{{#importsServer}}
+import {{serverModuleName}}
+{{/importsServer}}
+
+extension {{serverModuleName}}.APIService {
+    /// Adds a route per operation to `routes` (an `Application`, or a group of one).
+    /// - Parameters:
+{{#usesBearerAuthentication}}
+    ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
+{{/usesBearerAuthentication}}
+    ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413. Bodies are
+    ///     streamed to the routes, so Vapor's `defaultMaxBodySize` does not apply.
+    public func registerRoutes(
+        on routes: some Vapor.RoutesBuilder,
+        {{#usesBearerAuthentication}}
+        authenticator: some {{serverModuleName}}.BearerAuthenticator,
+        {{/usesBearerAuthentication}}
+        maxBodySize: Int = 1 << 20
+    ) {
+        for route in self.routes({{#usesBearerAuthentication}}authenticator: authenticator, {{/usesBearerAuthentication}}maxBodySize: maxBodySize) {
+            let path = route.pathSegments.map { segment -> Vapor.PathComponent in
+                switch segment {
+                case .constant(let text): .constant(text)
+                case .parameter(let name): .parameter(name)
+                case .pattern: .anything
+                }
+            }
+            routes.on(Vapor.HTTPMethod(rawValue: route.method), path, body: .stream) { request async throws -> Vapor.Response in
+                try await self.respond(to: request, with: route)
+            }
+        }
+    }
+
+    /// Answers `request` with `route`, problems with the spec's error body; the handler's
+    /// `AbortError`s go to Vapor as they are, and other errors are logged and become a bare 500 so
+    /// nothing internal leaks.
+    private func respond(to request: Vapor.Request, with route: {{serverModuleName}}.ServerRoute) async throws -> Vapor.Response {
+        let serverRequest = {{serverModuleName}}.ServerRequest(
+            // Both still percent-encoded: the routes decode each parameter in its style.
+            path: request.url.path,
+            query: request.url.query,
+            headerFields: request.headers.map { (name: $0.name, value: $0.value) },
+            collectBody: { limit in
+                let buffer = try await request.eventLoop.flatSubmit { request.body.collect(max: limit) }.get()
+                return buffer.map { Data($0.readableBytesView) } ?? Data()
+            }
+        )
+        let response: {{serverModuleName}}.ServerResponse
+        do {
+            response = try await route.respond(serverRequest)
+        } catch let problem as {{serverModuleName}}.ServerProblem {
+            response = try errorResponse(for: problem)
+        } catch let error as any Vapor.AbortError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            request.logger.error("\(route.operationID) failed: \(String(reflecting: error))")
+            response = try errorResponse(for: .internalError)
+        }
+        return Vapor.Response(
+            status: .init(statusCode: response.status),
+            headers: Vapor.HTTPHeaders(response.headerFields.map { ($0.name, $0.value) }),
+            body: .init(data: response.body)
+        )
+    }
 }
 
 """#,

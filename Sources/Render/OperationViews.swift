@@ -52,6 +52,23 @@ struct ServerView: Sendable {
     var isSplit: Bool = false
     /// The operations whose response enums and handlers this file declares: all of them unless split.
     var chunkOperations: [OperationView] = []
+    /// Some operation is secured with a bearer scheme: `BearerAuthenticator` is declared and
+    /// `routes(authenticator:maxBodySize:)` takes one.
+    var usesBearerAuthentication: Bool
+}
+
+/// The view `hummingbird.mustache` and `vapor.mustache` receive: the glue mounting the server's
+/// framework-neutral routes on a framework's router.
+struct AdapterView: Sendable {
+    /// The do-not-edit first line, for the `header` partial.
+    var header: String
+    /// The module holding `APIService`, which qualifies its types (Vapor has a `BearerAuthenticator`
+    /// too): `BuildsAPIServer`, or the one module of the flat layout.
+    var serverModuleName: String
+    /// The adapter is its own module importing the server's; false in the flat layout.
+    var importsServer: Bool
+    /// `registerRoutes` takes a `BearerAuthenticator` (some operation is secured with a bearer scheme).
+    var usesBearerAuthentication: Bool
 }
 
 /// The view `async-http-client.mustache` receives: the transport over AsyncHTTPClient.
@@ -294,6 +311,19 @@ extension ServerView: TemplateValue {
         case "isContinuation": isContinuation.templateData
         case "isSplit": isSplit.templateData
         case "chunkOperations": chunkOperations.templateData
+        case "usesBearerAuthentication": usesBearerAuthentication.templateData
+        default: nil
+        }
+    }
+}
+
+extension AdapterView: TemplateValue {
+    func value(forKey key: String) -> TemplateData? {
+        switch key {
+        case "header": header.templateData
+        case "serverModuleName": serverModuleName.templateData
+        case "importsServer": importsServer.templateData
+        case "usesBearerAuthentication": usesBearerAuthentication.templateData
         default: nil
         }
     }

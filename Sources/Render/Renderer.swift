@@ -99,8 +99,14 @@ public struct Renderer: Sendable {
         case models
         /// `Client.swift` in the module folder.
         case client
-        /// `Server.swift` in the `…Server` folder: Hummingbird 2 routes.
+        /// `Server.swift` in the `…Server` folder: the `APIService` protocol and routes that decode
+        /// requests and encode responses, on no particular framework (Foundation only).
         case server
+        /// `HummingbirdRoutes.swift` in the `…Hummingbird` folder: `registerRoutes(on:)` for a
+        /// Hummingbird 2 router. Implies `server`.
+        case hummingbird
+        /// `VaporRoutes.swift` in the `…Vapor` folder: `registerRoutes(on:)` for Vapor 4. Implies `server`.
+        case vapor
         /// `AsyncHTTPClientTransport.swift` in the `…AsyncHTTPClient` folder: a `ClientTransport`
         /// over AsyncHTTPClient, for those who do not send with `URLSession`.
         case asyncHTTPClient
@@ -111,6 +117,8 @@ public struct Renderer: Sendable {
             case .models: "models"
             case .client: "client"
             case .server: "server"
+            case .hummingbird: "Hummingbird routes"
+            case .vapor: "Vapor routes"
             case .asyncHTTPClient: "AsyncHTTPClient transport"
             }
         }
@@ -122,19 +130,23 @@ public struct Renderer: Sendable {
     /// cannot leave out the server's or the transport's dependencies).
     public var outputs: Set<Output>?
 
-    /// The parts the run writes: `outputs`, or the layout's default.
+    /// The parts the run writes: `outputs` (with the server under a framework's routes), or the
+    /// layout's default.
     var effectiveOutputs: Set<Output> {
-        outputs ?? (layout == .modules ? Set(Output.allCases) : [.models, .client])
+        var outputs = outputs ?? (layout == .modules ? Set(Output.allCases) : [.models, .client])
+        if !outputs.isDisjoint(with: [.hummingbird, .vapor]) { outputs.insert(.server) }
+        return outputs
     }
 
     /// How the files are laid out in the output folder.
     public enum Layout: String, CaseIterable, Sendable {
         /// `Module/Models*.swift`, `Module/Support.swift`, `Module/Client.swift`,
-        /// `ModuleServer/Server.swift` and `ModuleAsyncHTTPClient/…`: the server and the transport
+        /// `ModuleServer/Server.swift`, `ModuleHummingbird/…`, `ModuleVapor/…` and
+        /// `ModuleAsyncHTTPClient/…`: the server, its framework adapters and the transport
         /// are modules of their own, so a user depends only on what they add as targets.
         case modules
-        /// `Models.swift`, `Support.swift`, `Client.swift`, `Server.swift` and
-        /// `AsyncHTTPClientTransport.swift` straight in the folder, as one module and never split:
+        /// `Models.swift`, `Support.swift`, `Client.swift`, `Server.swift`, `HummingbirdRoutes.swift`,
+        /// `VaporRoutes.swift` and `AsyncHTTPClientTransport.swift` straight in the folder, as one module and never split:
         /// the fixed set of files a SwiftPM build plugin must declare before gen runs. A part not
         /// generated is a file holding only a comment saying so.
         case flat
@@ -163,7 +175,8 @@ public struct Renderer: Sendable {
 
     /// Renders every output file for `module`, in a fixed order: `Models.swift` (then
     /// `Models2.swift`, … for large specs), `Support.swift`, `Client.swift` (then `Client2.swift`, …),
-    /// `Server.swift` (then `Server2.swift`, …), the last two as `outputs` asks.
+    /// `Server.swift` (then `Server2.swift`, …), then the adapters and the transport, the parts after
+    /// the models as `outputs` asks.
     /// Files are rendered concurrently; the result does not depend on the order they finish in.
     public func render(_ module: SwiftModule) -> [OutputFile] {
         let views = ViewBuilder(module: module)
@@ -205,6 +218,12 @@ public struct Renderer: Sendable {
                 queue.append(("\(module.name)Server/Server\(index == 0 ? "" : String(index + 1)).swift", "server", view))
             }
         }
+        if outputs.contains(.hummingbird) {
+            queue.append(("\(module.name)Hummingbird/HummingbirdRoutes.swift", "hummingbird", views.adapterView(importsServer: true)))
+        }
+        if outputs.contains(.vapor) {
+            queue.append(("\(module.name)Vapor/VaporRoutes.swift", "vapor", views.adapterView(importsServer: true)))
+        }
         if outputs.contains(.asyncHTTPClient) {
             queue.append(("\(module.name)AsyncHTTPClient/AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: true)))
         }
@@ -213,10 +232,11 @@ public struct Renderer: Sendable {
 
     /// The files of the flat layout after the models and support, by part.
     public static let flatFiles: [(output: Output, path: String)] = [
-        (.client, "Client.swift"), (.server, "Server.swift"), (.asyncHTTPClient, "AsyncHTTPClientTransport.swift"),
+        (.client, "Client.swift"), (.server, "Server.swift"), (.hummingbird, "HummingbirdRoutes.swift"),
+        (.vapor, "VaporRoutes.swift"), (.asyncHTTPClient, "AsyncHTTPClientTransport.swift"),
     ]
 
-    /// The flat layout: the five files of one module, unsplit, each always present.
+    /// The flat layout: the seven files of one module, unsplit, each always present.
     private func renderFlat(_ module: SwiftModule, views: ViewBuilder) -> [OutputFile] {
         let outputs = effectiveOutputs
         var queue: [(path: String, template: String, view: any TemplateValue & Sendable)] = [
@@ -225,6 +245,8 @@ public struct Renderer: Sendable {
         ]
         if outputs.contains(.client) { queue.append(("Client.swift", "client", views.clientView())) }
         if outputs.contains(.server) { queue.append(("Server.swift", "server", views.serverView(importsModels: false))) }
+        if outputs.contains(.hummingbird) { queue.append(("HummingbirdRoutes.swift", "hummingbird", views.adapterView(importsServer: false))) }
+        if outputs.contains(.vapor) { queue.append(("VaporRoutes.swift", "vapor", views.adapterView(importsServer: false))) }
         if outputs.contains(.asyncHTTPClient) {
             queue.append(("AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: false)))
         }

@@ -100,10 +100,21 @@ struct ViewBuilder {
             hasDeprecatedRoutes: module.operations.contains { $0.deprecated || $0.responses.contains(where: \.deprecated) },
             importsModels: importsModels,
             // Server code imports the models' module beside Foundation and Hummingbird: qualify its types.
-            operations: module.operations.map { operationView($0, qualifier: module.name) }
+            operations: module.operations.map { operationView($0, qualifier: module.name) },
+            usesBearerAuthentication: module.operations.contains(where: \.requiresBearerToken)
         )
         view.chunkOperations = view.operations
         return view
+    }
+
+    /// - Parameter importsServer: the adapter is a module of its own beside `…Server`.
+    func adapterView(importsServer: Bool) -> AdapterView {
+        AdapterView(
+            header: header,
+            serverModuleName: importsServer ? module.name + "Server" : module.name,
+            importsServer: importsServer,
+            usesBearerAuthentication: module.operations.contains(where: \.requiresBearerToken)
+        )
     }
 
     // MARK: Types

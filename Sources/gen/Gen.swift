@@ -39,14 +39,15 @@ struct Gen: ParsableCommand {
 
     /// How the files are arranged in the output folder.
     enum Layout: String, ExpressibleByArgument, CaseIterable {
-        /// `Module/…` and `ModuleServer/Server.swift`: two modules, large ones split across files.
+        /// `Module/…`, `ModuleServer/…`, `ModuleHummingbird/…`, `ModuleVapor/…`,
+        /// `ModuleAsyncHTTPClient/…`: a module per part, large ones split across files.
         case modules
-        /// `Models.swift`, `Support.swift`, `Client.swift`, `Server.swift`,
-        /// `AsyncHTTPClientTransport.swift` as one module, unsplit.
+        /// `Models.swift`, `Support.swift`, `Client.swift`, `Server.swift`, `HummingbirdRoutes.swift`,
+        /// `VaporRoutes.swift`, `AsyncHTTPClientTransport.swift` as one module, unsplit.
         case flat
     }
 
-    @Option(name: .long, help: "modules: MODULE/*.swift, MODULEServer/Server.swift and MODULEAsyncHTTPClient/, large specs split across files; flat: Models.swift, Support.swift, Client.swift, Server.swift and AsyncHTTPClientTransport.swift as one module, always all five (what the SwiftPM plugins use).")
+    @Option(name: .long, help: "modules: MODULE/*.swift, MODULEServer/ (framework-neutral), MODULEHummingbird/, MODULEVapor/ and MODULEAsyncHTTPClient/, large specs split across files; flat: Models.swift, Support.swift, Client.swift, Server.swift, HummingbirdRoutes.swift, VaporRoutes.swift and AsyncHTTPClientTransport.swift as one module, always all seven (what the SwiftPM plugins use).")
     var layout: Layout = .modules
 
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when the output folder is stale.")

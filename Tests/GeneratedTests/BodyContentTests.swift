@@ -1,7 +1,8 @@
 import BodiesAPI
+import BodiesAPIHummingbird
 import BodiesAPIServer
+import BodiesAPIVapor
 import Foundation
-import Hummingbird
 import Logging
 import Testing
 
@@ -36,9 +37,10 @@ private struct EchoService: APIService {
 @Suite struct BodyContentTests {
     /// Runs `body` against `EchoService` on an ephemeral port, then shuts the server down.
     func withServer(_ body: @Sendable (Client, URL) async throws -> Void) async throws {
-        let router = Router()
-        EchoService().registerRoutes(on: router, authenticator: StaticBearerToken("unused"))
-        try await withServing(router) { baseURL in
+        try await withEachFramework(
+            hummingbird: { EchoService().registerRoutes(on: $0) },
+            vapor: { EchoService().registerRoutes(on: $0) }
+        ) { baseURL in
             try await body(Client(baseURL: baseURL), baseURL)
         }
     }

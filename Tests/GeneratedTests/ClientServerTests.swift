@@ -1,9 +1,10 @@
 import BuildsAPI
 import BuildsAPIAsyncHTTPClient
+import BuildsAPIHummingbird
 import BuildsAPIServer
+import BuildsAPIVapor
 import BuildsExample
 import Foundation
-import Hummingbird
 import Logging
 import Testing
 
@@ -50,9 +51,10 @@ import FoundationNetworking
         token: String?,
         _ body: @Sendable (Client, URL) async throws -> Void
     ) async throws {
-        let router = Router()
-        service.registerRoutes(on: router, authenticator: StaticBearerToken("secret"), maxBodySize: 4096)
-        try await withServing(router) { baseURL in
+        try await withEachFramework(
+            hummingbird: { service.registerRoutes(on: $0, authenticator: StaticBearerToken("secret"), maxBodySize: 4096) },
+            vapor: { service.registerRoutes(on: $0, authenticator: StaticBearerToken("secret"), maxBodySize: 4096) }
+        ) { baseURL in
             try await body(Client(baseURL: baseURL, transport: transport, bearerToken: { token }), baseURL)
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
-import Hummingbird
 import Logging
 import ParametersAPI
+import ParametersAPIHummingbird
 import ParametersAPIServer
+import ParametersAPIVapor
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -69,9 +70,10 @@ struct ParameterEchoService: ParametersAPIServer.APIService {
 
     /// Runs `body` with a client of the echo service served on an ephemeral port.
     func withServer(_ body: @Sendable (Client, URL) async throws -> Void) async throws {
-        let router = Router()
-        ParameterEchoService().registerRoutes(on: router, authenticator: StaticBearerToken("unused"))
-        try await withServing(router) { baseURL in
+        try await withEachFramework(
+            hummingbird: { ParameterEchoService().registerRoutes(on: $0) },
+            vapor: { ParameterEchoService().registerRoutes(on: $0) }
+        ) { baseURL in
             try await body(Client(baseURL: baseURL), baseURL)
         }
     }

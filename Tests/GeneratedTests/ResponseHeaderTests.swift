@@ -1,7 +1,8 @@
 import Foundation
 import HeadersAPI
+import HeadersAPIHummingbird
 import HeadersAPIServer
-import Hummingbird
+import HeadersAPIVapor
 import Logging
 import Testing
 
@@ -82,9 +83,10 @@ import FoundationNetworking
     /// Starts `service` on an ephemeral port of 127.0.0.1, runs `body` with a client for it, and
     /// shuts the server down gracefully.
     func withServer(_ service: Service, _ body: @Sendable (Client, URL) async throws -> Void) async throws {
-        let router = Router()
-        service.registerRoutes(on: router, authenticator: StaticBearerToken("unused"))
-        try await withServing(router) { baseURL in
+        try await withEachFramework(
+            hummingbird: { service.registerRoutes(on: $0) },
+            vapor: { service.registerRoutes(on: $0) }
+        ) { baseURL in
             try await body(Client(baseURL: baseURL), baseURL)
         }
     }

@@ -315,7 +315,7 @@ import Testing
         let server = try runBounded(
             URL(fileURLWithPath: "/usr/bin/env"),
             ["swiftc", "-swift-version", "6", "-warnings-as-errors", "-typecheck", "-module-name", output.module + "Server", "-I", modules.path]
-                + GoldenTests.hummingbirdFlags() + moduleSources(in: out, module: output.module + "Server"),
+                + GoldenTests.dependencyFlags() + moduleSources(in: out, module: output.module + "Server"),
             in: output.directory.url, timeout: 300
         )
         #expect(server.status == 0 && !server.signaled && !server.timedOut, "the server does not compile:\n\(server.stderr.prefix(6000))", sourceLocation: sourceLocation)
@@ -358,7 +358,7 @@ import Testing
         expectLiteral(p, in: output.client, "operationId, query or header name")
         expectLiteral(p, in: output.server, "operationId or parameter name in the server")
         expectLiteral("/items" + Self.pathText(p) + "/\(SwiftLiteralScanner.placeholder)", in: output.client, "path literal")
-        expectLiteral("/items" + Self.pathText(p) + "/:id", in: output.server, "route path")
+        expectLiteral("/items" + Self.pathText(p) + "/{id}", in: output.server, "route path")
         expectLiteral("https://example.com/" + p, in: output.client, "server URL")
         if !p.contains("{") && !p.contains("}") {
             expectLiteral(p, in: output.server, "path parameter name")
@@ -410,7 +410,7 @@ import Testing
             case .pathLiterals:
                 for (index, text) in texts.map(Self.pathText).enumerated() {
                     expectLiteral("/l\(index)/" + text + "/\(SwiftLiteralScanner.placeholder)/" + text, in: output.client, "path literal")
-                    expectLiteral("/l\(index)/" + text + "/:id/" + text, in: output.server, "route path")
+                    expectLiteral("/l\(index)/" + text + "/{id}/" + text, in: output.server, "route path")
                 }
             case .pathParameterNames:
                 for text in texts where !text.contains("{") && !text.contains("}") {

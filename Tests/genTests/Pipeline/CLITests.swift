@@ -116,7 +116,7 @@ import Testing
         Thread.sleep(forTimeInterval: 0.05)
         let second = try gen(["spec.yaml", "--output", "out"], in: directory)
         #expect(second.status == 0)
-        #expect(second.stderr.contains("wrote 0, unchanged 5"))
+        #expect(second.stderr.contains("wrote 0, unchanged 7"))
         #expect(try FileManager.default.attributesOfItem(atPath: models.path)[.modificationDate] as? Date == before)
     }
 
@@ -237,7 +237,7 @@ import Testing
         // A new module name moves the output: the old generated files go, the user's files stay.
         let run = try gen(["spec.yaml", "--output", "out", "--module-name", "Renamed"], in: directory)
         #expect(run.status == 0)
-        #expect(run.stderr.contains("removed 5"))
+        #expect(run.stderr.contains("removed 7"))
         #expect(FileManager.default.fileExists(atPath: mine.path))
         #expect(FileManager.default.fileExists(atPath: notes.path))
         #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("out/Mini/Models.swift").path))

@@ -199,8 +199,8 @@ import Testing
         ("modelName: X\n", "api/gen-config.yaml:1:1: error: unknown key 'modelName' in the config file", "did you mean 'moduleName'?"),
         ("filter: {tag: [a]}\n", "api/gen-config.yaml:1:10: error: unknown key 'tag' in 'filter'", "did you mean 'tags'?"),
         ("rename: {schema: {}}\n", "api/gen-config.yaml:1:10: error: unknown key 'schema' in 'rename'", "did you mean 'schemas'?"),
-        ("generate: [models, clinet]\n", "api/gen-config.yaml:1:20: error: expected one of models, client, server, asyncHTTPClient in 'generate', found 'clinet'", "did you mean 'client'?"),
-        ("generate: [client]\n", "api/gen-config.yaml:1:11: error: 'generate' lists the client or server without 'models'", nil),
+        ("generate: [models, clinet]\n", "api/gen-config.yaml:1:20: error: expected one of models, client, server, hummingbird, vapor, asyncHTTPClient in 'generate', found 'clinet'", "did you mean 'client'?"),
+        ("generate: [client]\n", "api/gen-config.yaml:1:11: error: 'generate' lists parts without 'models'", nil),
         ("skipDeprecated: yes please\n", "api/gen-config.yaml:1:17: error: expected true or false for 'skipDeprecated', found a string", nil),
         ("fileWeight: 0\n", "api/gen-config.yaml:1:13: error: expected a positive integer for 'fileWeight'", nil),
         ("filter: [tags]\n", "api/gen-config.yaml:1:9: error: expected a mapping for 'filter', found a sequence", nil),
@@ -223,19 +223,21 @@ import Testing
         #expect(read("Generated/ShopServer/Server.swift", in: scratch) != nil)
     }
 
-    /// The SwiftPM plugins' layout: four files, one module, whatever `generate` says.
-    @Test func flatLayoutIsOneModuleOfFourFiles() throws {
-        let (gen, scratch) = try run(config: "generate: [models, server]\nfileWeight: 1\n", arguments: ["--layout", "flat", "--output", "flat"])
+    /// The SwiftPM plugins' layout: seven files, one module, whatever `generate` says; both
+    /// frameworks' routes compile in the one module beside each other.
+    @Test func flatLayoutIsOneModuleOfSevenFiles() throws {
+        let (gen, scratch) = try run(config: "generate: [models, hummingbird, vapor]\nfileWeight: 1\n", arguments: ["--layout", "flat", "--output", "flat"])
         #expect(gen.status == 0, "\(gen.stderr)")
         let folder = scratch.url.appendingPathComponent("flat")
+        let files = ["AsyncHTTPClientTransport", "Client", "HummingbirdRoutes", "Models", "Server", "Support", "VaporRoutes"]
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
-            == ["AsyncHTTPClientTransport.swift", "Client.swift", "Models.swift", "Server.swift", "Support.swift"], "never split, always all five")
+            == files.map { $0 + ".swift" }, "never split, always all seven")
         let client = try #require(read("flat/Client.swift", in: scratch))
         #expect(client.hasSuffix("// The client is not generated here: add `client` to `generate` in gen-config.yaml to have it.\n"))
         let server = try #require(read("flat/Server.swift", in: scratch))
         #expect(!server.contains("import Shop\n"), "the server is in the models' module")
-        let sources = ["Models", "Support", "Client", "Server", "AsyncHTTPClientTransport"].map { folder.appendingPathComponent($0 + ".swift").path }
-        try swiftc(["-typecheck", "-module-name", "Shop"] + GoldenTests.hummingbirdFlags() + sources)
+        let sources = files.map { folder.appendingPathComponent($0 + ".swift").path }
+        try swiftc(["-typecheck", "-module-name", "Shop"] + GoldenTests.dependencyFlags() + sources)
     }
 
     @Test func explicitConfigFileMustExist() throws {
@@ -265,7 +267,7 @@ import Testing
         }
         try swiftc(["-emit-module", "-module-name", module, "-emit-module-path", scratch.url.appendingPathComponent("\(module).swiftmodule").path]
             + swiftFiles(output.appendingPathComponent(module)))
-        try swiftc(["-typecheck", "-module-name", module + "Server", "-I", scratch.url.path] + GoldenTests.hummingbirdFlags()
+        try swiftc(["-typecheck", "-module-name", module + "Server", "-I", scratch.url.path] + GoldenTests.dependencyFlags()
             + swiftFiles(output.appendingPathComponent(module + "Server")))
     }
 }

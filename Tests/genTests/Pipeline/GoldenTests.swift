@@ -40,8 +40,8 @@ import Render
     }
 
     // The fixtures' output compiles as Swift 6 with warnings as errors: models, support and client as
-    // a module, then the Hummingbird server and the AsyncHTTPClient transport against it (with the
-    // Hummingbird and AsyncHTTPClient this package built).
+    // a module, the server (no framework) as another, then the Hummingbird and Vapor routes and the
+    // AsyncHTTPClient transport against them (with the frameworks this package built).
     @Test(arguments: ["petstore", "naming", "recursion", "multifile"])
     func fixtureOutputCompiles(name: String) throws {
         let folder = Repository.goldenFixtures.appendingPathComponent(name).appendingPathComponent("expected")
@@ -54,8 +54,12 @@ import Render
         }
         let scratch = try TemporaryDirectory()
         try swiftc(["-emit-module", "-parse-as-library", "-module-name", module, "-emit-module-path", scratch.url.appendingPathComponent("\(module).swiftmodule").path] + sources(module))
-        try swiftc(["-typecheck", "-module-name", module + "Server", "-I", scratch.url.path] + Self.hummingbirdFlags() + sources(module + "Server"))
-        try swiftc(["-typecheck", "-module-name", module + "AsyncHTTPClient", "-I", scratch.url.path] + Self.hummingbirdFlags() + sources(module + "AsyncHTTPClient"))
+        let server = scratch.url.appendingPathComponent("\(module)Server.swiftmodule").path
+        try swiftc(["-emit-module", "-parse-as-library", "-module-name", module + "Server", "-emit-module-path", server, "-I", scratch.url.path] + sources(module + "Server"))
+        for adapter in ["Hummingbird", "Vapor"] {
+            try swiftc(["-typecheck", "-module-name", module + adapter, "-I", scratch.url.path] + Self.dependencyFlags() + sources(module + adapter))
+        }
+        try swiftc(["-typecheck", "-module-name", module + "AsyncHTTPClient", "-I", scratch.url.path] + Self.dependencyFlags() + sources(module + "AsyncHTTPClient"))
     }
 
     // A large spec's models are split over several files in spec order (here forced with a small
@@ -103,9 +107,9 @@ import Render
         #expect(process.terminationStatus == 0, "\(String(decoding: output, as: UTF8.self))", sourceLocation: sourceLocation)
     }
 
-    /// Search paths for Hummingbird and its C dependencies, as SwiftPM passes them when it builds
-    /// the package's own generated server.
-    static func hummingbirdFlags() -> [String] {
+    /// Search paths for Hummingbird, Vapor, AsyncHTTPClient and their C dependencies, as SwiftPM
+    /// passes them when it builds the package's own generated server and transport.
+    static func dependencyFlags() -> [String] {
         let bin = Repository.genExecutable.deletingLastPathComponent()
         var flags = ["-I", bin.appendingPathComponent("Modules").path]
         let manager = FileManager.default

@@ -5,7 +5,7 @@ import Testing
 ///
 /// Swift code is type-checked in Swift 6 mode against the modules this package builds from
 /// `Generated/` (BuildsAPI, its server and AsyncHTTPClient transport), the example service and
-/// Hummingbird; statements are wrapped in an `async throws` function. Package manifest fragments
+/// Hummingbird or Vapor; statements are wrapped in an `async throws` function. Package manifest fragments
 /// (`.target(…)` lists, `dependencies:`/`targets:` arguments) are put into a `Package(…)` and
 /// evaluated by `swift package dump-package`.
 @Suite struct ReadmeExampleTests {
@@ -48,20 +48,23 @@ import Testing
         let scratch = try TemporaryDirectory()
         let declaresTypes = block.code.split(separator: "\n").contains { $0.hasPrefix("struct ") || $0.hasPrefix("extension ") }
         let body = declaresTypes ? block.code : "func example() async throws {\n" + block.code + "\n}"
+        // Hummingbird and Vapor both have an `Application`: an example names the one it is about.
+        let framework = block.code.contains("Vapor.") ? "Vapor" : "Hummingbird"
         let source = """
             import AsyncHTTPClient
             import BuildsAPI
             import BuildsAPIAsyncHTTPClient
+            import BuildsAPI\(framework)
             import BuildsAPIServer
             import BuildsExample
             import Foundation
-            import Hummingbird
+            import \(framework)
 
             \(body)
 
             """
         let file = try scratch.write(source, to: "Example.swift")
-        let result = try run(["swiftc", "-swift-version", "6", "-typecheck", "-parse-as-library"] + GoldenTests.hummingbirdFlags() + [file.path])
+        let result = try run(["swiftc", "-swift-version", "6", "-typecheck", "-parse-as-library"] + GoldenTests.dependencyFlags() + [file.path])
         #expect(result.status == 0, "README.md:\(block.line): the example does not compile:\n\(result.output)")
     }
 
@@ -73,6 +76,7 @@ import Testing
             dependencies: [
                 .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
                 .package(url: "https://github.com/swift-server/async-http-client", from: "1.0.0"),
+                .package(url: "https://github.com/vapor/vapor", from: "4.0.0"),
             ],
             targets: [
             \(block.code)

@@ -104,7 +104,7 @@ import Testing
         #expect(clientFiles.count > 2 && serverFiles.count > 2, "\(paths)")
         #expect(clientFiles.map(\.path) == ["Many/Client.swift"] + (2...clientFiles.count).map { "Many/Client\($0).swift" })
         #expect(serverFiles.map(\.path) == ["ManyServer/Server.swift"] + (2...serverFiles.count).map { "ManyServer/Server\($0).swift" })
-        #expect(whole.map(\.path) == ["Many/Models.swift", "Many/Support.swift", "Many/Client.swift", "ManyServer/Server.swift", "ManyAsyncHTTPClient/AsyncHTTPClientTransport.swift"])
+        #expect(whole.map(\.path) == ["Many/Models.swift", "Many/Support.swift", "Many/Client.swift", "ManyServer/Server.swift", "ManyHummingbird/HummingbirdRoutes.swift", "ManyVapor/VaporRoutes.swift", "ManyAsyncHTTPClient/AsyncHTTPClientTransport.swift"])
         #expect(split.filter { !$0.path.contains("/Client") && !$0.path.contains("/Server") }
             == whole.filter { !$0.path.contains("/Client") && !$0.path.contains("/Server") })
 
@@ -143,7 +143,7 @@ import Testing
         }
         try swiftc(["-emit-module", "-parse-as-library", "-module-name", "Many", "-emit-module-path", scratch.url.appendingPathComponent("Many.swiftmodule").path]
             + sources("Many"))
-        try swiftc(["-typecheck", "-module-name", "ManyServer", "-I", scratch.url.path] + GoldenTests.hummingbirdFlags() + sources("ManyServer"))
+        try swiftc(["-typecheck", "-module-name", "ManyServer", "-I", scratch.url.path] + GoldenTests.dependencyFlags() + sources("ManyServer"))
     }
 
     // A server generated without a client still has the headers structs its response cases
@@ -160,14 +160,14 @@ import Testing
         let module = scratch.url.appendingPathComponent("out/Many")
         try swiftc(["-emit-module", "-parse-as-library", "-module-name", "Many", "-emit-module-path", scratch.url.appendingPathComponent("Many.swiftmodule").path]
             + ["Models.swift", "Support.swift"].map { module.appendingPathComponent($0).path })
-        try swiftc(["-typecheck", "-module-name", "ManyServer", "-I", scratch.url.path] + GoldenTests.hummingbirdFlags()
+        try swiftc(["-typecheck", "-module-name", "ManyServer", "-I", scratch.url.path] + GoldenTests.dependencyFlags()
             + [scratch.url.appendingPathComponent("out/ManyServer/Server.swift").path])
     }
 
     // A spec that fits the default weight keeps exactly one client and one server file, and
     // chunks follow spec order with at least one operation each.
     @Test func chunksKeepOrderAndSmallSpecsStayWhole() throws {
-        #expect(try generate(Self.manyOperations(5)).map(\.path) == ["Many/Models.swift", "Many/Support.swift", "Many/Client.swift", "ManyServer/Server.swift", "ManyAsyncHTTPClient/AsyncHTTPClientTransport.swift"])
+        #expect(try generate(Self.manyOperations(5)).map(\.path) == ["Many/Models.swift", "Many/Support.swift", "Many/Client.swift", "ManyServer/Server.swift", "ManyHummingbird/HummingbirdRoutes.swift", "ManyVapor/VaporRoutes.swift", "ManyAsyncHTTPClient/AsyncHTTPClientTransport.swift"])
         #expect(Renderer.chunks(of: [5, 5, 5, 5], weight: 10, by: { $0 }) == [[5, 5], [5, 5]])
         #expect(Renderer.chunks(of: [50, 1], weight: 10, by: { $0 }) == [[50], [1]])
         #expect(Renderer.chunks(of: [Int](), weight: 10, by: { $0 }) == [[]])

@@ -196,7 +196,7 @@ import Testing
         run.expectAllPassed()
         // The route matches the template and reads each parameter from the raw segment, which
         // `ParameterDecoding` splits in its style and then decodes exactly once.
-        #expect(run.serverSource.contains(#"router.on("/org/:org/builds/:build", method: .get)"#))
+        #expect(run.serverSource.contains(#"path: "/org/{org}/builds/{build}""#))
         #expect(run.serverSource.contains(#"parameters.requiredValue("org", in: .path, as: .primitive, style: .simple, explode: false)"#))
         #expect(run.serverSource.contains("ParameterDecoding.path($0[...], named: name"))
     }
@@ -664,6 +664,7 @@ import Testing
         let server = """
             import Hummingbird
             import T
+            import THummingbird
             import TServer
 
             struct Service: APIService {
@@ -673,7 +674,7 @@ import Testing
             }
 
             func serve() {
-                Service().registerRoutes(on: Router(), authenticator: StaticBearerToken("t"))
+                Service().registerRoutes(on: Router())
             }
 
             func callThroughTheProtocol(_ service: some APIService) async throws {

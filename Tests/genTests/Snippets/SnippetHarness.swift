@@ -51,7 +51,7 @@ enum Snippet {
     /// - Parameters:
     ///   - spec: the YAML after the header.
     ///   - main: the program's top-level code; it may use `try` and `await` and the helpers.
-    ///   - typecheckServer: also type-check the generated Hummingbird server against the module.
+    ///   - typecheckServer: also compile the generated server and its Hummingbird routes against the module.
     ///   - userCodeWarningsAreErrors: compile `main.swift` with `-warnings-as-errors` (off when a test
     ///     wants to read the warnings user code gets, as for deprecations).
     ///   - serverUserCode: a file of user code to type-check (not run) against the module and the
@@ -102,18 +102,24 @@ enum Snippet {
             let server = try swiftc(
                 ["-warnings-as-errors", "-parse-as-library", "-emit-module", "-module-name", moduleName + "Server",
                  "-emit-module-path", lib.appendingPathComponent("\(moduleName)Server.swiftmodule").path, "-I", lib.path]
-                    + GoldenTests.hummingbirdFlags() + serverSources,
+                    + serverSources,
                 in: folder
             )
-            run.serverDiagnostics = server.stderr
-            guard server.status == 0 else {
-                Issue.record("the generated server does not compile with -warnings-as-errors:\n\(server.stderr)", sourceLocation: sourceLocation)
+            let hummingbird = try swiftc(
+                ["-warnings-as-errors", "-parse-as-library", "-emit-module", "-module-name", moduleName + "Hummingbird",
+                 "-emit-module-path", lib.appendingPathComponent("\(moduleName)Hummingbird.swiftmodule").path, "-I", lib.path]
+                    + GoldenTests.dependencyFlags() + swiftFiles(in: folder.appendingPathComponent("out/\(moduleName)Hummingbird")),
+                in: folder
+            )
+            run.serverDiagnostics = server.stderr + hummingbird.stderr
+            guard server.status == 0, hummingbird.status == 0 else {
+                Issue.record("the generated server does not compile with -warnings-as-errors:\n\(run.serverDiagnostics)", sourceLocation: sourceLocation)
                 run.stoppedEarly = true
                 return run
             }
             if let serverUserCode {
                 let file = try scratch.write(serverUserCode, to: "server-user/User.swift")
-                let user = try swiftc(["-parse-as-library", "-typecheck", "-I", lib.path] + GoldenTests.hummingbirdFlags() + [file.path], in: folder)
+                let user = try swiftc(["-parse-as-library", "-typecheck", "-I", lib.path] + GoldenTests.dependencyFlags() + [file.path], in: folder)
                 run.serverUserStatus = user.status
                 run.serverUserDiagnostics = user.stderr
             }

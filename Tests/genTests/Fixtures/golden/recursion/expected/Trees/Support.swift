@@ -1492,9 +1492,17 @@ public enum ParameterDecoding {
             if explode, shape == .object {
                 return try node(raw.dropFirst(), shape: .object, separators: [";"], keyValuePairs: true)
             }
-            let named = try split(raw.dropFirst(), on: [";"]).map { piece -> Substring in
-                guard let (key, value) = pair(piece), key == name else { throw MalformedText() }
-                return value
+            var named: [Substring] = []
+            for piece in try split(raw.dropFirst(), on: [";"]) {
+                if let (key, value) = pair(piece), key == name {
+                    named.append(value)
+                } else if let last = named.last, !last.isEmpty {
+                    // Not `name=…`: a `;` of the value that the framework decoded from `%3B`
+                    // before the routes saw the path (Vapor does), so the piece continues it.
+                    named[named.count - 1] = raw[last.startIndex..<piece.endIndex]
+                } else {
+                    throw MalformedText()
+                }
             }
             if explode, shape == .array {
                 return .array(try named.map(decoded))
