@@ -46,7 +46,7 @@ public struct ModuleBuilder {
         types += builder.operationTypes
         let kinds = Self.kinds(in: types)
         operations = operations.map { chooseParameterCoding($0, kinds: kinds) }
-        RecursionBreaker.breakCycles(in: &types)
+        OutOfLineStorage.mark(&types, kinds: kinds)
         Deprecation.propagate(types: &types, operations: &operations)
         UnionStrictness.mark(&types)
         operations = operations.map { restrictHeaderTypes($0, kinds: kinds) }

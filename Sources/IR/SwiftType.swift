@@ -43,8 +43,8 @@ public struct Property: Sendable {
     public var documentation: String?
     /// Deprecated in the spec, or of a type that is (`Deprecation.propagate` sets that).
     public var deprecated: Bool
-    /// Whether the value is stored out of line because it contains the enclosing type (a
-    /// recursive schema): a struct cannot hold itself inline.
+    /// Whether the value is stored out of line (`@Indirect`): an object or union, so a copy is one
+    /// reference and a recursive schema has finite size (`OutOfLineStorage` says why).
     public var isIndirect = false
     /// Why the property is deprecated; `nil` for no message.
     public var deprecationMessage: String? = nil
@@ -106,7 +106,7 @@ public struct Enumeration: Sendable {
 /// the case is chosen by the tag property; without one, by trying each alternative in order.
 public struct Union: Sendable {
     public var cases: [Case]
-    /// Whether an alternative contains the union itself, so the enum must be `indirect`.
+    /// Whether the enum is `indirect`: an alternative is an object or union (`OutOfLineStorage`).
     public var isIndirect = false
     /// Set when the schema has a `discriminator`.
     public var discriminator: Discriminator? = nil

@@ -191,4 +191,21 @@ private struct EchoService: APIService {
             #expect(none == Message(text: "no body"))
         }
     }
+
+    // A nested object is stored out of line (`@Indirect`) yet behaves as a value: a copy's edit,
+    // in place or by assignment, never shows in the original, and equality and hashing see through.
+    @Test func nestedObjectsKeepValueSemantics() {
+        let original = ContactForm(name: "Ann", message: "hi", subscribe: false, address: Address(city: "Oslo"))
+        var edited = original
+        edited.address?.city = "Bergen"
+        #expect(original.address?.city == "Oslo")
+        #expect(edited.address?.city == "Bergen")
+        var replaced = original
+        replaced.address = Address(city: "Tromsø", postcode: "9008")
+        #expect(original.address == Address(city: "Oslo"))
+        var same = edited
+        same.address?.city = "Oslo"
+        #expect(same == original)
+        #expect(Set([same, original]).count == 1)
+    }
 }

@@ -32,6 +32,7 @@ public struct ContactForm: Codable, Hashable, Sendable {
     public var subscribe: Bool
     public var age: Int?
     public var tags: [String]?
+    @Indirect
     public var address: Address?
 
     public init(

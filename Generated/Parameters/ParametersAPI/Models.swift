@@ -115,12 +115,15 @@ public struct QueryEcho: Codable, Hashable, Sendable {
     public var tags: [String]?
     public var ids: [Int]?
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var color: Color?
     public var spaced: [String]?
     public var piped: [String]?
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var pipedColor: Color?
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var deep: Color?
     public var metadata: [String: String]?
     public var reserved: String?
@@ -128,6 +131,7 @@ public struct QueryEcho: Codable, Hashable, Sendable {
     public var since: Date?
     public var ref: UUID?
     public var code: String?
+    @Indirect
     public var filter: Filter?
 
     public init(
@@ -230,22 +234,28 @@ public struct PathEcho: Codable, Hashable, Sendable {
     public var s: String
     public var sa: [Int]
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var so: Color
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var soe: Color
     public var l: String
     public var la: [String]
     public var lae: [String]
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var lo: Color
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var loe: Color
     public var m: String
     public var ma: [String]
     public var mae: [String]
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var mo: Color
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var moe: Color
 
     public init(
@@ -338,8 +348,10 @@ public struct HeaderEcho: Codable, Hashable, Sendable {
     public var text: String
     public var numbers: [Int]?
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var color: Color?
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var colorExploded: Color?
 
     public init(
@@ -383,6 +395,7 @@ public struct CookieEcho: Codable, Hashable, Sendable {
     public var tags: [String]?
     public var ids: [Int]?
     /// The style table's example object (§4.8.12.4).
+    @Indirect
     public var color: Color?
 
     public init(

@@ -66,12 +66,15 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
 
 // MARK: - Recursive types
 
-/// Stores a property out of line so a struct can contain itself, directly or through other
-/// types (a tree's `parent`), without having infinite size. Reads and writes like the value.
+/// Stores a property out of line, behind one shared reference: nested objects and unions, so that
+/// copying a model copies a reference rather than every nested field (which also keeps the
+/// compiler's copy code small), and anything a struct would otherwise contain itself through (a
+/// tree's `parent`). Reads and writes like the value; a write copies the storage only when another
+/// value still shares it, so it keeps value semantics.
 @propertyWrapper
 public struct Indirect<Value> {
     private final class Box {
-        let value: Value
+        var value: Value
 
         init(_ value: Value) {
             self.value = value
@@ -86,7 +89,17 @@ public struct Indirect<Value> {
 
     public var wrappedValue: Value {
         get { box.value }
-        set { box = Box(newValue) }
+        set {
+            if isKnownUniquelyReferenced(&box) {
+                box.value = newValue
+            } else {
+                box = Box(newValue)
+            }
+        }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
+            yield &box.value
+        }
     }
 }
 
@@ -98,7 +111,8 @@ extension Indirect: Hashable where Value: Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
 }
 
-// The box is never mutated after creation (a write replaces it), so sharing it is safe.
+// A box is written only while one value holds it (a shared one is copied first), so sharing
+// values across tasks never shares a write.
 extension Indirect: @unchecked Sendable where Value: Sendable {}
 
 // MARK: - Absent, null or a value

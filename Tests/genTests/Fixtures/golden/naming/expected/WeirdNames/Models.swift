@@ -15,7 +15,9 @@ public struct Weird: Codable, Hashable, Sendable {
     public var ref: String?
     public var rocket: String?
     public var ratio: Weird.Ratio?
+    @Indirect
     public var nested: Weird.Nested?
+    @Indirect
     public var choice: Weird.Choice?
     public var extra: [String: Int]?
 
@@ -98,7 +100,7 @@ public struct Weird: Codable, Hashable, Sendable {
         }
     }
 
-    public enum Choice: Codable, Hashable, Sendable {
+    public indirect enum Choice: Codable, Hashable, Sendable {
         case weirdName(WeirdName)
         case integer(Int)
 
