@@ -1,6 +1,8 @@
 /// The view `client.mustache` receives.
 struct ClientView: Sendable {
     var header: String
+    /// `public`, `package` or `internal`, as `ModelsView.access`.
+    var access: String
     var moduleName: String
     /// The spec's first server as a Swift string literal, when it is an absolute URL.
     var defaultServerURL: String?
@@ -19,7 +21,7 @@ struct BodyChoiceView: Sendable {
     var name: String
     var documentation: [String]
     /// `@available(*, deprecated…)` when a case's type is deprecated.
-    var availability: String?
+    var availability: [String]?
     var cases: [BodyChoiceCaseView]
 }
 
@@ -35,6 +37,8 @@ struct BodyChoiceCaseView: Sendable {
 /// The view `server.mustache` receives.
 struct ServerView: Sendable {
     var header: String
+    /// `public`, `package` or `internal`, as `ModelsView.access`.
+    var access: String
     var moduleName: String
     /// Whether every error response documents one body type; otherwise a default
     /// `errorPayload(for:)` building a `JSONValue` is generated.
@@ -58,15 +62,22 @@ struct ServerView: Sendable {
 struct TransportView: Sendable {
     /// The do-not-edit first line, for the `header` partial.
     var header: String
+    /// `public`, `package` or `internal`, as `ModelsView.access`.
+    var access: String
     /// The module holding `Client`: `BuildsAPI`.
     var moduleName: String
     /// The transport is its own module importing the client's; false in the flat layout.
     var importsModels: Bool
+    /// The modules the file imports, sorted as swift-format's `OrderedImports` wants: `AsyncHTTPClient`,
+    /// `BuildsAPI` (when `importsModels`), `Foundation`.
+    var imports: [String]
 }
 
 /// The view `support.mustache` receives: the helpers every generated module carries.
 struct SupportView: Sendable {
     var header: String
+    /// `public`, `package` or `internal`, as `ModelsView.access`.
+    var access: String
     var moduleName: String
     /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
     var errorPayloadType: String
@@ -85,7 +96,7 @@ struct OperationView: Sendable {
     var documentation: [String]
     /// `@available(*, deprecated…)` on the client method and the service requirement when the
     /// operation is deprecated (or its signature uses a deprecated type).
-    var availability: String?
+    var availability: [String]?
     /// The server's handler is deprecated (the operation is, or a response case is): the routes
     /// call it through the `DeprecatedOperationRoutes` protocol, which does not warn.
     var isDeprecatedRoute: Bool
@@ -104,6 +115,12 @@ struct OperationView: Sendable {
     /// The request path as one Swift string literal, each parameter in its style and
     /// percent-encoded once: `"/org/\(try ParameterEncoding.path("org", org, as: .primitive, style: .simple, explode: false))"`.
     var pathExpression: String
+    /// The elements of an array literal of the path's pieces, for when `let path = pathExpression`
+    /// is longer than the line length: complete lines, commas included, of literals (long ones
+    /// split) and `ParameterEncoding.path(…)` calls (broken over three lines when long).
+    var pathLines: [String]
+    /// Join the array of `pathLines` instead of writing `pathExpression`.
+    var wrapsPath: Bool
     /// `org: String, buildID: UUID, body: BuildUpdateRequest`, optional ones defaulting to `nil`.
     var parameterList: String
     /// The same without defaults, for the server protocol (protocol requirements cannot have them).
@@ -125,12 +142,18 @@ struct OperationView: Sendable {
     /// The request body's content types as `[MediaCoder<Body>]`: `[.json("application/json")]`,
     /// or the body enum's `contents`.
     var bodyCoders: String
+    /// `try request.setBody(body, as: bodyCoders)` is longer than the line length: break it.
+    var wrapsBodyCoders: Bool
     /// The `Accept` header: every content type the responses document, JSON first.
     var acceptLiteral: String
     /// As `bodyCoders`, for the success response.
     var successCoders: String
+    /// Decoding the success body with `successCoders` is longer than the line length: break it.
+    var wrapsSuccessCoders: Bool
     /// What the client method returns: the 2xx body type, or `Void`.
     var successType: String
+    /// `successType` is `Void`: the client method's signature leaves out `-> Void`.
+    var returnsVoid: Bool
     var hasSuccessBody: Bool
     var successStatus: String
     var requiresBearerToken: Bool
@@ -164,6 +187,10 @@ struct ResponseHeadersView: Sendable {
     var fields: [HeaderFieldView]
     /// The memberwise initializer's parameters, optional ones defaulting to `nil`.
     var initializerParameters: String
+    /// The same parameters one per line, commas included.
+    var initializerParameterLines: [String]
+    /// The initializer's signature on one line is longer than the line length: one parameter per line.
+    var wrapsInitializer: Bool
 }
 
 /// One header of a response as a property of its headers struct.
@@ -181,9 +208,14 @@ struct HeaderFieldView: Sendable {
 
 /// One client method of an operation: its signature and the parameters it sends.
 struct ClientMethodView: Sendable {
-    var availability: String?
+    var availability: [String]?
     /// As `OperationView.parameterList`, for this method.
     var parameterList: String
+    /// The same parameters one per line, commas included, for a signature too long for one line.
+    var parameterLines: [String] = []
+    /// The signature on one line would be longer than the line length: put each parameter on a
+    /// line of its own (`parameterLines`).
+    var wrapsParameters = false
     var queryParameters: [ParameterView]
     var hasQueryParameters: Bool
     var headerParameters: [ParameterView]
@@ -217,6 +249,10 @@ struct ParameterView: Sendable {
     var documentation: [String]
     /// `- Parameter org: Organization slug` lines, already prefixed.
     var parameterDocumentation: String
+    /// The client's statement sending it: one line, or three when that line would be longer than
+    /// the line length (broken after the call's opening parenthesis, the arguments indented by
+    /// four spaces). Empty for path parameters, which are part of `pathExpression`.
+    var encodingLines: [String] = []
 }
 
 struct ResponseView: Sendable {
@@ -232,7 +268,7 @@ struct ResponseView: Sendable {
     var bodyCoders: String
     var documentation: [String]
     /// `@available(*, deprecated…)` on the response enum's case when the body type is deprecated.
-    var availability: String?
+    var availability: [String]?
     /// The response declares headers: its case carries them (`headers:`) and the route writes them.
     var hasHeaders: Bool
     /// Headers but no body: a fixed-status case carries only `(headers:)`.
@@ -247,6 +283,7 @@ extension ClientView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "header": header.templateData
+        case "access": access.templateData
         case "moduleName": moduleName.templateData
         case "defaultServerURL": defaultServerURL.templateData
         case "errorPayloadType": errorPayloadType.templateData
@@ -286,6 +323,7 @@ extension ServerView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "header": header.templateData
+        case "access": access.templateData
         case "moduleName": moduleName.templateData
         case "hasDocumentedErrorPayload": hasDocumentedErrorPayload.templateData
         case "hasDeprecatedRoutes": hasDeprecatedRoutes.templateData
@@ -303,8 +341,10 @@ extension TransportView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "header": header.templateData
+        case "access": access.templateData
         case "moduleName": moduleName.templateData
         case "importsModels": importsModels.templateData
+        case "imports": imports.templateData
         default: nil
         }
     }
@@ -314,6 +354,7 @@ extension SupportView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "header": header.templateData
+        case "access": access.templateData
         case "moduleName": moduleName.templateData
         case "errorPayloadType": errorPayloadType.templateData
         case "hasFormBodies": hasFormBodies.templateData
@@ -338,6 +379,8 @@ extension OperationView: TemplateValue {
         case "pathLiteral": pathLiteral.templateData
         case "routePathLiteral": routePathLiteral.templateData
         case "pathExpression": pathExpression.templateData
+        case "pathLines": pathLines.templateData
+        case "wrapsPath": wrapsPath.templateData
         case "parameterList": parameterList.templateData
         case "requirementParameterList": requirementParameterList.templateData
         case "argumentList": argumentList.templateData
@@ -353,9 +396,12 @@ extension OperationView: TemplateValue {
         case "bodyIsOptional": bodyIsOptional.templateData
         case "bodyContentTypeLiteral": bodyContentTypeLiteral.templateData
         case "bodyCoders": bodyCoders.templateData
+        case "wrapsBodyCoders": wrapsBodyCoders.templateData
         case "acceptLiteral": acceptLiteral.templateData
         case "successCoders": successCoders.templateData
+        case "wrapsSuccessCoders": wrapsSuccessCoders.templateData
         case "successType": successType.templateData
+        case "returnsVoid": returnsVoid.templateData
         case "hasSuccessBody": hasSuccessBody.templateData
         case "successStatus": successStatus.templateData
         case "requiresBearerToken": requiresBearerToken.templateData
@@ -385,6 +431,8 @@ extension ResponseHeadersView: TemplateValue {
         case "documentation": documentation.templateData
         case "fields": fields.templateData
         case "initializerParameters": initializerParameters.templateData
+        case "initializerParameterLines": initializerParameterLines.templateData
+        case "wrapsInitializer": wrapsInitializer.templateData
         default: nil
         }
     }
@@ -409,6 +457,8 @@ extension ClientMethodView: TemplateValue {
         switch key {
         case "availability": availability.templateData
         case "parameterList": parameterList.templateData
+        case "parameterLines": parameterLines.templateData
+        case "wrapsParameters": wrapsParameters.templateData
         case "queryParameters": queryParameters.templateData
         case "hasQueryParameters": hasQueryParameters.templateData
         case "headerParameters": headerParameters.templateData
@@ -437,6 +487,7 @@ extension ParameterView: TemplateValue {
         case "patternLiteral": patternLiteral.templateData
         case "documentation": documentation.templateData
         case "parameterDocumentation": parameterDocumentation.templateData
+        case "encodingLines": encodingLines.templateData
         default: nil
         }
     }
