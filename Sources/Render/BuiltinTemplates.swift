@@ -1281,7 +1281,12 @@ enum ServerCoding {
         {{/defaultLiteral}}
         {{/properties}}
         {{#additionalPropertiesType}}
+        {{#hasProperties}}
         self.additionalProperties = try {{decoderName}}.additionalProperties(excluding: Set(CodingKeys.allCases.map(\.rawValue)))
+        {{/hasProperties}}
+        {{^hasProperties}}
+        self.additionalProperties = try {{decoderName}}.additionalProperties(excluding: [])
+        {{/hasProperties}}
         {{/additionalPropertiesType}}
     }
 
