@@ -2,7 +2,7 @@
 
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A request as the client hands it to a transport.
@@ -49,7 +49,8 @@ public struct ClientResponse: Sendable, Hashable {
     public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
         let contentType = headerFields["content-type"]
         guard let coder = contents.coder(for: contentType) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+            let description = "the response's content type '\(contentType ?? "")' is not one the spec documents"
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: description))
         }
         return try coder.decode(body, contentType: contentType)
     }
@@ -147,7 +148,12 @@ public struct Client: Sendable {
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func updateBuild(org: String, buildID: UUID, body: BuildUpdateRequest) async throws -> BuildResponse {
-        let path = "/api/v1/org/\(try ParameterEncoding.path("org", org, as: .primitive, style: .simple, explode: false))/builds/\(try ParameterEncoding.path("build_id", buildID, as: .primitive, style: .simple, explode: false))"
+        let path = try [
+            "/api/v1/org/",
+            ParameterEncoding.path("org", org, as: .primitive, style: .simple, explode: false),
+            "/builds/",
+            ParameterEncoding.path("build_id", buildID, as: .primitive, style: .simple, explode: false),
+        ].joined()
         var request = ClientRequest(method: "PATCH", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         try request.setBody(body, as: [.json("application/json")])

@@ -70,7 +70,8 @@ public struct APIErrorPayload: Codable, Hashable, Sendable {
             let rawValue = try container.decode(Int.self)
             self.init(rawValue: rawValue)
             if case .unknown = self, UnionCoding.isStrict {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+                let description = "'\(rawValue)' is not one of the listed values"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
             }
         }
 
@@ -121,7 +122,43 @@ public struct APIErrorPayload: Codable, Hashable, Sendable {
         case unknown(String)
 
         /// The values the spec lists, without `unknown`.
-        public static let allCases: [TypeValue] = [.alreadyExistsError, .appError, .authenticationError, .conflictError, .awsError, .configurationError, .databaseError, .dynamodbError, .e2bError, .e2bRateLimitError, .expiredSignatureError, .expiredTokenError, .forbiddenError, .groupError, .invalidError, .invalidFlagError, .invalidUsernameError, .mailError, .memberExistsError, .memberLimitExceededError, .migrationLockTimeoutError, .notFoundError, .oauthConfigError, .orgSandboxCapacityExceededError, .badGatewayError, .gatewayTimeoutError, .s3Error, .serverError, .taskError, .stripeError, .tokenError, .upgradeRequiredError, .usageLimitExceededError, .userVerificationError, .validationError]
+        public static let allCases: [TypeValue] = [
+            .alreadyExistsError,
+            .appError,
+            .authenticationError,
+            .conflictError,
+            .awsError,
+            .configurationError,
+            .databaseError,
+            .dynamodbError,
+            .e2bError,
+            .e2bRateLimitError,
+            .expiredSignatureError,
+            .expiredTokenError,
+            .forbiddenError,
+            .groupError,
+            .invalidError,
+            .invalidFlagError,
+            .invalidUsernameError,
+            .mailError,
+            .memberExistsError,
+            .memberLimitExceededError,
+            .migrationLockTimeoutError,
+            .notFoundError,
+            .oauthConfigError,
+            .orgSandboxCapacityExceededError,
+            .badGatewayError,
+            .gatewayTimeoutError,
+            .s3Error,
+            .serverError,
+            .taskError,
+            .stripeError,
+            .tokenError,
+            .upgradeRequiredError,
+            .usageLimitExceededError,
+            .userVerificationError,
+            .validationError,
+        ]
 
         public init(rawValue: String) {
             switch rawValue {
@@ -210,7 +247,8 @@ public struct APIErrorPayload: Codable, Hashable, Sendable {
             let rawValue = try container.decode(String.self)
             self.init(rawValue: rawValue)
             if case .unknown = self, UnionCoding.isStrict {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+                let description = "'\(rawValue)' is not one of the listed values"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
             }
         }
 
@@ -309,7 +347,8 @@ public struct BuildResponse: Codable, Hashable, Sendable {
             let rawValue = try container.decode(String.self)
             self.init(rawValue: rawValue)
             if case .unknown = self, UnionCoding.isStrict {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+                let description = "'\(rawValue)' is not one of the listed values"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
             }
         }
 
@@ -474,7 +513,8 @@ public struct ValidationErrorItem: Codable, Hashable, Sendable {
                 self = .integer(value)
                 return
             }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected one of String, Int")
+            let description = "expected one of String, Int"
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
         }
 
         public func encode(to encoder: any Encoder) throws {

@@ -22,12 +22,13 @@ import YAML
 ///       schemas: [AuditEvent]        # also keep these schemas
 ///     skipDeprecated: true           # leave out deprecated operations
 ///     fileWeight: 1000               # code per file (models, client, server) before splitting, ~10 lines a unit
+///     accessLevel: package           # public (default), package, or internal (flat layout only)
 ///
 /// An unknown key, a value of the wrong kind or an unknown `generate` entry is an error at its
 /// line and column (with the closest known key as a note), so a typo never silently does nothing.
 public struct Configuration: Sendable {
     /// The keys a config file may have, for messages and documentation.
-    public static let keys = ["moduleName", "output", "templates", "generate", "rename", "filter", "skipDeprecated", "fileWeight"]
+    public static let keys = ["moduleName", "output", "templates", "generate", "rename", "filter", "skipDeprecated", "fileWeight", "accessLevel"]
 
     /// The file as named (for diagnostics).
     public var path: String
@@ -44,6 +45,10 @@ public struct Configuration: Sendable {
     public var selection = OperationSelection()
     /// How much code goes in one output file (see `Renderer.modelsFileWeight` and `operationsFileWeight`).
     public var fileWeight: Int?
+    /// The access level of the generated declarations; `nil` when the file does not say (`public`).
+    public var accessLevel: Renderer.AccessLevel?
+    /// Where `accessLevel` was written, for a level the layout cannot use.
+    public var accessLevelLocation: SourceLocation?
 
     /// An empty configuration for `path`: every setting at its default.
     public init(path: String) {
@@ -117,6 +122,9 @@ private struct ConfigurationReader {
                     continue
                 }
                 configuration.fileWeight = weight
+            case "accessLevel":
+                configuration.accessLevel = accessLevel(value)
+                configuration.accessLevelLocation = value.location
             default:
                 break
             }
@@ -150,6 +158,20 @@ private struct ConfigurationReader {
             diagnostics.error("'generate' lists parts without 'models'; every part is built on the models, so add 'models'", at: node.location)
         }
         return outputs
+    }
+
+    private func accessLevel(_ node: Node) -> Renderer.AccessLevel? {
+        let known = Renderer.AccessLevel.allCases.map(\.rawValue)
+        guard case .string(let name)? = node.scalar?.value, let level = Renderer.AccessLevel(rawValue: name) else {
+            let found = node.scalar.map { "'\($0.text)'" } ?? node.kindDescription
+            diagnostics.error(
+                "expected one of \(known.joined(separator: ", ")) for 'accessLevel', found \(found)",
+                at: node.location,
+                notes: node.scalar.flatMap { closestMatch(to: $0.text, in: known) }.map { [.note("did you mean '\($0)'?", at: node.location)] } ?? []
+            )
+            return nil
+        }
+        return level
     }
 
     private func renames(_ node: Node) -> NameOverrides {

@@ -33,6 +33,8 @@ public struct Generator {
     public var outputs: Set<Renderer.Output>?
     /// Module folders (the default) or the flat single-module layout of the SwiftPM plugins.
     public var layout = Renderer.Layout.modules
+    /// The access level of the generated declarations (see `Renderer.accessLevel`).
+    public var accessLevel = Renderer.AccessLevel.public
 
     public init(specPath: String, templatesDirectory: String? = nil, moduleName: String? = nil, workingDirectory: URL? = nil) {
         self.specPath = specPath
@@ -57,6 +59,7 @@ public struct Generator {
             renderer.operationsFileWeight = operationsFileWeight
             renderer.outputs = outputs
             renderer.layout = layout
+            renderer.accessLevel = accessLevel
         } catch {
             diagnostics.report(error)
             throw Failure(isUsageError: error.location == nil)

@@ -9,32 +9,30 @@ enum BuiltinTemplates {
 {{! View: TransportView. A ClientTransport over AsyncHTTPClient, in a module of its own so only its users depend on it. }}
 {{> header}}
 
-import AsyncHTTPClient
-import Foundation
-{{#importsModels}}
-import {{moduleName}}
-{{/importsModels}}
+{{#imports}}
+import {{.}}
+{{/imports}}
 
 /// Sends `Client`'s requests with AsyncHTTPClient (SwiftNIO; no FoundationNetworking), the usual
 /// HTTP client of Swift servers on Linux:
 ///
 ///     let client = Client(transport: AsyncHTTPClientTransport())
-public struct AsyncHTTPClientTransport: ClientTransport {
+{{access}} struct AsyncHTTPClientTransport: ClientTransport {
     /// The client requests go through; `HTTPClient.shared` unless you pass your own (for proxies,
     /// TLS settings or connection pool sizes).
-    public var httpClient: HTTPClient
+    {{access}} var httpClient: HTTPClient
     /// The longest one request may take, from sending to the last byte of the response.
     /// AsyncHTTPClient retries a refused connection until then, so an unreachable server fails
     /// only after this long.
-    public var timeout: Duration
+    {{access}} var timeout: Duration
     /// Bytes of response body read at most; a longer body fails the request rather than filling memory.
-    public var maxResponseBodySize: Int
+    {{access}} var maxResponseBodySize: Int
 
     /// - Parameters:
     ///   - httpClient: the client to send with; `HTTPClient.shared` by default.
     ///   - timeout: per request; 60 seconds by default.
     ///   - maxResponseBodySize: in bytes; 32 MiB by default.
-    public init(httpClient: HTTPClient = .shared, timeout: Duration = .seconds(60), maxResponseBodySize: Int = 32 << 20) {
+    {{access}} init(httpClient: HTTPClient = .shared, timeout: Duration = .seconds(60), maxResponseBodySize: Int = 32 << 20) {
         self.httpClient = httpClient
         self.timeout = timeout
         self.maxResponseBodySize = maxResponseBodySize
@@ -42,7 +40,7 @@ public struct AsyncHTTPClientTransport: ClientTransport {
 
     /// - Throws: AsyncHTTPClient's errors for unreachable hosts, timeouts (`HTTPClientError.deadlineExceeded`)
     ///   and bodies over `maxResponseBodySize`; `CancellationError` when the task is cancelled.
-    public func send(_ request: ClientRequest) async throws -> ClientResponse {
+    {{access}} func send(_ request: ClientRequest) async throws -> ClientResponse {
         var outgoing = HTTPClientRequest(url: request.url.absoluteString)
         outgoing.method = .init(rawValue: request.method)
         for (name, value) in request.headerFields {
@@ -72,19 +70,19 @@ public struct AsyncHTTPClientTransport: ClientTransport {
 import Foundation
 {{^isContinuation}}
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A request as the client hands it to a transport.
-public struct ClientRequest: Sendable, Hashable {
+{{access}} struct ClientRequest: Sendable, Hashable {
     /// Uppercase method, e.g. `PATCH`.
-    public var method: String
-    public var url: URL
+    {{access}} var method: String
+    {{access}} var url: URL
     /// Header fields by name; names compare as given, so use the canonical spelling.
-    public var headerFields: [String: String]
-    public var body: Data?
+    {{access}} var headerFields: [String: String]
+    {{access}} var body: Data?
 
-    public init(method: String, url: URL, headerFields: [String: String] = [:], body: Data? = nil) {
+    {{access}} init(method: String, url: URL, headerFields: [String: String] = [:], body: Data? = nil) {
         self.method = method
         self.url = url
         self.headerFields = headerFields
@@ -93,7 +91,7 @@ public struct ClientRequest: Sendable, Hashable {
 
     /// Sets `body` and `Content-Type` to `value` written in the first of `contents` that writes it.
     /// - Throws: `EncodingError` when `value` cannot be written.
-    public mutating func setBody<Body>(_ value: Body, as contents: [MediaCoder<Body>]) throws {
+    {{access}} mutating func setBody<Body>(_ value: Body, as contents: [MediaCoder<Body>]) throws {
         let encoded = try contents.encode(value)
         headerFields["Content-Type"] = encoded.contentType
         body = encoded.data
@@ -101,13 +99,13 @@ public struct ClientRequest: Sendable, Hashable {
 }
 
 /// A response as a transport hands it back.
-public struct ClientResponse: Sendable, Hashable {
-    public var statusCode: Int
+{{access}} struct ClientResponse: Sendable, Hashable {
+    {{access}} var statusCode: Int
     /// Header fields with lowercase names (RFC 9110 §5.1: names are case-insensitive).
-    public var headerFields: [String: String]
-    public var body: Data
+    {{access}} var headerFields: [String: String]
+    {{access}} var body: Data
 
-    public init(statusCode: Int, headerFields: [String: String] = [:], body: Data = Data()) {
+    {{access}} init(statusCode: Int, headerFields: [String: String] = [:], body: Data = Data()) {
         self.statusCode = statusCode
         self.headerFields = Dictionary(headerFields.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
@@ -116,31 +114,32 @@ public struct ClientResponse: Sendable, Hashable {
     /// The body read in the one of `contents` its `Content-Type` names (the first when there is
     /// one content type or no `Content-Type`).
     /// - Throws: `DecodingError` when the body does not decode, or its content type is not documented.
-    public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
+    {{access}} func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
         let contentType = headerFields["content-type"]
         guard let coder = contents.coder(for: contentType) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+            let description = "the response's content type '\(contentType ?? "")' is not one the spec documents"
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: description))
         }
         return try coder.decode(body, contentType: contentType)
     }
 }
 
 /// Sends requests for `Client`. Conform to it to use another HTTP stack or a test double.
-public protocol ClientTransport: Sendable {
+{{access}} protocol ClientTransport: Sendable {
     /// - Throws: transport failures (unreachable host, timeouts) and `CancellationError`; a
     ///   response with any status code is a result, not an error.
     func send(_ request: ClientRequest) async throws -> ClientResponse
 }
 
 /// A transport over Foundation's `URLSession` (FoundationNetworking on Linux).
-public struct URLSessionTransport: ClientTransport {
-    public var session: URLSession
+{{access}} struct URLSessionTransport: ClientTransport {
+    {{access}} var session: URLSession
 
-    public init(session: URLSession = .shared) {
+    {{access}} init(session: URLSession = .shared) {
         self.session = session
     }
 
-    public func send(_ request: ClientRequest) async throws -> ClientResponse {
+    {{access}} func send(_ request: ClientRequest) async throws -> ClientResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
@@ -163,17 +162,17 @@ public struct URLSessionTransport: ClientTransport {
 ///
 /// `payload` holds the body decoded as the spec documents it, when it decodes; `body` always holds
 /// the raw bytes, so an undocumented status or body is never lost.
-public struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
+{{access}} struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
     /// The operation that failed, by operationId.
-    public var operationID: String
-    public var statusCode: Int
-    public var payload: ErrorPayload?
-    public var body: Data
+    {{access}} var operationID: String
+    {{access}} var statusCode: Int
+    {{access}} var payload: ErrorPayload?
+    {{access}} var body: Data
     /// The response's header fields, names lowercase: read documented ones with the response's
     /// headers struct: `try <Operation><Status>Headers(headerFields: error.headerFields)`.
-    public var headerFields: [String: String]
+    {{access}} var headerFields: [String: String]
 
-    public init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data, headerFields: [String: String] = [:]) {
+    {{access}} init(operationID: String, statusCode: Int, payload: ErrorPayload?, body: Data, headerFields: [String: String] = [:]) {
         self.operationID = operationID
         self.statusCode = statusCode
         self.payload = payload
@@ -182,26 +181,26 @@ public struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
     }
 
     /// The operation, the status and the start of the body, for logs.
-    public var description: String {
+    {{access}} var description: String {
         "\(operationID) failed with HTTP \(statusCode): \(String(decoding: body.prefix(512), as: UTF8.self))"
     }
 
-    public var errorDescription: String? { description }
+    {{access}} var errorDescription: String? { description }
 }
 
 /// The API's client: one async method per operation.
-public struct Client: Sendable {
-    public var baseURL: URL
-    public var transport: any ClientTransport
+{{access}} struct Client: Sendable {
+    {{access}} var baseURL: URL
+    {{access}} var transport: any ClientTransport
     /// Supplies the bearer token for each request that needs one; async so tokens can refresh.
     /// Returning `nil` sends no `Authorization` header.
-    public var bearerToken: (@Sendable () async throws -> String?)?
+    {{access}} var bearerToken: (@Sendable () async throws -> String?)?
 
     /// - Parameters:
     ///   - baseURL: where the API is served{{#defaultServerURL}}; by default the spec's first server{{/defaultServerURL}}.
     ///   - transport: how requests are sent; `URLSessionTransport` by default.
     ///   - bearerToken: the token for operations secured by a bearer scheme.
-    public init(
+    {{access}} init(
         baseURL: URL{{#defaultServerURL}} = URL(string: {{{defaultServerURL}}})!{{/defaultServerURL}},
         transport: any ClientTransport = URLSessionTransport(),
         bearerToken: (@Sendable () async throws -> String?)? = nil
@@ -232,26 +231,58 @@ extension Client {
     {{#availability}}
     {{{.}}}
     {{/availability}}
-    public func {{name}}({{{parameterList}}}) async throws -> {{{successType}}} {
+    {{^wrapsParameters}}
+    {{access}} func {{name}}({{{parameterList}}}) async throws{{^returnsVoid}} -> {{{successType}}}{{/returnsVoid}} {
+    {{/wrapsParameters}}
+    {{#wrapsParameters}}
+    {{access}} func {{name}}(
+        {{#parameterLines}}
+        {{{.}}}
+        {{/parameterLines}}
+    ) async throws{{^returnsVoid}} -> {{{successType}}}{{/returnsVoid}} {
+    {{/wrapsParameters}}
+    {{! `wrapsPath`: the one interpolated literal would be too long, so the path's pieces are joined. }}
+    {{^wrapsPath}}
         let path = {{{pathExpression}}}
+    {{/wrapsPath}}
+    {{#wrapsPath}}
+        let path = try [
+            {{#pathLines}}
+            {{{.}}}
+            {{/pathLines}}
+        ].joined()
+    {{/wrapsPath}}
         {{#hasQueryParameters}}
         var query: [String] = []
         {{/hasQueryParameters}}
+        {{! Optional parameters are sent inside `if let`. }}
         {{#queryParameters}}
         {{#isRequired}}
-        query += try ParameterEncoding.query({{{nameLiteral}}}, {{name}}, as: .{{coder}}, style: .{{style}}, explode: {{explode}}{{#allowReserved}}, allowReserved: true{{/allowReserved}})
+        {{#encodingLines}}
+        {{{.}}}
+        {{/encodingLines}}
         {{/isRequired}}
         {{^isRequired}}
-        if let {{name}} { query += try ParameterEncoding.query({{{nameLiteral}}}, {{name}}, as: .{{coder}}, style: .{{style}}, explode: {{explode}}{{#allowReserved}}, allowReserved: true{{/allowReserved}}) }
+        if let {{name}} {
+            {{#encodingLines}}
+            {{{.}}}
+            {{/encodingLines}}
+        }
         {{/isRequired}}
         {{/queryParameters}}
         var request = ClientRequest(method: "{{method}}", url: self.url(path: path, query: {{#hasQueryParameters}}query{{/hasQueryParameters}}{{^hasQueryParameters}}[]{{/hasQueryParameters}}))
         {{#headerParameters}}
         {{#isRequired}}
-        request.headerFields[{{{nameLiteral}}}] = try ParameterEncoding.header({{name}}, as: .{{coder}}, explode: {{explode}})
+        {{#encodingLines}}
+        {{{.}}}
+        {{/encodingLines}}
         {{/isRequired}}
         {{^isRequired}}
-        if let {{name}} { request.headerFields[{{{nameLiteral}}}] = try ParameterEncoding.header({{name}}, as: .{{coder}}, explode: {{explode}}) }
+        if let {{name}} {
+            {{#encodingLines}}
+            {{{.}}}
+            {{/encodingLines}}
+        }
         {{/isRequired}}
         {{/headerParameters}}
         {{#hasCookieParameters}}
@@ -259,10 +290,16 @@ extension Client {
         {{/hasCookieParameters}}
         {{#cookieParameters}}
         {{#isRequired}}
-        cookies += try ParameterEncoding.cookie({{{nameLiteral}}}, {{name}}, as: .{{coder}}, explode: {{explode}})
+        {{#encodingLines}}
+        {{{.}}}
+        {{/encodingLines}}
         {{/isRequired}}
         {{^isRequired}}
-        if let {{name}} { cookies += try ParameterEncoding.cookie({{{nameLiteral}}}, {{name}}, as: .{{coder}}, explode: {{explode}}) }
+        if let {{name}} {
+            {{#encodingLines}}
+            {{{.}}}
+            {{/encodingLines}}
+        }
         {{/isRequired}}
         {{/cookieParameters}}
         {{#hasCookieParameters}}
@@ -274,11 +311,27 @@ extension Client {
         {{#hasBody}}
         {{#bodyIsOptional}}
         if let body {
+            {{^wrapsBodyCoders}}
             try request.setBody(body, as: {{{bodyCoders}}})
+            {{/wrapsBodyCoders}}
+            {{#wrapsBodyCoders}}
+            try request.setBody(
+                body,
+                as: {{{bodyCoders}}}
+            )
+            {{/wrapsBodyCoders}}
         }
         {{/bodyIsOptional}}
         {{^bodyIsOptional}}
+        {{^wrapsBodyCoders}}
         try request.setBody(body, as: {{{bodyCoders}}})
+        {{/wrapsBodyCoders}}
+        {{#wrapsBodyCoders}}
+        try request.setBody(
+            body,
+            as: {{{bodyCoders}}}
+        )
+        {{/wrapsBodyCoders}}
         {{/bodyIsOptional}}
         {{/hasBody}}
         {{#requiresBearerToken}}
@@ -298,13 +351,27 @@ extension Client {
         }
         {{^output}}
         {{#hasSuccessBody}}
+        {{^wrapsSuccessCoders}}
         return try response.decodeBody(as: {{{successCoders}}})
+        {{/wrapsSuccessCoders}}
+        {{#wrapsSuccessCoders}}
+        return try response.decodeBody(
+            as: {{{successCoders}}}
+        )
+        {{/wrapsSuccessCoders}}
         {{/hasSuccessBody}}
         {{/output}}
         {{#output}}
         return {{typeName}}(
             {{#hasBody}}
+            {{^wrapsSuccessCoders}}
             body: try response.decodeBody(as: {{{successCoders}}}),
+            {{/wrapsSuccessCoders}}
+            {{#wrapsSuccessCoders}}
+            body: try response.decodeBody(
+                as: {{{successCoders}}}
+            ),
+            {{/wrapsSuccessCoders}}
             {{/hasBody}}
             headers: try {{headersType}}(headerFields: response.headerFields)
         )
@@ -335,15 +402,15 @@ extension Client {
 {{#availability}}
 {{{.}}}
 {{/availability}}
-public struct {{typeName}}: Sendable, Hashable {
+{{access}} struct {{typeName}}: Sendable, Hashable {
     {{#hasBody}}
     /// The decoded body.
-    public var body: {{{bodyType}}}
+    {{access}} var body: {{{bodyType}}}
     {{/hasBody}}
     /// The response's headers (OpenAPI 3.1 §4.8.17.1).
-    public var headers: {{headersType}}
+    {{access}} var headers: {{headersType}}
 
-    public init({{#hasBody}}body: {{{bodyType}}}, {{/hasBody}}headers: {{headersType}}) {
+    {{access}} init({{#hasBody}}body: {{{bodyType}}}, {{/hasBody}}headers: {{headersType}}) {
         {{#hasBody}}
         self.body = body
         {{/hasBody}}
@@ -364,7 +431,7 @@ public struct {{typeName}}: Sendable, Hashable {
 {{{.}}}
 {{/availability}}
 {{#isFrozen}}
-public enum {{name}}: {{rawType}}, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+{{access}} enum {{name}}: {{rawType}}, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
     {{#cases}}
     case {{name}} = {{{literal}}}
     {{/cases}}
@@ -375,7 +442,7 @@ public enum {{name}}: {{rawType}}, Codable, Hashable, Sendable, CaseIterable, Pa
 }
 {{/isFrozen}}
 {{^isFrozen}}
-public enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+{{access}} enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
     {{#cases}}
     case {{name}}
     {{/cases}}
@@ -383,36 +450,58 @@ public enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, CaseIterabl
     case {{unknownCaseName}}({{rawType}})
 
     /// The values the spec lists, without `{{unknownCaseName}}`.
-    public static let allCases: [{{name}}] = [{{#cases}}.{{name}}{{^isLast}}, {{/isLast}}{{/cases}}]
+    {{^wrapsAllCases}}
+    {{access}} static let allCases: [{{name}}] = [{{#cases}}.{{name}}{{^isLast}}, {{/isLast}}{{/cases}}]
+    {{/wrapsAllCases}}
+    {{#wrapsAllCases}}
+    {{access}} static let allCases: [{{name}}] = [
+        {{#cases}}
+        .{{name}},
+        {{/cases}}
+    ]
+    {{/wrapsAllCases}}
 
-    public init(rawValue: {{rawType}}) {
+    {{access}} init(rawValue: {{rawType}}) {
         switch rawValue {
         {{#cases}}
+        {{^wrapsLiteral}}
         case {{{literal}}}: self = .{{name}}
+        {{/wrapsLiteral}}
+        {{#wrapsLiteral}}
+        case {{{literal}}}:
+            self = .{{name}}
+        {{/wrapsLiteral}}
         {{/cases}}
         default: self = .{{unknownCaseName}}(rawValue)
         }
     }
 
-    public var rawValue: {{rawType}} {
+    {{access}} var rawValue: {{rawType}} {
         switch self {
         {{#cases}}
+        {{^wrapsLiteral}}
         case .{{name}}: {{{literal}}}
+        {{/wrapsLiteral}}
+        {{#wrapsLiteral}}
+        case .{{name}}:
+            {{{literal}}}
+        {{/wrapsLiteral}}
         {{/cases}}
         case .{{unknownCaseName}}(let value): value
         }
     }
 
-    public init(from decoder: any Decoder) throws {
+    {{access}} init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let rawValue = try container.decode({{rawType}}.self)
         self.init(rawValue: rawValue)
         if case .{{unknownCaseName}} = self, UnionCoding.isStrict {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            let description = "'\(rawValue)' is not one of the listed values"
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    {{access}} func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }
@@ -435,11 +524,9 @@ public enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, CaseIterabl
 {{! View: AdapterView. Mounts the framework-neutral routes of server.mustache on a Hummingbird 2 router. }}
 {{> header}}
 
-import Foundation
-import Hummingbird
-{{#importsServer}}
-import {{serverModuleName}}
-{{/importsServer}}
+{{#imports}}
+import {{.}}
+{{/imports}}
 
 extension {{serverModuleName}}.APIService {
     /// Adds a route per operation to `router`.
@@ -448,7 +535,7 @@ extension {{serverModuleName}}.APIService {
     ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
 {{/usesBearerAuthentication}}
     ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413.
-    public func registerRoutes<Context: Hummingbird.RequestContext>(
+    {{access}} func registerRoutes<Context: Hummingbird.RequestContext>(
         on router: Hummingbird.Router<Context>,
         {{#usesBearerAuthentication}}
         authenticator: some {{serverModuleName}}.BearerAuthenticator,
@@ -463,7 +550,9 @@ extension {{serverModuleName}}.APIService {
                 case .pattern: "*"
                 }
             }
-            router.on(Hummingbird.RouterPath("/" + path.joined(separator: "/")), method: .init(route.method) ?? .get) { request, context in
+            // The spec's methods are tokens (RFC 9110 §9.1), which `Method` always accepts.
+            guard let method = Hummingbird.HTTPRequest.Method(route.method) else { continue }
+            router.on(Hummingbird.RouterPath("/" + path.joined(separator: "/")), method: method) { request, context in
                 try await self.respond(to: request, context: context, with: route)
             }
         }
@@ -529,15 +618,24 @@ import Foundation
 {{#documentation}}
 {{{.}}}
 {{/documentation}}
-public struct {{typeName}}: Sendable, Hashable {
+{{access}} struct {{typeName}}: Sendable, Hashable {
     {{#fields}}
     {{#documentation}}
     {{{.}}}
     {{/documentation}}
-    public var {{name}}: {{{declaredType}}}
+    {{access}} var {{name}}: {{{declaredType}}}
     {{/fields}}
 
-    public init({{{initializerParameters}}}) {
+    {{^wrapsInitializer}}
+    {{access}} init({{{initializerParameters}}}) {
+    {{/wrapsInitializer}}
+    {{#wrapsInitializer}}
+    {{access}} init(
+        {{#initializerParameterLines}}
+        {{{.}}}
+        {{/initializerParameterLines}}
+    ) {
+    {{/wrapsInitializer}}
         {{#fields}}
         self.{{name}} = {{name}}
         {{/fields}}
@@ -546,7 +644,7 @@ public struct {{typeName}}: Sendable, Hashable {
     /// Reads the headers from a response's fields, names compared case-insensitively (RFC 9110 §5.1).
     /// An optional header that is absent or does not parse is `nil`.
     /// - Throws: `ResponseHeaderError` naming a required header that is missing or does not parse.
-    public init(headerFields: [String: String]) throws {
+    {{access}} init(headerFields: [String: String]) throws {
         {{#fields}}
         {{#isRequired}}
         {{name}} = try ResponseHeaders.required({{{valueType}}}.self, named: {{{nameLiteral}}}, in: headerFields)
@@ -558,14 +656,16 @@ public struct {{typeName}}: Sendable, Hashable {
     }
 
     /// The fields to send, by the spec's names; optional headers only when set.
-    public var headerFields: [String: String] {
+    {{access}} var headerFields: [String: String] {
         var fields: [String: String] = [:]
         {{#fields}}
         {{#isRequired}}
         fields[{{{nameLiteral}}}] = {{name}}.parameterText
         {{/isRequired}}
         {{^isRequired}}
-        if let {{name}} { fields[{{{nameLiteral}}}] = {{name}}.parameterText }
+        if let {{name}} {
+            fields[{{{nameLiteral}}}] = {{name}}.parameterText
+        }
         {{/isRequired}}
         {{/fields}}
         return fields
@@ -580,7 +680,7 @@ public struct {{typeName}}: Sendable, Hashable {
 {{#availability}}
 {{{.}}}
 {{/availability}}
-public enum {{name}}: Sendable, Hashable {
+{{access}} enum {{name}}: Sendable, Hashable {
     {{#cases}}
     {{#documentation}}
     {{{.}}}
@@ -590,12 +690,15 @@ public enum {{name}}: Sendable, Hashable {
 
     /// How each case is written and read, in the spec's order (JSON first): a case is sent as its
     /// content type, and a received body is read as the case its `Content-Type` names.
-    public static let contents: [MediaCoder<{{name}}>] = [
+    {{access}} static let contents: [MediaCoder<{{name}}>] = [
         {{#cases}}
-        {{{coderExpression}}}.wrapped({ .{{name}}($0) }) { body in
-            if case .{{name}}(let value) = body { return value }
-            return nil
-        },
+        {{{coderExpression}}}.wrapped(
+            { .{{name}}($0) },
+            unwrap: { body in
+                if case .{{name}}(let value) = body { return value }
+                return nil
+            }
+        ),
         {{/cases}}
     ]
 }
@@ -607,10 +710,9 @@ public enum {{name}}: Sendable, Hashable {
 {{! View: ServerView. A protocol to implement and framework-neutral routes that decode requests, call it and encode responses; hummingbird.mustache and vapor.mustache mount them. }}
 {{> header}}
 
-import Foundation
-{{#importsModels}}
-import {{moduleName}}
-{{/importsModels}}
+{{#imports}}
+import {{.}}
+{{/imports}}
 
 {{^isContinuation}}
 // The models' types are written `{{moduleName}}.Name` throughout: a schema may well be called
@@ -621,7 +723,7 @@ import {{moduleName}}
 ///
 /// The generated routes validate every input before calling these methods; what fails
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
-public protocol APIService: Sendable {
+{{access}} protocol APIService: Sendable {
     {{#operations}}
     {{#documentation}}
     {{{.}}}
@@ -629,7 +731,9 @@ public protocol APIService: Sendable {
     {{#availability}}
     {{{.}}}
     {{/availability}}
-    func {{name}}({{{requirementParameterList}}}) async throws -> {{responseTypeName}}
+    {{#requirementLines}}
+    {{{.}}}
+    {{/requirementLines}}
 
     {{/operations}}
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),
@@ -640,7 +744,7 @@ public protocol APIService: Sendable {
 
 extension APIService {
     /// `{"detail": "<message>"}`: the spec documents no single error body, so this default is used.
-    public func errorPayload(for problem: ServerProblem) -> ErrorPayload {
+    {{access}} func errorPayload(for problem: ServerProblem) -> ErrorPayload {
         ["detail": .string(problem.message)]
     }
 }
@@ -649,7 +753,7 @@ extension APIService {
 {{#chunkOperations}}
 
 /// The responses `{{name}}` documents.
-public enum {{responseTypeName}}: Sendable {
+{{access}} enum {{responseTypeName}}: Sendable {
     {{#responses}}
     {{#documentation}}
     {{{.}}}
@@ -669,7 +773,7 @@ public enum {{responseTypeName}}: Sendable {
 {{^isContinuation}}
 
 /// Something the generated routes answer without (or instead of) the handler's response.
-public enum ServerProblem: Error, Sendable, Hashable {
+{{access}} enum ServerProblem: Error, Sendable, Hashable {
     /// A parameter or the body does not match the spec: malformed JSON, a wrong type, a missing
     /// field, a wrong content type. Answered with 422, as FastAPI does.
     case invalidRequest([ValidationIssue])
@@ -684,7 +788,7 @@ public enum ServerProblem: Error, Sendable, Hashable {
     case internalError
 
     /// The HTTP status the problem is answered with.
-    public var statusCode: Int {
+    {{access}} var statusCode: Int {
         switch self {
         case .invalidRequest: 422
         case .unauthenticated: 401
@@ -695,7 +799,7 @@ public enum ServerProblem: Error, Sendable, Hashable {
     }
 
     /// A short human-readable summary, safe to send to clients.
-    public var message: String {
+    {{access}} var message: String {
         switch self {
         case .invalidRequest: "Validation error"
         case .unauthenticated: "Authentication failed"
@@ -709,21 +813,21 @@ public enum ServerProblem: Error, Sendable, Hashable {
 
 /// One reason a request failed validation, shaped like a pydantic error so it maps directly onto
 /// FastAPI-style error envelopes.
-public struct ValidationIssue: Sendable, Hashable {
+{{access}} struct ValidationIssue: Sendable, Hashable {
     /// A step in `location`: an object key or an array index.
-    public enum LocationElement: Sendable, Hashable {
+    {{access}} enum LocationElement: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
     /// Where the problem is: `["body", "is_active"]`, `["path", "build_id"]`, `["query", "limit"]`.
-    public var location: [LocationElement]
+    {{access}} var location: [LocationElement]
     /// Human-readable, e.g. "Input should be a valid boolean".
-    public var message: String
+    {{access}} var message: String
     /// Machine-readable, pydantic's names where one applies: `missing`, `bool_type`, `uuid_parsing`, `json_invalid`.
-    public var type: String
+    {{access}} var type: String
 
-    public init(location: [LocationElement], message: String, type: String) {
+    {{access}} init(location: [LocationElement], message: String, type: String) {
         self.location = location
         self.message = message
         self.type = type
@@ -732,7 +836,7 @@ public struct ValidationIssue: Sendable, Hashable {
 
 {{#usesBearerAuthentication}}
 /// Decides whether a bearer token grants access to an operation.
-public protocol BearerAuthenticator: Sendable {
+{{access}} protocol BearerAuthenticator: Sendable {
     /// - Parameters:
     ///   - token: the token after `Bearer `.
     ///   - operationID: the operation being called, for per-operation rules.
@@ -741,14 +845,14 @@ public protocol BearerAuthenticator: Sendable {
 }
 
 /// Accepts exactly one token, compared in constant time.
-public struct StaticBearerToken: BearerAuthenticator {
+{{access}} struct StaticBearerToken: BearerAuthenticator {
     private let expected: [UInt8]
 
-    public init(_ token: String) {
+    {{access}} init(_ token: String) {
         expected = Array(token.utf8)
     }
 
-    public func authenticate(token: String, operationID: String) async throws -> Bool {
+    {{access}} func authenticate(token: String, operationID: String) async throws -> Bool {
         let given = Array(token.utf8)
         var difference = UInt8(given.count == expected.count ? 0 : 1)
         for index in expected.indices {
@@ -761,18 +865,18 @@ public struct StaticBearerToken: BearerAuthenticator {
 
 /// An HTTP request as the server framework received it, before anything is decoded: the adapters
 /// (`registerRoutes(on:)` of the Hummingbird and Vapor modules) build one per request.
-public struct ServerRequest: Sendable {
+{{access}} struct ServerRequest: Sendable {
     /// The request target's path as sent, still percent-encoded: `/api/v1/org/a%20b/builds`.
-    public var path: String
+    {{access}} var path: String
     /// The query as sent, without the `?`, still percent-encoded; `nil` when there is none.
-    public var query: String?
+    {{access}} var query: String?
     /// The header fields in the order received; names compare case-insensitively (RFC 9110 §5.1).
-    public var headerFields: [(name: String, value: String)]
+    {{access}} var headerFields: [(name: String, value: String)]
     /// Reads the whole body, at most `limit` bytes; throws when it is longer. Only operations
     /// with a request body call it.
-    public var collectBody: @Sendable (_ limit: Int) async throws -> Data
+    {{access}} var collectBody: @Sendable (_ limit: Int) async throws -> Data
 
-    public init(
+    {{access}} init(
         path: String,
         query: String?,
         headerFields: [(name: String, value: String)],
@@ -786,15 +890,15 @@ public struct ServerRequest: Sendable {
 }
 
 /// An HTTP response for the server framework to send as it is.
-public struct ServerResponse: Sendable {
+{{access}} struct ServerResponse: Sendable {
     /// The status code: `200`, `422`.
-    public var status: Int
+    {{access}} var status: Int
     /// Header fields, `Content-Type` among them when there is a body. Values hold no line breaks.
-    public var headerFields: [(name: String, value: String)]
+    {{access}} var headerFields: [(name: String, value: String)]
     /// The encoded body; empty for none.
-    public var body: Data
+    {{access}} var body: Data
 
-    public init(status: Int, headerFields: [(name: String, value: String)] = [], body: Data = Data()) {
+    {{access}} init(status: Int, headerFields: [(name: String, value: String)] = [], body: Data = Data()) {
         self.status = status
         self.headerFields = headerFields
         self.body = body
@@ -803,9 +907,9 @@ public struct ServerResponse: Sendable {
 
 /// One operation's route: where it is mounted and what answers it. `APIService.routes(…)` makes
 /// them; a framework adapter registers each with its router.
-public struct ServerRoute: Sendable {
+{{access}} struct ServerRoute: Sendable {
     /// A piece of `path` between slashes, as a router matches it.
-    public enum PathSegment: Sendable, Hashable {
+    {{access}} enum PathSegment: Sendable, Hashable {
         /// Fixed text: `builds`.
         case constant(String)
         /// A whole segment that is a parameter: `{build_id}`.
@@ -815,16 +919,21 @@ public struct ServerRoute: Sendable {
     }
 
     /// The spec's `operationId`, or the name gen derived for the operation.
-    public var operationID: String
+    {{access}} var operationID: String
     /// The HTTP method in upper case: `PATCH`.
-    public var method: String
+    {{access}} var method: String
     /// The spec's path template: `/api/v1/org/{org}/builds/{build_id}`.
-    public var path: String
+    {{access}} var path: String
     /// Answers a request; throws `ServerProblem` for what the spec's error body answers (see
     /// `errorResponse(for:)`), and the handler's own errors otherwise.
-    public var respond: @Sendable (ServerRequest) async throws -> ServerResponse
+    {{access}} var respond: @Sendable (ServerRequest) async throws -> ServerResponse
 
-    public init(operationID: String, method: String, path: String, respond: @escaping @Sendable (ServerRequest) async throws -> ServerResponse) {
+    {{access}} init(
+        operationID: String,
+        method: String,
+        path: String,
+        respond: @escaping @Sendable (ServerRequest) async throws -> ServerResponse
+    ) {
         self.operationID = operationID
         self.method = method
         self.path = path
@@ -832,11 +941,11 @@ public struct ServerRoute: Sendable {
     }
 
     /// `path` split at its slashes, without the leading empty piece.
-    public var pathSegments: [PathSegment] {
+    {{access}} var pathSegments: [PathSegment] {
         path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { segment in
-            if segment.first == "{", segment.last == "}", segment.dropFirst().firstIndex(of: "{") == nil,
-               segment.firstIndex(of: "}") == segment.index(before: segment.endIndex) {
-                return .parameter(String(segment.dropFirst().dropLast()))
+            let name = segment.dropFirst().dropLast()
+            if segment.first == "{", segment.last == "}", !name.contains("{"), !name.contains("}") {
+                return .parameter(String(name))
             }
             return segment.contains("{") ? .pattern : .constant(String(segment))
         }
@@ -850,25 +959,35 @@ extension APIService {
     ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
 {{/usesBearerAuthentication}}
     ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413.
-    public func routes({{#usesBearerAuthentication}}authenticator: some BearerAuthenticator, {{/usesBearerAuthentication}}maxBodySize: Int = 1 << 20) -> [ServerRoute] {
+    {{access}} func routes({{#usesBearerAuthentication}}authenticator: some BearerAuthenticator, {{/usesBearerAuthentication}}maxBodySize: Int = 1 << 20) -> [ServerRoute] {
         {{#hasDeprecatedRoutes}}
         // Deprecated operations' handlers are called through a protocol requirement that is not
         // deprecated: serving them is not itself a use of deprecated API (a warning).
         let deprecatedRoutes: any DeprecatedOperationRoutes = DeprecatedOperationRouter(service: self)
         {{/hasDeprecatedRoutes}}
+        {{! swift-format wants a comma after the last element only when there are several. }}
+        {{#hasOperations}}
         return [
             {{#operations}}
-            ServerRoute(operationID: {{{operationIDLiteral}}}, method: "{{method}}", path: {{{pathLiteral}}}) { request in
-                try await {{#isDeprecatedRoute}}deprecatedRoutes{{/isDeprecatedRoute}}{{^isDeprecatedRoute}}self{{/isDeprecatedRoute}}.handle{{typeName}}(request, {{#requiresBearerToken}}authenticator: authenticator, {{/requiresBearerToken}}maxBodySize: maxBodySize)
-            },
+            {{#routeLines}}
+            {{{.}}}
+            {{/routeLines}}
+                {{#handleLines}}
+                {{{.}}}
+                {{/handleLines}}
+            }{{#hasSeveralOperations}},{{/hasSeveralOperations}}
             {{/operations}}
         ]
+        {{/hasOperations}}
+        {{^hasOperations}}
+        return []
+        {{/hasOperations}}
     }
 
     /// The response answering `problem`: its status, the spec's error body (`errorPayload(for:)`)
     /// and, for 401, `WWW-Authenticate: Bearer` (RFC 6750 §3).
     /// - Throws: an `EncodingError` when the error body cannot be encoded.
-    public func errorResponse(for problem: ServerProblem) throws -> ServerResponse {
+    {{access}} func errorResponse(for problem: ServerProblem) throws -> ServerResponse {
         var response = try ServerCoding.response(status: problem.statusCode, body: errorPayload(for: problem))
         if problem == .unauthenticated {
             response.headerFields.append((name: "WWW-Authenticate", value: "Bearer"))
@@ -900,34 +1019,34 @@ extension APIService {
         try await ServerCoding.authenticate(request, with: authenticator, operationID: {{{operationIDLiteral}}})
         {{/requiresBearerToken}}
         {{#hasParameters}}
-        let parameters = ServerCoding.RequestParameters(request, pathTemplate: {{{pathLiteral}}})
+        {{#requestParametersLines}}
+        {{{.}}}
+        {{/requestParametersLines}}
         {{/hasParameters}}
         {{#parameters}}
-        {{#isRequired}}
-        let {{name}}: {{{declaredType}}} = try parameters.requiredValue({{{nameLiteral}}}, in: .{{location}}, as: .{{coder}}, style: .{{style}}, explode: {{explode}}{{#patternLiteral}}, pattern: {{{.}}}{{/patternLiteral}})
-        {{/isRequired}}
-        {{^isRequired}}
-        let {{name}}: {{{declaredType}}} = try parameters.value({{{nameLiteral}}}, in: .{{location}}, as: .{{coder}}, style: .{{style}}, explode: {{explode}}{{#patternLiteral}}, pattern: {{{.}}}{{/patternLiteral}})
-        {{/isRequired}}
+        {{#readLines}}
+        {{{.}}}
+        {{/readLines}}
         {{/parameters}}
-        {{#hasBody}}
-        {{#bodyIsOptional}}
-        let body = try await ServerCoding.body({{{bodyType}}}.self, of: request, as: {{{bodyCoders}}}, maxSize: maxBodySize)
-        {{/bodyIsOptional}}
-        {{^bodyIsOptional}}
-        let body = try await ServerCoding.requiredBody({{{bodyType}}}.self, of: request, as: {{{bodyCoders}}}, maxSize: maxBodySize)
-        {{/bodyIsOptional}}
-        {{/hasBody}}
+        {{#bodyReadLines}}
+        {{{.}}}
+        {{/bodyReadLines}}
         {{! `self.`: a parameter may have the operation's own name (`search(search:)`). }}
-        switch try await self.{{name}}({{{argumentList}}}) {
+        {{#switchLines}}
+        {{{.}}}
+        {{/switchLines}}
         {{#responses}}
         {{#isFixedStatus}}
         case .{{caseName}}{{#hasBody}}(let body{{#hasHeaders}}, let headers{{/hasHeaders}}){{/hasBody}}{{#headersOnly}}(let headers){{/headersOnly}}:
-            return try ServerCoding.response(status: {{statusCode}}{{#hasBody}}, body: body, as: {{{bodyCoders}}}{{/hasBody}}{{#hasHeaders}}, headers: headers.headerFields{{/hasHeaders}})
+            {{#returnLines}}
+            {{{.}}}
+            {{/returnLines}}
         {{/isFixedStatus}}
         {{^isFixedStatus}}
         case .{{caseName}}(let status{{#hasBody}}, let body{{/hasBody}}{{#hasHeaders}}, let headers{{/hasHeaders}}):
-            return try ServerCoding.response(status: status{{#hasBody}}, body: body, as: {{{bodyCoders}}}{{/hasBody}}{{#hasHeaders}}, headers: headers.headerFields{{/hasHeaders}})
+            {{#returnLines}}
+            {{{.}}}
+            {{/returnLines}}
         {{/isFixedStatus}}
         {{/responses}}
         }
@@ -940,7 +1059,7 @@ extension APIService {
 /// The handlers of deprecated operations as requirements that are not deprecated themselves:
 /// `registerRoutes` calls them through an existential, which does not warn, while the witnesses
 /// below (deprecated contexts) call the deprecated handlers.
-fileprivate protocol DeprecatedOperationRoutes: Sendable {
+private protocol DeprecatedOperationRoutes: Sendable {
     {{#operations}}
     {{#isDeprecatedRoute}}
     func handle{{typeName}}(
@@ -954,7 +1073,7 @@ fileprivate protocol DeprecatedOperationRoutes: Sendable {
     {{/operations}}
 }
 
-fileprivate struct DeprecatedOperationRouter<Service: APIService>: DeprecatedOperationRoutes {
+private struct DeprecatedOperationRouter<Service: APIService>: DeprecatedOperationRoutes {
     let service: Service
     {{#operations}}
     {{#isDeprecatedRoute}}
@@ -980,8 +1099,8 @@ enum ServerCoding {
     {{#usesBearerAuthentication}}
     static func authenticate(_ request: ServerRequest, with authenticator: some BearerAuthenticator, operationID: String) async throws {
         guard let header = field("Authorization", of: request), header.count > 7,
-              header.prefix(7).lowercased() == "bearer ",
-              try await authenticator.authenticate(token: String(header.dropFirst(7)), operationID: operationID)
+            header.prefix(7).lowercased() == "bearer ",
+            try await authenticator.authenticate(token: String(header.dropFirst(7)), operationID: operationID)
         else { throw ServerProblem.unauthenticated }
     }
     {{/usesBearerAuthentication}}
@@ -1010,7 +1129,8 @@ enum ServerCoding {
             self.request = request
             pathValues = Self.values(in: request.path[...], matching: pathTemplate[...])
             query = ParameterDecoding.pairs(ofQuery: (request.query ?? "")[...])
-            cookies = ParameterDecoding.pairs(ofCookieHeaders: request.headerFields.filter { $0.name.lowercased() == "cookie" }.map(\.value))
+            let cookieLines = request.headerFields.filter { $0.name.lowercased() == "cookie" }.map(\.value)
+            cookies = ParameterDecoding.pairs(ofCookieHeaders: cookieLines)
         }
 
         /// The raw text of each `{name}` of `template` in `path`; empty when the fixed text differs.
@@ -1042,31 +1162,41 @@ enum ServerCoding {
         /// - Throws: `ServerProblem.invalidRequest` naming the parameter when its text is malformed,
         ///   does not match `pattern` or is not a valid value.
         func value<Value>(
-            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+            _ name: String,
+            in location: Location,
+            as coder: ParameterCoder<Value>,
+            style: ParameterStyle,
+            explode: Bool,
+            pattern: String? = nil
         ) throws -> Value? {
             let at: [ValidationIssue.LocationElement] = [.key(location.rawValue), .key(name)]
             let node: ParameterNode?
             do {
                 switch location {
                 case .path:
-                    node = try pathValues[name].map { try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode) }
+                    node = try pathValues[name].map {
+                        try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode)
+                    }
                 case .query:
                     node = try ParameterDecoding.query(query, named: name, shape: coder.shape, style: style, explode: explode)
                 case .header:
                     // Field names are case-insensitive (RFC 9110 §5.1); repeated lines form one list (§5.3).
                     let lines = request.headerFields.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
-                    node = try lines.isEmpty ? nil : ParameterDecoding.header(lines.joined(separator: ","), shape: coder.shape, explode: explode)
+                    let text = lines.joined(separator: ",")
+                    node = try lines.isEmpty ? nil : ParameterDecoding.header(text, shape: coder.shape, explode: explode)
                 case .cookie:
                     node = try ParameterDecoding.cookie(cookies, named: name, shape: coder.shape, explode: explode)
                 }
             } catch {
-                throw ServerProblem.invalidRequest([.init(location: at, message: "Input is not a valid \(style) style value", type: "value_error")])
+                let message = "Input is not a valid \(style) style value"
+                throw ServerProblem.invalidRequest([.init(location: at, message: message, type: "value_error")])
             }
             guard let node else { return nil }
             if let pattern, let expression = try? NSRegularExpression(pattern: pattern) {
                 // JSON Schema's `pattern` matches anywhere in the text unless anchored (Validation §6.3.3).
                 for text in node.texts where expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-                    throw ServerProblem.invalidRequest([.init(location: at, message: "String should match pattern '\(pattern)'", type: "string_pattern_mismatch")])
+                    let message = "String should match pattern '\(pattern)'"
+                    throw ServerProblem.invalidRequest([.init(location: at, message: message, type: "string_pattern_mismatch")])
                 }
             }
             do {
@@ -1086,16 +1216,27 @@ enum ServerCoding {
         /// The parameter's value.
         /// - Throws: `ServerProblem.invalidRequest` when it is absent, or as `value(_:in:as:style:explode:pattern:)`.
         func requiredValue<Value>(
-            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+            _ name: String,
+            in location: Location,
+            as coder: ParameterCoder<Value>,
+            style: ParameterStyle,
+            explode: Bool,
+            pattern: String? = nil
         ) throws -> Value {
             guard let value = try value(name, in: location, as: coder, style: style, explode: explode, pattern: pattern) else {
-                throw ServerProblem.invalidRequest([.init(location: [.key(location.rawValue), .key(name)], message: "Field required", type: "missing")])
+                let location: [ValidationIssue.LocationElement] = [.key(location.rawValue), .key(name)]
+                throw ServerProblem.invalidRequest([.init(location: location, message: "Field required", type: "missing")])
             }
             return value
         }
     }
 
-    static func requiredBody<Body>(_ type: Body.Type, of request: ServerRequest, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
+    static func requiredBody<Body>(
+        _ type: Body.Type,
+        of request: ServerRequest,
+        as contents: [MediaCoder<Body>],
+        maxSize: Int
+    ) async throws -> Body {
         guard let body = try await body(Body.self, of: request, as: contents, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
@@ -1106,7 +1247,12 @@ enum ServerCoding {
     /// one when it has none); `nil` when the request has no body.
     /// - Throws: `ServerProblem.unsupportedMediaType` for an undocumented content type, and
     ///   `.invalidRequest` for a body that does not decode.
-    static func body<Body>(_ type: Body.Type, of request: ServerRequest, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
+    static func body<Body>(
+        _ type: Body.Type,
+        of request: ServerRequest,
+        as contents: [MediaCoder<Body>],
+        maxSize: Int
+    ) async throws -> Body? {
         let data: Data
         do {
             data = try await request.collectBody(maxSize)
@@ -1184,7 +1330,8 @@ enum ServerCoding {
         case is Double.Type, is Float.Type: return ("Input should be a valid number", "float" + suffix)
         case is UUID.Type: return ("Input should be a valid UUID", "uuid" + suffix)
         case is Date.Type: return ("Input should be a valid datetime", "datetime" + suffix)
-        case is {{moduleName}}.CalendarDate.Type: return ("Input should be a valid date", "date" + suffix)
+        case is {{moduleName}}.CalendarDate.Type:
+            return ("Input should be a valid date", "date" + suffix)
         case is [Any].Type: return ("Input should be a valid list", "list_type")
         default:
             if "\(type)".hasPrefix("Array<") { return ("Input should be a valid list", "list_type") }
@@ -1213,7 +1360,12 @@ enum ServerCoding {
     }
 
     /// `body` as `response(status:body:as:)` writes it, with the documented headers (§4.8.17.1).
-    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> ServerResponse {
+    static func response<Body>(
+        status: Int,
+        body: Body,
+        as contents: [MediaCoder<Body>],
+        headers: [String: String]
+    ) throws -> ServerResponse {
         var response = try response(status: status, body: body, as: contents)
         add(headers, to: &response)
         return response
@@ -1224,13 +1376,14 @@ enum ServerCoding {
     /// so nothing can inject a field whatever framework sends the response.
     private static func add(_ headers: [String: String], to response: inout ServerResponse) {
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
-            let safe = String(String.UnicodeScalarView(value.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }))
-            response.headerFields.append((name: name, value: safe))
+            let scalars = value.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }
+            response.headerFields.append((name: name, value: String(String.UnicodeScalarView(scalars))))
         }
     }
 
     static func response(status: Int, body: some Encodable) throws -> ServerResponse {
-        ServerResponse(status: status, headerFields: [(name: "Content-Type", value: "application/json")], body: try WireFormat.makeEncoder().encode(body))
+        let data = try WireFormat.makeEncoder().encode(body)
+        return ServerResponse(status: status, headerFields: [(name: "Content-Type", value: "application/json")], body: data)
     }
 }
 {{/isContinuation}}
@@ -1246,7 +1399,7 @@ enum ServerCoding {
 {{#availability}}
 {{{.}}}
 {{/availability}}
-public struct {{name}}: Codable, Hashable, Sendable {
+{{access}} struct {{name}}: Codable, Hashable, Sendable {
     {{#properties}}
     {{#documentation}}
     {{{.}}}
@@ -1257,11 +1410,11 @@ public struct {{name}}: Codable, Hashable, Sendable {
     {{#isIndirect}}
     @Indirect
     {{/isIndirect}}
-    public var {{name}}: {{{declaredType}}}{{{storedDefault}}}
+    {{access}} var {{name}}: {{{declaredType}}}{{{storedDefault}}}
     {{/properties}}
     {{#additionalPropertiesType}}
     /// Properties the schema does not declare, by JSON key.
-    public var additionalProperties: [String: {{{additionalPropertiesType}}}]
+    {{access}} var additionalProperties: [String: {{{additionalPropertiesType}}}]
     {{/additionalPropertiesType}}
     {{#nestedTypes}}
 
@@ -1272,11 +1425,16 @@ public struct {{name}}: Codable, Hashable, Sendable {
     {{#availability}}
     {{{.}}}
     {{/availability}}
-    public init(
+    {{#hasParameters}}
+    {{access}} init(
         {{#parameters}}
         {{{.}}}
         {{/parameters}}
     ) {
+    {{/hasParameters}}
+    {{^hasParameters}}
+    {{access}} init() {
+    {{/hasParameters}}
         {{#assignments}}
         {{{.}}}
         {{/assignments}}
@@ -1294,36 +1452,77 @@ public struct {{name}}: Codable, Hashable, Sendable {
     {{#codingAvailability}}
     {{{.}}}
     {{/codingAvailability}}
-    public init(from {{decoderName}}: any Decoder) throws {
+    {{access}} init(from {{decoderName}}: any Decoder) throws {
         {{#hasProperties}}
         let {{containerName}} = try {{decoderName}}.container(keyedBy: CodingKeys.self)
         {{/hasProperties}}
+        {{! `wrapsCoding`: a line too long for the line length is broken after the call's parenthesis. }}
         {{#properties}}
         {{#isRequired}}
+        {{^wrapsCoding}}
         self.{{name}} = try {{containerName}}.decodeValue({{{valueType}}}.self, forKey: .{{name}})
+        {{/wrapsCoding}}
+        {{#wrapsCoding}}
+        self.{{name}} = try {{containerName}}.decodeValue(
+            {{{valueType}}}.self, forKey: .{{name}}
+        )
+        {{/wrapsCoding}}
         {{/isRequired}}
         {{#isRequiredNullable}}
+        {{^wrapsCoding}}
         self.{{name}} = try {{containerName}}.decodeNullable({{{valueType}}}.self, forKey: .{{name}})
+        {{/wrapsCoding}}
+        {{#wrapsCoding}}
+        self.{{name}} = try {{containerName}}.decodeNullable(
+            {{{valueType}}}.self, forKey: .{{name}}
+        )
+        {{/wrapsCoding}}
         {{/isRequiredNullable}}
         {{#isOptional}}
+        {{^wrapsCoding}}
         self.{{name}} = try {{containerName}}.decodeValueIfPresent({{{valueType}}}.self, forKey: .{{name}})
+        {{/wrapsCoding}}
+        {{#wrapsCoding}}
+        self.{{name}} = try {{containerName}}.decodeValueIfPresent(
+            {{{valueType}}}.self, forKey: .{{name}}
+        )
+        {{/wrapsCoding}}
         {{/isOptional}}
         {{#isOptionalNullable}}
+        {{^wrapsCoding}}
         self.{{name}} = try {{containerName}}.decodeOptionalNullable({{{valueType}}}.self, forKey: .{{name}})
+        {{/wrapsCoding}}
+        {{#wrapsCoding}}
+        self.{{name}} = try {{containerName}}.decodeOptionalNullable(
+            {{{valueType}}}.self, forKey: .{{name}}
+        )
+        {{/wrapsCoding}}
         {{/isOptionalNullable}}
         {{#defaultLiteral}}
+        {{^wrapsCoding}}
         self.{{name}} = try {{containerName}}.decodeValueIfPresent({{{valueType}}}.self, forKey: .{{name}}) ?? {{{defaultLiteral}}}
+        {{/wrapsCoding}}
+        {{#wrapsCoding}}
+        self.{{name}} =
+            try {{containerName}}.decodeValueIfPresent({{{valueType}}}.self, forKey: .{{name}})
+            ?? {{{defaultLiteral}}}
+        {{/wrapsCoding}}
         {{/defaultLiteral}}
         {{/properties}}
         {{#additionalPropertiesType}}
-        self.additionalProperties = try {{decoderName}}.additionalProperties(excluding: [{{#properties}}CodingKeys.{{name}}.rawValue{{^isLast}}, {{/isLast}}{{/properties}}])
+        {{#hasProperties}}
+        self.additionalProperties = try {{decoderName}}.additionalProperties(excluding: Set(CodingKeys.allCases.map(\.rawValue)))
+        {{/hasProperties}}
+        {{^hasProperties}}
+        self.additionalProperties = try {{decoderName}}.additionalProperties(excluding: [])
+        {{/hasProperties}}
         {{/additionalPropertiesType}}
     }
 
     {{#codingAvailability}}
     {{{.}}}
     {{/codingAvailability}}
-    public func encode(to {{encoderName}}: any Encoder) throws {
+    {{access}} func encode(to {{encoderName}}: any Encoder) throws {
         {{#additionalPropertiesType}}
         try {{encoderName}}.encodeAdditionalProperties(self.additionalProperties)
         {{/additionalPropertiesType}}
@@ -1332,19 +1531,54 @@ public struct {{name}}: Codable, Hashable, Sendable {
         {{/hasProperties}}
         {{#properties}}
         {{#isRequired}}
+        {{^wrapsCoding}}
         try {{containerName}}.encode(self.{{name}}, forKey: .{{name}})
+        {{/wrapsCoding}}
+        {{#wrapsCoding}}
+        try {{containerName}}.encode(
+            self.{{name}}, forKey: .{{name}}
+        )
+        {{/wrapsCoding}}
         {{/isRequired}}
         {{#isRequiredNullable}}
+        {{^wrapsCoding}}
         try {{containerName}}.encodeNullable(self.{{name}}, forKey: .{{name}})
+        {{/wrapsCoding}}
+        {{#wrapsCoding}}
+        try {{containerName}}.encodeNullable(
+            self.{{name}}, forKey: .{{name}}
+        )
+        {{/wrapsCoding}}
         {{/isRequiredNullable}}
         {{#isOptional}}
+        {{^wrapsCoding}}
         try {{containerName}}.encodeIfPresent(self.{{name}}, forKey: .{{name}})
+        {{/wrapsCoding}}
+        {{#wrapsCoding}}
+        try {{containerName}}.encodeIfPresent(
+            self.{{name}}, forKey: .{{name}}
+        )
+        {{/wrapsCoding}}
         {{/isOptional}}
         {{#isOptionalNullable}}
+        {{^wrapsCoding}}
         try {{containerName}}.encodeOptionalNullable(self.{{name}}, forKey: .{{name}})
+        {{/wrapsCoding}}
+        {{#wrapsCoding}}
+        try {{containerName}}.encodeOptionalNullable(
+            self.{{name}}, forKey: .{{name}}
+        )
+        {{/wrapsCoding}}
         {{/isOptionalNullable}}
         {{#defaultLiteral}}
+        {{^wrapsCoding}}
         try {{containerName}}.encode(self.{{name}}, forKey: .{{name}})
+        {{/wrapsCoding}}
+        {{#wrapsCoding}}
+        try {{containerName}}.encode(
+            self.{{name}}, forKey: .{{name}}
+        )
+        {{/wrapsCoding}}
         {{/defaultLiteral}}
         {{/properties}}
     }
@@ -1363,7 +1597,7 @@ import Foundation
 /// Any JSON value (RFC 8259): what free-form schemas such as `additionalProperties: true` hold.
 ///
 /// Integers are kept apart from other numbers so ids and counts survive a round trip exactly.
-public enum JSONValue: Codable, Hashable, Sendable {
+{{access}} enum JSONValue: Codable, Hashable, Sendable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -1372,7 +1606,7 @@ public enum JSONValue: Codable, Hashable, Sendable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public init(from decoder: any Decoder) throws {
+    {{access}} init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -1391,7 +1625,7 @@ public enum JSONValue: Codable, Hashable, Sendable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    {{access}} func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -1408,14 +1642,14 @@ public enum JSONValue: Codable, Hashable, Sendable {
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
-    public init(nilLiteral: ()) { self = .null }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(integerLiteral value: Int64) { self = .integer(value) }
-    public init(floatLiteral value: Double) { self = .number(value) }
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    {{access}} init(nilLiteral: ()) { self = .null }
+    {{access}} init(booleanLiteral value: Bool) { self = .bool(value) }
+    {{access}} init(integerLiteral value: Int64) { self = .integer(value) }
+    {{access}} init(floatLiteral value: Double) { self = .number(value) }
+    {{access}} init(stringLiteral value: String) { self = .string(value) }
+    {{access}} init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    {{access}} init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
@@ -1428,7 +1662,7 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
 /// tree's `parent`). Reads and writes like the value; a write copies the storage only when another
 /// value still shares it, so it keeps value semantics.
 @propertyWrapper
-public struct Indirect<Value> {
+{{access}} struct Indirect<Value> {
     private final class Box {
         var value: Value
 
@@ -1439,11 +1673,11 @@ public struct Indirect<Value> {
 
     private var box: Box
 
-    public init(wrappedValue: Value) {
+    {{access}} init(wrappedValue: Value) {
         box = Box(wrappedValue)
     }
 
-    public var wrappedValue: Value {
+    {{access}} var wrappedValue: Value {
         get { box.value }
         set {
             if isKnownUniquelyReferenced(&box) {
@@ -1460,11 +1694,11 @@ public struct Indirect<Value> {
 }
 
 extension Indirect: Equatable where Value: Equatable {
-    public static func == (lhs: Indirect, rhs: Indirect) -> Bool { lhs.wrappedValue == rhs.wrappedValue }
+    {{access}} static func == (lhs: Indirect, rhs: Indirect) -> Bool { lhs.wrappedValue == rhs.wrappedValue }
 }
 
 extension Indirect: Hashable where Value: Hashable {
-    public func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
+    {{access}} func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
 }
 
 // A box is written only while one value holds it (a shared one is copied first), so sharing
@@ -1479,7 +1713,7 @@ extension Indirect: @unchecked Sendable where Value: Sendable {}
 /// Request models use it for properties that are optional and nullable in the spec. For a
 /// property `note`, `.absent` (the initializer's default) sends no key, `.null` or `nil` sends
 /// `{"note":null}`, and `"x"` sends `{"note":"x"}`: literals of the wrapped type work directly.
-public enum OptionalNullable<Wrapped> {
+{{access}} enum OptionalNullable<Wrapped> {
     /// The key is not sent.
     case absent
     /// The key is sent with the value `null`.
@@ -1488,18 +1722,18 @@ public enum OptionalNullable<Wrapped> {
     case value(Wrapped)
 
     /// `.value(x)` for `x`, `.null` for `nil`: how to send a Swift optional as-is.
-    public init(_ optional: Wrapped?) {
+    {{access}} init(_ optional: Wrapped?) {
         self = optional.map(Self.value) ?? .null
     }
 
     /// The value, if there is one; `nil` for both `.absent` and `.null`.
-    public var value: Wrapped? {
+    {{access}} var value: Wrapped? {
         if case .value(let wrapped) = self { return wrapped }
         return nil
     }
 
     /// Whether the key is sent at all.
-    public var isPresent: Bool {
+    {{access}} var isPresent: Bool {
         if case .absent = self { return false }
         return true
     }
@@ -1507,7 +1741,7 @@ public enum OptionalNullable<Wrapped> {
 
 /// `nil` is JSON's `null`; leave an argument out to send nothing.
 extension OptionalNullable: ExpressibleByNilLiteral {
-    public init(nilLiteral: ()) { self = .null }
+    {{access}} init(nilLiteral: ()) { self = .null }
 }
 
 extension OptionalNullable: Equatable where Wrapped: Equatable {}
@@ -1515,31 +1749,31 @@ extension OptionalNullable: Hashable where Wrapped: Hashable {}
 extension OptionalNullable: Sendable where Wrapped: Sendable {}
 
 extension OptionalNullable: ExpressibleByUnicodeScalarLiteral where Wrapped: ExpressibleByStringLiteral {
-    public init(unicodeScalarLiteral value: Wrapped.StringLiteralType) { self = .value(Wrapped(stringLiteral: value)) }
+    {{access}} init(unicodeScalarLiteral value: Wrapped.StringLiteralType) { self = .value(Wrapped(stringLiteral: value)) }
 }
 
 extension OptionalNullable: ExpressibleByExtendedGraphemeClusterLiteral where Wrapped: ExpressibleByStringLiteral {
-    public init(extendedGraphemeClusterLiteral value: Wrapped.StringLiteralType) { self = .value(Wrapped(stringLiteral: value)) }
+    {{access}} init(extendedGraphemeClusterLiteral value: Wrapped.StringLiteralType) { self = .value(Wrapped(stringLiteral: value)) }
 }
 
 extension OptionalNullable: ExpressibleByStringLiteral where Wrapped: ExpressibleByStringLiteral {
-    public init(stringLiteral value: Wrapped.StringLiteralType) { self = .value(Wrapped(stringLiteral: value)) }
+    {{access}} init(stringLiteral value: Wrapped.StringLiteralType) { self = .value(Wrapped(stringLiteral: value)) }
 }
 
 extension OptionalNullable: ExpressibleByBooleanLiteral where Wrapped: ExpressibleByBooleanLiteral {
-    public init(booleanLiteral value: Wrapped.BooleanLiteralType) { self = .value(Wrapped(booleanLiteral: value)) }
+    {{access}} init(booleanLiteral value: Wrapped.BooleanLiteralType) { self = .value(Wrapped(booleanLiteral: value)) }
 }
 
 extension OptionalNullable: ExpressibleByIntegerLiteral where Wrapped: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Wrapped.IntegerLiteralType) { self = .value(Wrapped(integerLiteral: value)) }
+    {{access}} init(integerLiteral value: Wrapped.IntegerLiteralType) { self = .value(Wrapped(integerLiteral: value)) }
 }
 
 extension OptionalNullable: ExpressibleByFloatLiteral where Wrapped: ExpressibleByFloatLiteral {
-    public init(floatLiteral value: Wrapped.FloatLiteralType) { self = .value(Wrapped(floatLiteral: value)) }
+    {{access}} init(floatLiteral value: Wrapped.FloatLiteralType) { self = .value(Wrapped(floatLiteral: value)) }
 }
 
 extension OptionalNullable: ExpressibleByDictionaryLiteral where Wrapped == [String: JSONValue] {
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    {{access}} init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .value(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
@@ -1568,7 +1802,11 @@ extension KeyedDecodingContainer {
     /// - Throws: `DecodingError.keyNotFound` when the key is missing.
     func decodeNullable<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard contains(key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "required key '\(key.stringValue)' is missing (it may be null, but must be present)"))
+            throw DecodingError.keyNotFound(
+                key,
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "required key '\(key.stringValue)' is missing (it may be null, but must be present)"))
         }
         return try decodeNil(forKey: key) ? nil : decodeValue(T.self, forKey: key)
     }
@@ -1689,19 +1927,20 @@ enum UnionCoding {
 
 /// The body type the spec documents for error responses: what `ClientError.payload` holds and
 /// the server's error envelope is made of.
-public typealias ErrorPayload = {{{errorPayloadType}}}
+{{access}} typealias ErrorPayload = {{{errorPayloadType}}}
 
 /// JSON coders for this API's wire format. Use these (not a bare `JSONDecoder()`) to encode and
 /// decode the models yourself: they read and write `date-time` values as `RFC3339` describes.
-public enum WireFormat {
-    public static func makeDecoder() -> JSONDecoder {
+{{access}} enum WireFormat {
+    {{access}} static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         // `format: byte` and `contentEncoding: base64` (RFC 4648 §4); the error names the coding path.
         decoder.dataDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
             guard let data = Data(base64Encoded: text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected base64 data (RFC 4648 §4), found '\(text.prefix(64))'")
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "expected base64 data (RFC 4648 §4), found '\(text.prefix(64))'")
             }
             return data
         }
@@ -1716,7 +1955,7 @@ public enum WireFormat {
         return decoder
     }
 
-    public static func makeEncoder() -> JSONEncoder {
+    {{access}} static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         // Sorted keys: the same value always encodes to the same bytes.
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
@@ -1736,8 +1975,8 @@ public enum WireFormat {
 /// fractional digits; impossible dates (February 30) are rejected. Writing gives UTC with `Z`, and
 /// six fractional digits (microseconds, as Python servers write them) only when they are not all zero,
 /// so a value read from a pydantic server re-encodes exactly as it came.
-public enum RFC3339 {
-    public static func date(from text: String) -> Date? {
+{{access}} enum RFC3339 {
+    {{access}} static func date(from text: String) -> Date? {
         let bytes = Array(text.utf8)
         var index = 0
         func number(_ digits: Int) -> Int? {
@@ -1756,8 +1995,8 @@ public enum RFC3339 {
             return true
         }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
-              expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"), let second = number(2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second <= 60
+            expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"), let second = number(2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second <= 60
         else { return nil }
         var nanoseconds = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -1800,7 +2039,7 @@ public enum RFC3339 {
         }
     }
 
-    public static func string(from date: Date) -> String {
+    {{access}} static func string(from date: Date) -> String {
         let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
         var seconds = microseconds / 1_000_000
         var fraction = microseconds % 1_000_000
@@ -1861,17 +2100,19 @@ public enum RFC3339 {
 /// Reading is strict: exactly `YYYY-MM-DD`, and only days the month has (`2024-02-30` is
 /// rejected, `2024-02-29` is not). Dates order chronologically. To meet a `Date`, say in which
 /// time zone the day is meant: `CalendarDate(date, in: timeZone)` and `date.start(in: timeZone)`.
-public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, LosslessStringConvertible {
+{{access}} struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, LosslessStringConvertible {
     /// The year, 0–9999 (four digits in RFC 3339).
-    public let year: Int
+    {{access}} let year: Int
     /// The month, 1–12.
-    public let month: Int
+    {{access}} let month: Int
     /// The day of the month, 1–31 as the month allows.
-    public let day: Int
+    {{access}} let day: Int
 
     /// `nil` unless `month` and `day` name a day of `year` (0–9999).
-    public init?(year: Int, month: Int, day: Int) {
-        guard (0...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+    {{access}} init?(year: Int, month: Int, day: Int) {
+        guard (0...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else {
+            return nil
+        }
         self.init(uncheckedYear: year, month: month, day: day)
     }
 
@@ -1885,7 +2126,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// Reads `YYYY-MM-DD`; `nil` for any other text or a day the month does not have.
-    public init?(_ description: String) {
+    {{access}} init?(_ description: String) {
         let bytes = Array(description.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -1901,7 +2142,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// The day `date` falls on in `timeZone`.
-    public init(_ date: Date, in timeZone: TimeZone) {
+    {{access}} init(_ date: Date, in timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
@@ -1910,7 +2151,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// The first instant of the day in `timeZone` (midnight, or the first time that exists on a
     /// day a daylight-saving change skips midnight).
-    public func start(in timeZone: TimeZone) -> Date {
+    {{access}} func start(in timeZone: TimeZone) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let noon = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
@@ -1918,7 +2159,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    {{access}} var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -1926,21 +2167,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    {{access}} static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
     /// - Throws: `DecodingError.dataCorrupted` at the value's coding path for text that is not a `full-date`.
-    public init(from decoder: any Decoder) throws {
+    {{access}} init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 full-date (YYYY-MM-DD), found '\(text.prefix(64))'")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected an RFC 3339 full-date (YYYY-MM-DD), found '\(text.prefix(64))'")
         }
         self = date
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    {{access}} func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
@@ -1957,7 +2199,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 // MARK: - Parameters
 
 /// A value that can stand in a path, query or header parameter, as its text on the wire.
-public protocol ParameterValue {
+{{access}} protocol ParameterValue {
     /// The text sent, before percent-encoding.
     var parameterText: String { get }
     /// Reads the text received, after percent-decoding; `nil` when it is not a valid value.
@@ -1965,63 +2207,63 @@ public protocol ParameterValue {
 }
 
 extension String: ParameterValue {
-    public var parameterText: String { self }
-    public init?(parameterText: String) { self = parameterText }
+    {{access}} var parameterText: String { self }
+    {{access}} init?(parameterText: String) { self = parameterText }
 }
 
 extension Bool: ParameterValue {
-    public var parameterText: String { self ? "true" : "false" }
-    public init?(parameterText: String) { self.init(parameterText) }
+    {{access}} var parameterText: String { self ? "true" : "false" }
+    {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
 extension Int: ParameterValue {
-    public var parameterText: String { String(self) }
-    public init?(parameterText: String) { self.init(parameterText) }
+    {{access}} var parameterText: String { String(self) }
+    {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
 extension Int32: ParameterValue {
-    public var parameterText: String { String(self) }
-    public init?(parameterText: String) { self.init(parameterText) }
+    {{access}} var parameterText: String { String(self) }
+    {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
 extension Int64: ParameterValue {
-    public var parameterText: String { String(self) }
-    public init?(parameterText: String) { self.init(parameterText) }
+    {{access}} var parameterText: String { String(self) }
+    {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
 extension Double: ParameterValue {
-    public var parameterText: String { String(self) }
-    public init?(parameterText: String) { self.init(parameterText) }
+    {{access}} var parameterText: String { String(self) }
+    {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
 extension Float: ParameterValue {
-    public var parameterText: String { String(self) }
-    public init?(parameterText: String) { self.init(parameterText) }
+    {{access}} var parameterText: String { String(self) }
+    {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
 extension UUID: ParameterValue {
     /// Lowercase, as RFC 9562 §4 recommends for output.
-    public var parameterText: String { uuidString.lowercased() }
-    public init?(parameterText: String) { self.init(uuidString: parameterText) }
+    {{access}} var parameterText: String { uuidString.lowercased() }
+    {{access}} init?(parameterText: String) { self.init(uuidString: parameterText) }
 }
 
 extension Date: ParameterValue {
-    public var parameterText: String { RFC3339.string(from: self) }
-    public init?(parameterText: String) {
+    {{access}} var parameterText: String { RFC3339.string(from: self) }
+    {{access}} init?(parameterText: String) {
         guard let date = RFC3339.date(from: parameterText) else { return nil }
         self = date
     }
 }
 
 extension CalendarDate: ParameterValue {
-    public var parameterText: String { description }
-    public init?(parameterText: String) { self.init(parameterText) }
+    {{access}} var parameterText: String { description }
+    {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
 /// Arrays outside a query are comma-separated (OpenAPI `simple` style, §4.8.12.4).
 extension Array: ParameterValue where Element: ParameterValue {
-    public var parameterText: String { map(\.parameterText).joined(separator: ",") }
-    public init?(parameterText: String) {
+    {{access}} var parameterText: String { map(\.parameterText).joined(separator: ",") }
+    {{access}} init?(parameterText: String) {
         var elements: [Element] = []
         for part in parameterText.split(separator: ",", omittingEmptySubsequences: false) {
             guard let element = Element(parameterText: String(part)) else { return nil }
@@ -2032,8 +2274,8 @@ extension Array: ParameterValue where Element: ParameterValue {
 }
 
 extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue {
-    public var parameterText: String { rawValue.parameterText }
-    public init?(parameterText: String) {
+    {{access}} var parameterText: String { rawValue.parameterText }
+    {{access}} init?(parameterText: String) {
         guard let raw = RawValue(parameterText: parameterText) else { return nil }
         self.init(rawValue: raw)
     }
@@ -2043,24 +2285,24 @@ extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue 
 
 /// A header of a response the client could not read: a required one is missing, or a required
 /// one's value is not of the type the spec declares (OpenAPI 3.1 §4.8.21).
-public struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
+{{access}} struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The field name as the spec writes it, e.g. `X-Rate-Limit`.
-    public var name: String
+    {{access}} var name: String
     /// The value received; `nil` when the header was missing.
-    public var value: String?
+    {{access}} var value: String?
     /// The Swift type the spec declares for it, e.g. `Int`.
-    public var expectedType: String
+    {{access}} var expectedType: String
 
     /// - Parameters:
     ///   - value: the text received, or `nil` for a missing header.
-    public init(name: String, value: String?, expectedType: String) {
+    {{access}} init(name: String, value: String?, expectedType: String) {
         self.name = name
         self.value = value
         self.expectedType = expectedType
     }
 
     /// What went wrong, naming the header: for logs and `error.localizedDescription`.
-    public var description: String {
+    {{access}} var description: String {
         if let value {
             return "response header '\(name)' is not a valid \(expectedType): '\(value.prefix(128))'"
         }
@@ -2078,8 +2320,12 @@ enum ResponseHeaders {
 
     /// - Throws: `ResponseHeaderError` when the header is missing or does not parse.
     static func required<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) throws -> Value {
-        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\(Value.self)") }
-        guard let value = Value(parameterText: trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\(Value.self)") }
+        guard let text = text(named: name, in: fields) else {
+            throw ResponseHeaderError(name: name, value: nil, expectedType: "\(Value.self)")
+        }
+        guard let value = Value(parameterText: trimmed(text)) else {
+            throw ResponseHeaderError(name: name, value: text, expectedType: "\(Value.self)")
+        }
         return value
     }
 
@@ -2091,9 +2337,15 @@ enum ResponseHeaders {
 
     /// A list: comma-separated, with the optional whitespace RFC 9110 §5.6.1 allows around commas.
     /// - Throws: `ResponseHeaderError` when the header is missing or an element does not parse.
-    static func required<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) throws -> [Element] {
-        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\([Element].self)") }
-        guard let value = list(Element.self, text) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\([Element].self)") }
+    static func required<Element: ParameterValue>(
+        _ type: [Element].Type, named name: String, in fields: [String: String]
+    ) throws -> [Element] {
+        guard let text = text(named: name, in: fields) else {
+            throw ResponseHeaderError(name: name, value: nil, expectedType: "\([Element].self)")
+        }
+        guard let value = list(Element.self, text) else {
+            throw ResponseHeaderError(name: name, value: text, expectedType: "\([Element].self)")
+        }
         return value
     }
 
@@ -2120,9 +2372,11 @@ enum ResponseHeaders {
         let characters = Array(text)
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         guard characters.count == 29, characters[3] == ",", String(characters[26...]) == "GMT",
-              let month = months.firstIndex(of: String(characters[8..<11]))
+            let month = months.firstIndex(of: String(characters[8..<11]))
         else { return nil }
-        let day = String(characters[5..<7]), year = String(characters[12..<16]), time = String(characters[17..<25])
+        let day = String(characters[5..<7])
+        let year = String(characters[12..<16])
+        let time = String(characters[17..<25])
         return RFC3339.date(from: "\(year)-\(month < 9 ? "0" : "")\(month + 1)-\(day)T\(time)Z")
     }
 
@@ -2144,17 +2398,17 @@ enum ResponseHeaders {
 /// Percent-encoding of parameter text (RFC 3986 §2.1): everything but unreserved characters is
 /// encoded, exactly once, so `a b/c?d` becomes `a%20b%2Fc%3Fd` in a path segment and `+ & = #`
 /// cannot split a query value.
-public enum PercentEncoding {
+{{access}} enum PercentEncoding {
     /// - Parameter keepingReserved: leave the RFC 3986 reserved characters a query may hold
     ///   (`: / ? @ ! $ & ' ( ) * + , ; =`, §3.4) as they are, for `allowReserved: true` (OpenAPI 3.1
     ///   §4.8.12.1); `#`, `[` and `]` cannot stand in a query and are still encoded.
-    public static func encode(_ text: String, keepingReserved: Bool = false) -> String {
+    {{access}} static func encode(_ text: String, keepingReserved: Bool = false) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             case _ where keepingReserved && ":/?@!$&'()*+,;=".utf8.contains(byte):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
@@ -2169,7 +2423,7 @@ public enum PercentEncoding {
     }
 
     /// Decodes `%XX` escapes; `nil` when an escape is malformed or the bytes are not UTF-8.
-    public static func decode(_ text: Substring) -> String? {
+    {{access}} static func decode(_ text: Substring) -> String? {
         guard text.contains("%") else { return String(text) }
         var bytes: [UInt8] = []
         var iterator = text.utf8.makeIterator()
@@ -2197,12 +2451,12 @@ public enum PercentEncoding {
 // MARK: - Bodies
 
 /// A body as it goes on the wire: its bytes and the exact `Content-Type` sent with them.
-public struct EncodedBody: Sendable, Hashable {
+{{access}} struct EncodedBody: Sendable, Hashable {
     /// The full header value, parameters included (`multipart/form-data; boundary=…`).
-    public var contentType: String
-    public var data: Data
+    {{access}} var contentType: String
+    {{access}} var data: Data
 
-    public init(contentType: String, data: Data) {
+    {{access}} init(contentType: String, data: Data) {
         self.contentType = contentType
         self.data = data
     }
@@ -2214,9 +2468,9 @@ public struct EncodedBody: Sendable, Hashable {
 /// Operations list one coder per content type, in the spec's order: the first that can write a
 /// value is used to send it, and a received body is read by the coder whose type matches its
 /// `Content-Type`. Decoding errors are `DecodingError`s.
-public struct MediaCoder<Body>: Sendable {
+{{access}} struct MediaCoder<Body>: Sendable {
     /// The content type as documented: a type (`application/json`) or a range (`image/*`).
-    public let contentType: String
+    {{access}} let contentType: String
     private let encoder: @Sendable (Body) throws -> EncodedBody?
     private let decoder: @Sendable (Data, _ contentType: String?) throws -> Body
 
@@ -2224,7 +2478,7 @@ public struct MediaCoder<Body>: Sendable {
     ///   - encode: the body on the wire, or `nil` when this coder does not write `Body` (another
     ///     case of a body enum).
     ///   - decode: the value from the received bytes and `Content-Type` (when there is one).
-    public init(
+    {{access}} init(
         contentType: String,
         encode: @escaping @Sendable (Body) throws -> EncodedBody?,
         decode: @escaping @Sendable (Data, _ contentType: String?) throws -> Body
@@ -2235,18 +2489,18 @@ public struct MediaCoder<Body>: Sendable {
     }
 
     /// `body` on the wire; `nil` when this coder does not write it.
-    public func encode(_ body: Body) throws -> EncodedBody? {
+    {{access}} func encode(_ body: Body) throws -> EncodedBody? {
         try encoder(body)
     }
 
     /// - Throws: `DecodingError` when `data` is not a valid body of this content type.
-    public func decode(_ data: Data, contentType received: String?) throws -> Body {
+    {{access}} func decode(_ data: Data, contentType received: String?) throws -> Body {
         try decoder(data, received)
     }
 
     /// Whether a body received with `contentType` is one this coder reads: the same type (parameters
     /// aside, RFC 9110 §8.3.1), or one inside its range (`image/png` for `image/*`).
-    public func accepts(_ contentType: String) -> Bool {
+    {{access}} func accepts(_ contentType: String) -> Bool {
         let documented = MediaTypeText.essence(of: self.contentType).split(separator: "/", maxSplits: 1)
         let received = MediaTypeText.essence(of: contentType).split(separator: "/", maxSplits: 1)
         guard documented.count == 2, received.count == 2 else { return false }
@@ -2258,7 +2512,7 @@ public struct MediaCoder<Body>: Sendable {
 
     /// This coder for one case of an enum of bodies: `wrap` makes the case, `unwrap` reads it back
     /// (`nil` for the other cases, which this coder then does not write).
-    public func wrapped<Wrapper>(
+    {{access}} func wrapped<Wrapper>(
         _ wrap: @escaping @Sendable (Body) -> Wrapper,
         unwrap: @escaping @Sendable (Wrapper) -> Body?
     ) -> MediaCoder<Wrapper> {
@@ -2278,7 +2532,7 @@ public struct MediaCoder<Body>: Sendable {
 
 extension MediaCoder where Body: Codable & Sendable {
     /// JSON (RFC 8259) with `WireFormat`'s coders.
-    public static func json(_ contentType: String) -> MediaCoder {
+    {{access}} static func json(_ contentType: String) -> MediaCoder {
         MediaCoder(
             contentType: contentType,
             encode: { EncodedBody(contentType: contentType, data: try WireFormat.makeEncoder().encode($0)) },
@@ -2289,13 +2543,14 @@ extension MediaCoder where Body: Codable & Sendable {
 
     /// `application/x-www-form-urlencoded` (WHATWG URL §5): an object's properties as `name=value`
     /// pairs; see `FormCoding` for how each kind of property is written.
-    public static func form(_ contentType: String) -> MediaCoder {
+    {{access}} static func form(_ contentType: String) -> MediaCoder {
         MediaCoder(
             contentType: contentType,
             encode: { EncodedBody(contentType: contentType, data: Data(FormCoding.urlEncoded(try FormCoding.fields(of: $0)).utf8)) },
             decode: { data, _ in
                 guard let fields = FormCoding.urlDecoded(data) else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the form body is not valid percent-encoded UTF-8"))
+                    throw DecodingError.dataCorrupted(
+                        .init(codingPath: [], debugDescription: "the form body is not valid percent-encoded UTF-8"))
                 }
                 return try FormCoding.decode(Body.self, from: fields, bytesAreBase64: true)
             }
@@ -2306,7 +2561,7 @@ extension MediaCoder where Body: Codable & Sendable {
     /// - Parameter partContentTypes: the `Content-Type` of parts by property name, from the spec's
     ///   `encoding` (OpenAPI 3.1 §4.8.15); others get `text/plain` (no header), `application/octet-stream`
     ///   (bytes) or `application/json` (objects and arrays of them).
-    public static func multipart(_ contentType: String, partContentTypes: [String: String] = [:]) -> MediaCoder {
+    {{access}} static func multipart(_ contentType: String, partContentTypes: [String: String] = [:]) -> MediaCoder {
         MediaCoder(
             contentType: contentType,
             encode: { body in
@@ -2329,15 +2584,16 @@ extension MediaCoder where Body: Codable & Sendable {
 extension MediaCoder where Body == String {
     /// Text (`text/plain`, any `text/*`): written in the documented `charset` or UTF-8, read in the
     /// received `charset` (RFC 2046 §4.1.2) or UTF-8.
-    public static func text(_ contentType: String) -> MediaCoder {
+    {{access}} static func text(_ contentType: String) -> MediaCoder {
         MediaCoder(
             contentType: contentType,
             encode: { text in
                 let charset = MediaTypeText.parameter("charset", in: contentType)
                 guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8,
-                      let data = text.data(using: encoding)
+                    let data = text.data(using: encoding)
                 else {
-                    throw EncodingError.invalidValue(text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
+                    throw EncodingError.invalidValue(
+                        text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
                 }
                 // Say which charset is used when the spec does not (RFC 2046 §4.1.2 would assume US-ASCII).
                 return EncodedBody(contentType: charset == nil ? contentType + "; charset=utf-8" : contentType, data: data)
@@ -2348,7 +2604,8 @@ extension MediaCoder where Body == String {
                     throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unsupported charset '\(charset ?? "")'"))
                 }
                 guard let text = String(data: data, encoding: encoding) else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
+                    throw DecodingError.dataCorrupted(
+                        .init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
                 }
                 return text
             }
@@ -2359,7 +2616,7 @@ extension MediaCoder where Body == String {
 extension MediaCoder where Body == Data {
     /// Raw bytes (`application/octet-stream`, `image/*`, `*/*`, `format: binary`), sent as they
     /// are; a range is sent as `application/octet-stream`.
-    public static func binary(_ contentType: String) -> MediaCoder {
+    {{access}} static func binary(_ contentType: String) -> MediaCoder {
         let coder = MediaCoder(contentType: contentType, encode: { _ in nil }, decode: { data, _ in data })
         let sent = coder.sentContentType
         return MediaCoder(contentType: contentType, encode: { EncodedBody(contentType: sent, data: $0) }, decode: { data, _ in data })
@@ -2370,7 +2627,7 @@ extension Array {
     /// `body` in the first content type that writes it (the spec's first, JSON first for a body
     /// every type carries the same way).
     /// - Throws: `EncodingError` when no coder writes it or the value cannot be written.
-    public func encode<Body>(_ body: Body) throws -> EncodedBody where Element == MediaCoder<Body> {
+    {{access}} func encode<Body>(_ body: Body) throws -> EncodedBody where Element == MediaCoder<Body> {
         for coder in self {
             if let encoded = try coder.encode(body) { return encoded }
         }
@@ -2379,21 +2636,21 @@ extension Array {
 
     /// The coder for a body received with `contentType`: the one whose type matches; with a single
     /// coder or no `Content-Type`, the first (servers that mislabel a body are still read).
-    public func coder<Body>(for contentType: String?) -> MediaCoder<Body>? where Element == MediaCoder<Body> {
+    {{access}} func coder<Body>(for contentType: String?) -> MediaCoder<Body>? where Element == MediaCoder<Body> {
         guard count > 1, let contentType else { return first }
         return first { $0.accepts(contentType) }
     }
 }
 
 /// Reading `Content-Type` values (RFC 9110 §8.3.1): `type/subtype; name=value; …`.
-public enum MediaTypeText {
+{{access}} enum MediaTypeText {
     /// `text/plain` for `Text/Plain; charset=UTF-8`: type and subtype, lowercase.
-    public static func essence(of contentType: String) -> String {
+    {{access}} static func essence(of contentType: String) -> String {
         (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// A parameter's value, unquoted; names compare case-insensitively.
-    public static func parameter(_ name: String, in contentType: String) -> String? {
+    {{access}} static func parameter(_ name: String, in contentType: String) -> String? {
         for piece in contentType.split(separator: ";").dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
@@ -2407,7 +2664,7 @@ public enum MediaTypeText {
     }
 
     /// The Foundation encoding for an IANA charset name; `nil` for one Foundation does not read.
-    public static func stringEncoding(named charset: String) -> String.Encoding? {
+    {{access}} static func stringEncoding(named charset: String) -> String.Encoding? {
         switch charset.lowercased() {
         case "utf-8", "utf8": .utf8
         case "us-ascii", "ascii": .ascii
@@ -2434,7 +2691,7 @@ public enum MediaTypeText {
 {{#hasFormBodies}}
 
 /// A field of a form or multipart body.
-public enum FormField: Sendable, Hashable {
+{{access}} enum FormField: Sendable, Hashable {
     /// A primitive as text: strings, numbers, booleans, enums, dates (RFC 3339), UUIDs.
     case text(String)
     /// Bytes (`format: binary`): a file part, or base64 text in a URL-encoded form.
@@ -2449,10 +2706,10 @@ public enum FormField: Sendable, Hashable {
 /// Each top-level property becomes a field named by its JSON key: a primitive as text, `Data` as
 /// bytes, an array of those as one field per element (repeated names), and anything else (objects,
 /// arrays of objects) as one field of JSON text. `nil` properties send no field.
-public enum FormCoding {
+{{access}} enum FormCoding {
     /// The fields of `value`, in its coding order.
     /// - Throws: `EncodingError` when `value` is not an object.
-    public static func fields<Value: Encodable>(of value: Value) throws -> [(name: String, value: FormField)] {
+    {{access}} static func fields<Value: Encodable>(of value: Value) throws -> [(name: String, value: FormField)] {
         let encoder = FieldsEncoder()
         try value.encode(to: encoder)
         guard encoder.storage.isObject else {
@@ -2463,13 +2720,13 @@ public enum FormCoding {
 
     /// The form serializer of WHATWG URL §5.2: every byte but `*-._` and alphanumerics
     /// percent-encoded, spaces as `+`.
-    public static func urlEncoded(_ fields: [(name: String, value: FormField)]) -> String {
+    {{access}} static func urlEncoded(_ fields: [(name: String, value: FormField)]) -> String {
         func escape(_ text: String) -> String {
             var result = ""
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                     UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
+                    UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
                     result.unicodeScalars.append(Unicode.Scalar(byte))
                 case UInt8(ascii: " "):
                     result += "+"
@@ -2480,24 +2737,25 @@ public enum FormCoding {
             return result
         }
         return fields.map { name, value in
-            let text = switch value {
-            case .text(let text): text
-            case .bytes(let data): data.base64EncodedString()
-            case .json(let data): String(decoding: data, as: UTF8.self)
-            }
+            let text =
+                switch value {
+                case .text(let text): text
+                case .bytes(let data): data.base64EncodedString()
+                case .json(let data): String(decoding: data, as: UTF8.self)
+                }
             return escape(name) + "=" + escape(text)
         }.joined(separator: "&")
     }
 
     /// The `name=value` pairs of a URL-encoded form (WHATWG URL §5.1): `+` is a space, then
     /// `%XX` escapes are decoded; `nil` when an escape is malformed or the text is not UTF-8.
-    public static func urlDecoded(_ data: Data) -> [(name: String, data: Data, contentType: String?)]? {
+    {{access}} static func urlDecoded(_ data: Data) -> [(name: String, data: Data, contentType: String?)]? {
         guard let text = String(data: data, encoding: .utf8) else { return nil }
         var fields: [(name: String, data: Data, contentType: String?)] = []
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = PercentEncoding.decode(parts[0].replacingOccurrences(of: "+", with: " ")[...]),
-                  let value = PercentEncoding.decode((parts.count > 1 ? String(parts[1]) : "").replacingOccurrences(of: "+", with: " ")[...])
+                let value = PercentEncoding.decode((parts.count > 1 ? String(parts[1]) : "").replacingOccurrences(of: "+", with: " ")[...])
             else { return nil }
             fields.append((name, Data(value.utf8), nil))
         }
@@ -2507,7 +2765,7 @@ public enum FormCoding {
     /// A model from the fields of a form or multipart body.
     /// - Parameter bytesAreBase64: `Data` properties arrive as base64 text (URL-encoded forms) rather than raw bytes.
     /// - Throws: `DecodingError` naming the property for a missing or malformed field.
-    public static func decode<Value: Decodable>(
+    {{access}} static func decode<Value: Decodable>(
         _ type: Value.Type,
         from fields: [(name: String, data: Data, contentType: String?)],
         bytesAreBase64: Bool
@@ -2535,8 +2793,8 @@ public enum FormCoding {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self
     }
 }
@@ -2592,7 +2850,9 @@ private final class FieldsEncoder: Encoder {
         }
 
         // Generated models never nest containers by hand; what a custom type writes here is kept as JSON.
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             ShapeEncoder().container(keyedBy: NestedKey.self)
         }
 
@@ -2683,7 +2943,9 @@ private final class ShapeEncoder: Encoder {
         var codingPath: [any CodingKey] = []
         mutating func encodeNil(forKey key: Key) throws {}
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {}
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             KeyedEncodingContainer(Ignoring<NestedKey>())
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { ShapeEncoder().unkeyedContainer() }
@@ -2725,29 +2987,33 @@ private struct FieldsDecoder: Decoder {
             }
             return data as? T
         }
-        let isPrimitive = [String.self, Bool.self, Int.self, Int32.self, Int64.self, Double.self, Float.self, Decimal.self, Date.self, UUID.self, URL.self]
-            .contains { $0 == T.self }
+        let isPrimitive = [
+            String.self, Bool.self, Int.self, Int32.self, Int64.self, Double.self, Float.self, Decimal.self, Date.self, UUID.self, URL.self,
+        ]
+        .contains { $0 == T.self }
         guard isPrimitive else { return nil }
         let charset = field.contentType.flatMap { MediaTypeText.parameter("charset", in: $0) }
         guard let text = String(data: field.data, encoding: charset.flatMap(MediaTypeText.stringEncoding(named:)) ?? .utf8) else {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "the field is not valid UTF-8 text"))
         }
-        let value: Any? = switch T.self {
-        case is String.Type: text
-        case is Bool.Type: text == "true" ? true : text == "false" ? false : nil
-        case is Int.Type: Int(text)
-        case is Int32.Type: Int32(text)
-        case is Int64.Type: Int64(text)
-        case is Double.Type: Double(text)
-        case is Float.Type: Float(text)
-        case is Decimal.Type: Decimal(string: text)
-        case is Date.Type: RFC3339.date(from: text)
-        case is UUID.Type: UUID(uuidString: text)
-        default: URL(string: text)
-        }
+        let value: Any? =
+            switch T.self {
+            case is String.Type: text
+            case is Bool.Type: text == "true" ? true : text == "false" ? false : nil
+            case is Int.Type: Int(text)
+            case is Int32.Type: Int32(text)
+            case is Int64.Type: Int64(text)
+            case is Double.Type: Double(text)
+            case is Float.Type: Float(text)
+            case is Decimal.Type: Decimal(string: text)
+            case is Date.Type: RFC3339.date(from: text)
+            case is UUID.Type: UUID(uuidString: text)
+            default: URL(string: text)
+            }
         guard let value = value as? T else {
             if T.self == Date.self {
-                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected an RFC 3339 date-time, found '\(text)'"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: codingPath, debugDescription: "expected an RFC 3339 date-time, found '\(text)'"))
             }
             if T.self == UUID.self {
                 throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected a UUID, found '\(text)'"))
@@ -2780,7 +3046,8 @@ private struct FieldsDecoder: Decoder {
             guard let first = fields.first else {
                 // A form cannot send an empty array: no field of an array's name is one. (`Data`
                 // decodes from a list of bytes too, but a missing file is missing.)
-                if T.self != Data.self, let empty = try? T(from: ValueDecoder(fields: [], bytesAreBase64: decoder.bytesAreBase64, codingPath: path)) { return empty }
+                let noFields = ValueDecoder(fields: [], bytesAreBase64: decoder.bytesAreBase64, codingPath: path)
+                if T.self != Data.self, let empty = try? T(from: noFields) { return empty }
                 throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no field named '\(key.stringValue)'"))
             }
             if let value = try FieldsDecoder.primitive(T.self, from: first, bytesAreBase64: decoder.bytesAreBase64, codingPath: path) {
@@ -2797,12 +3064,18 @@ private struct FieldsDecoder: Decoder {
             }
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: codingPath + [key], debugDescription: "nested containers are not read from forms"))
+        func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type, forKey key: Key
+        ) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch(
+                [String: Any].self, .init(codingPath: codingPath + [key], debugDescription: "nested containers are not read from forms"))
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try ValueDecoder(fields: decoder.fields.filter { $0.name == key.stringValue }, bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath + [key]).unkeyedContainer()
+            try ValueDecoder(
+                fields: decoder.fields.filter { $0.name == key.stringValue }, bytesAreBase64: decoder.bytesAreBase64,
+                codingPath: codingPath + [key]
+            ).unkeyedContainer()
         }
 
         func superDecoder() throws -> any Decoder { decoder }
@@ -2842,7 +3115,8 @@ private struct ValueDecoder: Decoder {
             guard let field = decoder.fields.first else {
                 throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "no field"))
             }
-            if let value = try FieldsDecoder.primitive(T.self, from: field, bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath) {
+            let bytesAreBase64 = decoder.bytesAreBase64
+            if let value = try FieldsDecoder.primitive(T.self, from: field, bytesAreBase64: bytesAreBase64, codingPath: codingPath) {
                 return value
             }
             return try T(from: ValueDecoder(fields: [field], bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath))
@@ -2862,7 +3136,9 @@ private struct ValueDecoder: Decoder {
             guard !isAtEnd else {
                 throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "no more fields"))
             }
-            let element = ValueDecoder(fields: [decoder.fields[currentIndex]], bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath + [IndexKey(intValue: currentIndex)])
+            let element = ValueDecoder(
+                fields: [decoder.fields[currentIndex]], bytesAreBase64: decoder.bytesAreBase64,
+                codingPath: codingPath + [IndexKey(intValue: currentIndex)])
             let value = try element.singleValueContainer().decode(T.self)
             currentIndex += 1
             return value
@@ -2894,13 +3170,28 @@ extension DecodingError {
     func prefixed(with prefix: [any CodingKey]) -> DecodingError {
         switch self {
         case .keyNotFound(let key, let context):
-            .keyNotFound(key, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+            .keyNotFound(
+                key,
+                .init(
+                    codingPath: prefix + context.codingPath, debugDescription: context.debugDescription,
+                    underlyingError: context.underlyingError))
         case .valueNotFound(let type, let context):
-            .valueNotFound(type, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+            .valueNotFound(
+                type,
+                .init(
+                    codingPath: prefix + context.codingPath, debugDescription: context.debugDescription,
+                    underlyingError: context.underlyingError))
         case .typeMismatch(let type, let context):
-            .typeMismatch(type, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+            .typeMismatch(
+                type,
+                .init(
+                    codingPath: prefix + context.codingPath, debugDescription: context.debugDescription,
+                    underlyingError: context.underlyingError))
         case .dataCorrupted(let context):
-            .dataCorrupted(.init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+            .dataCorrupted(
+                .init(
+                    codingPath: prefix + context.codingPath, debugDescription: context.debugDescription,
+                    underlyingError: context.underlyingError))
         @unknown default:
             self
         }
@@ -2908,7 +3199,7 @@ extension DecodingError {
 }
 
 /// `multipart/form-data` bodies (RFC 7578 on RFC 2046 §5.1).
-public enum Multipart {
+{{access}} enum Multipart {
     /// A random boundary (RFC 2046 §5.1.1: at most 70 characters) that occurs in no field.
     static func boundary(avoiding fields: [(name: String, value: FormField)]) -> String {
         while true {
@@ -2929,7 +3220,11 @@ public enum Multipart {
     static func encode(_ fields: [(name: String, value: FormField)], boundary: String, partContentTypes: [String: String]) -> Data {
         var body = Data()
         for (name, value) in fields {
-            let quoted = name.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            let quoted =
+                name
+                .replacingOccurrences(of: "\"", with: "%22")
+                .replacingOccurrences(of: "\r", with: "%0D")
+                .replacingOccurrences(of: "\n", with: "%0A")
             var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(quoted)\""
             let content: Data
             var contentType = partContentTypes[name]
@@ -2956,7 +3251,7 @@ public enum Multipart {
     /// The parts of a body as named fields with their bytes and `Content-Type`.
     /// - Throws: `DecodingError.dataCorrupted` when there is no boundary, no closing delimiter, or a
     ///   part without a `form-data` name.
-    public static func parts(of data: Data, contentType: String) throws -> [(name: String, data: Data, contentType: String?)] {
+    {{access}} static func parts(of data: Data, contentType: String) throws -> [(name: String, data: Data, contentType: String?)] {
         func malformed(_ reason: String) -> DecodingError {
             .dataCorrupted(.init(codingPath: [], debugDescription: "malformed multipart body: \(reason)"))
         }
@@ -2976,7 +3271,9 @@ public enum Multipart {
             start += 2
             guard let end = bytes[start...].firstRange(of: delimiter) else { throw malformed("no closing delimiter") }
             let part = bytes[start..<end.lowerBound]
-            let headerEnd = part.starts(with: [UInt8]("\r\n".utf8)) ? part.startIndex..<part.startIndex + 2 : part.firstRange(of: [UInt8]("\r\n\r\n".utf8))
+            let headerEnd =
+                part.starts(with: [UInt8]("\r\n".utf8))
+                ? part.startIndex..<part.startIndex + 2 : part.firstRange(of: [UInt8]("\r\n\r\n".utf8))
             guard let headerEnd else { throw malformed("a part has no blank line after its headers") }
             let headerText = String(decoding: bytes[part.startIndex..<headerEnd.lowerBound], as: UTF8.self)
             var name: String?
@@ -2989,7 +3286,9 @@ public enum Multipart {
                 case "content-disposition":
                     guard MediaTypeText.essence(of: value) == "form-data" else { throw malformed("a part is not form-data") }
                     name = MediaTypeText.parameter("name", in: value)?
-                        .replacingOccurrences(of: "%22", with: "\"").replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+                        .replacingOccurrences(of: "%22", with: "\"")
+                        .replacingOccurrences(of: "%0D", with: "\r")
+                        .replacingOccurrences(of: "%0A", with: "\n")
                 case "content-type":
                     partType = value
                 default:
@@ -3009,7 +3308,7 @@ public enum Multipart {
 /// The `style` values of OpenAPI 3.1 §4.8.12.4: how a parameter is laid out in a path segment, a
 /// query, a header or a cookie, after RFC 6570's expansions. Examples for `color` = `blue`,
 /// `[blue, black]` and `{R: 100, G: 200}`, with `explode` false / true where it matters.
-public enum ParameterStyle: Sendable {
+{{access}} enum ParameterStyle: Sendable {
     /// Query and cookie: `color=blue`, `color=blue,black` / `color=blue&color=black`, `color=R,100,G,200` / `R=100&G=200`.
     case form
     /// Path and header: `blue`, `blue,black`, `R,100,G,200` / `R=100,G=200`.
@@ -3027,19 +3326,19 @@ public enum ParameterStyle: Sendable {
 }
 
 /// The shapes the style table of OpenAPI 3.1 §4.8.12.4 tells apart.
-public enum ParameterShape: Sendable {
+{{access}} enum ParameterShape: Sendable {
     case primitive, array, object
 }
 
 /// A parameter's value in the shape the style table sees, as text before percent-encoding.
-public enum ParameterNode: Sendable {
+{{access}} enum ParameterNode: Sendable {
     case primitive(String)
     case array([String])
     /// An object's properties as key and text, in declaration order; absent ones left out.
     case object([(key: String, value: String)])
 
     /// The texts a `pattern` applies to: the value, or each element.
-    public var texts: [String] {
+    {{access}} var texts: [String] {
         switch self {
         case .primitive(let text): [text]
         case .array(let elements): elements
@@ -3049,25 +3348,25 @@ public enum ParameterNode: Sendable {
 }
 
 /// Parameter text that does not hold a value of the parameter's type.
-public struct ParameterDecodingFailure: Error {
+{{access}} struct ParameterDecodingFailure: Error {
     /// The object property at fault; `nil` when it is the whole value.
-    public var key: String?
+    {{access}} var key: String?
     /// The type the text should have held.
-    public var valueType: any Any.Type
+    {{access}} var valueType: any Any.Type
     /// A required object property is missing.
-    public var isMissing = false
+    {{access}} var isMissing = false
 }
 
 /// How a parameter's Swift type becomes a `ParameterNode` and back. Generated code names one by
 /// the type's shape: `.primitive` (scalars, enums), `.array`, `.object` (structures of scalars)
 /// or `.json` (`content: application/json`, OpenAPI 3.1 §4.8.12.5).
-public struct ParameterCoder<Value> {
-    public let shape: ParameterShape
+{{access}} struct ParameterCoder<Value> {
+    {{access}} let shape: ParameterShape
     private let encode: (Value) throws -> ParameterNode
     private let decode: (ParameterNode, Bool) throws -> Value?
 
     /// - Throws: what the value's `Encodable` conformance throws (`.object`, `.json`).
-    public func node(for value: Value) throws -> ParameterNode {
+    {{access}} func node(for value: Value) throws -> ParameterNode {
         try encode(value)
     }
 
@@ -3076,79 +3375,89 @@ public struct ParameterCoder<Value> {
     ///   its properties' (`R=100&G=200`): it has no name of its own, so it is absent (`nil`) when
     ///   none of its properties is found before decoding stops.
     /// - Throws: `ParameterDecodingFailure` when a text is not a valid value.
-    public func value(from node: ParameterNode, isNamed: Bool = true) throws -> Value? {
+    {{access}} func value(from node: ParameterNode, isNamed: Bool = true) throws -> Value? {
         try decode(node, isNamed)
     }
 }
 
 extension ParameterCoder where Value: ParameterValue {
     /// A scalar or an enum, as its `parameterText`.
-    public static var primitive: Self {
-        Self(shape: .primitive, encode: { .primitive($0.parameterText) }, decode: { node, _ in
-            guard let value = node.texts.first.flatMap(Value.init(parameterText:)) else {
-                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
-            }
-            return value
-        })
+    {{access}} static var primitive: Self {
+        Self(
+            shape: .primitive, encode: { .primitive($0.parameterText) },
+            decode: { node, _ in
+                guard let value = node.texts.first.flatMap(Value.init(parameterText:)) else {
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                }
+                return value
+            })
     }
 }
 
 extension ParameterCoder where Value: RangeReplaceableCollection, Value.Element: ParameterValue {
     /// A list of scalars or enums.
-    public static var array: Self {
-        Self(shape: .array, encode: { .array($0.map(\.parameterText)) }, decode: { node, _ in
-            var elements = Value()
-            for text in node.texts {
-                guard let element = Value.Element(parameterText: text) else {
-                    throw ParameterDecodingFailure(key: nil, valueType: Value.Element.self)
+    {{access}} static var array: Self {
+        Self(
+            shape: .array, encode: { .array($0.map(\.parameterText)) },
+            decode: { node, _ in
+                var elements = Value()
+                for text in node.texts {
+                    guard let element = Value.Element(parameterText: text) else {
+                        throw ParameterDecodingFailure(key: nil, valueType: Value.Element.self)
+                    }
+                    elements.append(element)
                 }
-                elements.append(element)
-            }
-            return elements
-        })
+                return elements
+            })
     }
 }
 
 extension ParameterCoder where Value: Codable {
     /// A structure whose properties are scalars or enums, as key/value pairs in declaration order.
-    public static var object: Self {
-        Self(shape: .object, encode: { value in
-            let encoder = ParameterFieldEncoder()
-            try value.encode(to: encoder)
-            // A map has no declared order; sorted keys send the same value as the same text.
-            let isMap = value is any UnorderedParameterFields
-            return .object(isMap ? encoder.fields.pairs.sorted { $0.key < $1.key } : encoder.fields.pairs)
-        }, decode: { node, isNamed in
-            guard case .object(let pairs) = node else { return nil }
-            let decoder = ParameterFieldDecoder(pairs)
-            do {
-                let value = try Value(from: decoder)
-                return isNamed || decoder.lookup.found ? value : nil
-            } catch let error as DecodingError {
-                guard isNamed || decoder.lookup.found else { return nil }
-                switch error {
-                case .keyNotFound(let key, _):
-                    throw ParameterDecodingFailure(key: key.stringValue, valueType: Value.self, isMissing: true)
-                case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-                    throw ParameterDecodingFailure(key: context.codingPath.last?.stringValue, valueType: type)
-                default:
-                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+    {{access}} static var object: Self {
+        Self(
+            shape: .object,
+            encode: { value in
+                let encoder = ParameterFieldEncoder()
+                try value.encode(to: encoder)
+                // A map has no declared order; sorted keys send the same value as the same text.
+                let isMap = value is any UnorderedParameterFields
+                return .object(isMap ? encoder.fields.pairs.sorted { $0.key < $1.key } : encoder.fields.pairs)
+            },
+            decode: { node, isNamed in
+                guard case .object(let pairs) = node else { return nil }
+                let decoder = ParameterFieldDecoder(pairs)
+                do {
+                    let value = try Value(from: decoder)
+                    return isNamed || decoder.lookup.found ? value : nil
+                } catch let error as DecodingError {
+                    guard isNamed || decoder.lookup.found else { return nil }
+                    switch error {
+                    case .keyNotFound(let key, _):
+                        throw ParameterDecodingFailure(key: key.stringValue, valueType: Value.self, isMissing: true)
+                    case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+                        throw ParameterDecodingFailure(key: context.codingPath.last?.stringValue, valueType: type)
+                    default:
+                        throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                    }
                 }
-            }
-        })
+            })
     }
 
     /// Any value as its JSON text (OpenAPI 3.1 §4.8.12.5), in the wire format's coding.
-    public static var json: Self {
-        Self(shape: .primitive, encode: { value in
-            .primitive(String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self))
-        }, decode: { node, _ in
-            do {
-                return try WireFormat.makeDecoder().decode(Value.self, from: Data((node.texts.first ?? "").utf8))
-            } catch {
-                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
-            }
-        })
+    {{access}} static var json: Self {
+        Self(
+            shape: .primitive,
+            encode: { value in
+                .primitive(String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self))
+            },
+            decode: { node, _ in
+                do {
+                    return try WireFormat.makeDecoder().decode(Value.self, from: Data((node.texts.first ?? "").utf8))
+                } catch {
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                }
+            })
     }
 }
 
@@ -3201,15 +3510,18 @@ struct ParameterFieldEncoder: Encoder {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try add(value, key) }
 
         private func add<T: Encodable>(_ value: T, _ key: Key) throws {
-            let text = if let value = value as? any ParameterValue {
-                value.parameterText
-            } else {
-                String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self)
-            }
+            let text =
+                if let value = value as? any ParameterValue {
+                    value.parameterText
+                } else {
+                    String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self)
+                }
             fields.pairs.append((key.stringValue, text))
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             KeyedEncodingContainer(Container<NestedKey>(fields: fields))
         }
 
@@ -3282,11 +3594,13 @@ struct ParameterFieldDecoder: Decoder {
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        throw DecodingError.typeMismatch([String].self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not a list"))
+        throw DecodingError.typeMismatch(
+            [String].self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not a list"))
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        throw DecodingError.typeMismatch(String.self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not one value"))
+        throw DecodingError.typeMismatch(
+            String.self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not one value"))
     }
 
     struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
@@ -3317,7 +3631,8 @@ struct ParameterFieldDecoder: Decoder {
                 throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "property '\(key.stringValue)' is missing"))
             }
             lookup.found = true
-            let mismatch = DecodingError.typeMismatch(T.self, .init(codingPath: [key], debugDescription: "'\(text)' is not a valid \(T.self)"))
+            let mismatch = DecodingError.typeMismatch(
+                T.self, .init(codingPath: [key], debugDescription: "'\(text)' is not a valid \(T.self)"))
             if let type = T.self as? any ParameterValue.Type {
                 guard let value = type.init(parameterText: text) as? T else { throw mismatch }
                 return value
@@ -3329,12 +3644,16 @@ struct ParameterFieldDecoder: Decoder {
             }
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            throw DecodingError.typeMismatch([String: String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+        func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type, forKey key: Key
+        ) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch(
+                [String: String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            throw DecodingError.typeMismatch([String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+            throw DecodingError.typeMismatch(
+                [String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
         }
 
         func superDecoder() throws -> any Decoder { ParameterFieldDecoder(lookup: lookup) }
@@ -3345,10 +3664,12 @@ struct ParameterFieldDecoder: Decoder {
 /// Writes parameters as OpenAPI 3.1 §4.8.12.4 lays them out, percent-encoded exactly once
 /// (RFC 3986 §2.1): the style's delimiters stay literal while the same characters inside values
 /// are encoded (`a,b` as one value is `a%2Cb`), so the server can split before it decodes.
-public enum ParameterEncoding {
+{{access}} enum ParameterEncoding {
     /// A path parameter's text for `{name}` in the template, encoded: `blue`, `.blue`, `;color=blue`.
     /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
-    public static func path<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool) throws -> String {
+    {{access}} static func path<Value>(
+        _ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool
+    ) throws -> String {
         let node = try coder.node(for: value)
         let encode = { (text: String) in PercentEncoding.encode(text) }
         switch style {
@@ -3374,7 +3695,7 @@ public enum ParameterEncoding {
     /// A query parameter as encoded `name=value` pieces, to be joined with `&`.
     /// - Parameter allowReserved: leave RFC 3986 reserved characters in values unencoded (§4.8.12.1).
     /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
-    public static func query<Value>(
+    {{access}} static func query<Value>(
         _ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, allowReserved: Bool = false
     ) throws -> [String] {
         let node = try coder.node(for: value)
@@ -3394,7 +3715,7 @@ public enum ParameterEncoding {
 
     /// A header parameter's value in the `simple` style, not percent-encoded (a header is not a URI).
     /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
-    public static func header<Value>(_ value: Value, as coder: ParameterCoder<Value>, explode: Bool) throws -> String {
+    {{access}} static func header<Value>(_ value: Value, as coder: ParameterCoder<Value>, explode: Bool) throws -> String {
         join(try coder.node(for: value), separator: ",", explode: explode, encode: { $0 })
     }
 
@@ -3402,7 +3723,7 @@ public enum ParameterEncoding {
     /// one `Cookie` header (RFC 6265 §4.2.1); values are percent-encoded, as a cookie value cannot
     /// hold `;`, space or `"`.
     /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
-    public static func cookie<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, explode: Bool) throws -> [String] {
+    {{access}} static func cookie<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, explode: Bool) throws -> [String] {
         form(PercentEncoding.encode(name), try coder.node(for: value), explode: explode, encode: { PercentEncoding.encode($0) })
     }
 
@@ -3438,18 +3759,18 @@ public enum ParameterEncoding {
 /// Reads parameters back, the inverse of `ParameterEncoding`: raw text is split on the style's
 /// delimiters first and each piece percent-decoded once after, so `%2C` or `%26` inside a value is
 /// never taken for a delimiter, and a `+` stays a plus (RFC 3986; only HTML forms mean a space).
-public enum ParameterDecoding {
+{{access}} enum ParameterDecoding {
     /// Text that cannot be read: a malformed `%XX` escape, a missing `.`/`;` prefix, a wrong
     /// name in a matrix parameter, or an object's `key,value` list of odd length.
-    public struct MalformedText: Error {}
+    {{access}} struct MalformedText: Error {}
 
     /// A query (as sent, after `?`) as pairs in order; names decoded, values still encoded.
-    public static func pairs(ofQuery query: Substring) -> [(name: String, rawValue: Substring)] {
+    {{access}} static func pairs(ofQuery query: Substring) -> [(name: String, rawValue: Substring)] {
         query.split(separator: "&").compactMap(pair)
     }
 
     /// The pairs of `Cookie` header values (`a=1; b=2`, RFC 6265 §4.2.1); names decoded, values still encoded.
-    public static func pairs(ofCookieHeaders headers: [String]) -> [(name: String, rawValue: Substring)] {
+    {{access}} static func pairs(ofCookieHeaders headers: [String]) -> [(name: String, rawValue: Substring)] {
         headers.flatMap { $0.split(separator: ";") }.compactMap { piece in
             pair(piece.drop(while: { $0 == " " }))
         }
@@ -3463,7 +3784,9 @@ public enum ParameterDecoding {
 
     /// A path parameter's node from its segment as sent (still encoded).
     /// - Throws: `MalformedText`.
-    public static func path(_ raw: Substring, named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool) throws -> ParameterNode {
+    {{access}} static func path(
+        _ raw: Substring, named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool
+    ) throws -> ParameterNode {
         switch style {
         case .label:
             guard raw.first == "." else { throw MalformedText() }
@@ -3497,7 +3820,7 @@ public enum ParameterDecoding {
 
     /// A query parameter's node from the query's pairs; `nil` when it is absent.
     /// - Throws: `MalformedText`.
-    public static func query(
+    {{access}} static func query(
         _ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool
     ) throws -> ParameterNode? {
         switch (style, shape) {
@@ -3519,17 +3842,21 @@ public enum ParameterDecoding {
     /// A header parameter's node from its value, `simple` style; elements are trimmed of spaces
     /// (RFC 9110 §5.6.1 lists) and not percent-decoded.
     /// - Throws: `MalformedText`.
-    public static func header(_ value: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode {
+    {{access}} static func header(_ value: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode {
         try node(value[...], shape: shape, separators: [","], keyValuePairs: explode) { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// A cookie parameter's node from the request's cookie pairs, `form` style; `nil` when absent.
     /// - Throws: `MalformedText`.
-    public static func cookie(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+    {{access}} static func cookie(
+        _ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool
+    ) throws -> ParameterNode? {
         try form(pairs, named: name, shape: shape, explode: explode)
     }
 
-    private static func form(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+    private static func form(
+        _ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool
+    ) throws -> ParameterNode? {
         switch shape {
         case .object where explode:
             // Properties stand as pairs of their own (`R=100&G=200`): every pair may be one.
@@ -3557,14 +3884,16 @@ public enum ParameterDecoding {
         case .object:
             let pieces = raw.isEmpty ? [] : try split(raw, on: separators)
             if keyValuePairs {
-                return .object(try pieces.map { piece in
-                    let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    guard parts.count == 2 else { throw MalformedText() }
-                    return (key: try decode(parts[0]), value: try decode(parts[1]))
-                })
+                return .object(
+                    try pieces.map { piece in
+                        let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                        guard parts.count == 2 else { throw MalformedText() }
+                        return (key: try decode(parts[0]), value: try decode(parts[1]))
+                    })
             }
             guard pieces.count.isMultiple(of: 2) else { throw MalformedText() }
-            return .object(try stride(from: 0, to: pieces.count, by: 2).map { (key: try decode(pieces[$0]), value: try decode(pieces[$0 + 1])) })
+            return .object(
+                try stride(from: 0, to: pieces.count, by: 2).map { (key: try decode(pieces[$0]), value: try decode(pieces[$0 + 1])) })
         }
     }
 
@@ -3611,7 +3940,7 @@ public enum ParameterDecoding {
 {{#availability}}
 {{{.}}}
 {{/availability}}
-public typealias {{name}} = {{{aliasTarget}}}
+{{access}} typealias {{name}} = {{{aliasTarget}}}
 {{/isAlias}}
 
 """#,
@@ -3625,7 +3954,7 @@ public typealias {{name}} = {{{aliasTarget}}}
 {{#availability}}
 {{{.}}}
 {{/availability}}
-public {{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
+{{access}} {{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
     {{#unionCases}}
     {{#availability}}
     {{{.}}}
@@ -3640,14 +3969,23 @@ public {{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
     {{#codingAvailability}}
     {{{.}}}
     {{/codingAvailability}}
-    public init(from decoder: any Decoder) throws {
+    {{access}} init(from decoder: any Decoder) throws {
         {{#hasDiscriminator}}
-        let tag = try decoder.container(keyedBy: DynamicCodingKey.self).decode(String.self, forKey: DynamicCodingKey({{{discriminatorLiteral}}}))
+        let tagKey = DynamicCodingKey({{{discriminatorLiteral}}})
+        let tag = try decoder.container(keyedBy: DynamicCodingKey.self).decode(String.self, forKey: tagKey)
         let container = try decoder.singleValueContainer()
         switch tag {
         {{#unionCases}}
         {{#hasTags}}
-        case {{{tagLiterals}}}: self = .{{name}}(try container.decode({{{type}}}.self))
+        case {{{tagLiterals}}}:
+            {{^wrapsDecoding}}
+            self = .{{name}}(try container.decode({{{type}}}.self))
+            {{/wrapsDecoding}}
+            {{#wrapsDecoding}}
+            self = .{{name}}(
+                try container.decode({{{type}}}.self)
+            )
+            {{/wrapsDecoding}}
         {{/hasTags}}
         {{/unionCases}}
         default:
@@ -3661,7 +3999,8 @@ public {{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
             {{/hasTags}}
             {{/unionCases}}
             if UnionCoding.isStrict {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(tag)' is not a documented " + {{{discriminatorLiteral}}})
+                let description = "'\(tag)' is not a documented " + {{{discriminatorLiteral}}}
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
             }
             self = .{{unknownCaseName}}(try container.decode(JSONValue.self))
         }
@@ -3672,7 +4011,14 @@ public {{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
         // First accepting listed enum values only: an open enum's catch-all case would otherwise
         // let an earlier alternative take a value a later one lists.
         {{#unionCases}}
+        {{^wrapsDecoding}}
         if let value = try? UnionCoding.strictly({ try container.decode({{{type}}}.self) }) {
+        {{/wrapsDecoding}}
+        {{#wrapsDecoding}}
+        if let value = try? UnionCoding.strictly({
+            try container.decode({{{type}}}.self)
+        }) {
+        {{/wrapsDecoding}}
             self = .{{name}}(value)
             return
         }
@@ -3684,14 +4030,24 @@ public {{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
             return
         }
         {{/unionCases}}
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected one of {{unionTypeList}}")
+        {{^wrapsUnionTypeList}}
+        let description = "expected one of {{unionTypeList}}"
+        {{/wrapsUnionTypeList}}
+        {{#wrapsUnionTypeList}}
+        let description = [
+            {{#unionTypeListPieces}}
+            {{{.}}},
+            {{/unionTypeListPieces}}
+        ].joined(separator: ", ")
+        {{/wrapsUnionTypeList}}
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
         {{/hasDiscriminator}}
     }
 
     {{#codingAvailability}}
     {{{.}}}
     {{/codingAvailability}}
-    public func encode(to encoder: any Encoder) throws {
+    {{access}} func encode(to encoder: any Encoder) throws {
         {{#hasDiscriminator}}
         switch self {
         {{#unionCases}}
@@ -3727,11 +4083,9 @@ public {{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
 {{! View: AdapterView. Mounts the framework-neutral routes of server.mustache on Vapor 4 routes. }}
 {{> header}}
 
-import Foundation
-import Vapor
-{{#importsServer}}
-import {{serverModuleName}}
-{{/importsServer}}
+{{#imports}}
+import {{.}}
+{{/imports}}
 
 extension {{serverModuleName}}.APIService {
     /// Adds a route per operation to `routes` (an `Application`, or a group of one).
@@ -3741,7 +4095,7 @@ extension {{serverModuleName}}.APIService {
 {{/usesBearerAuthentication}}
     ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413. Bodies are
     ///     streamed to the routes, so Vapor's `defaultMaxBodySize` does not apply.
-    public func registerRoutes(
+    {{access}} func registerRoutes(
         on routes: some Vapor.RoutesBuilder,
         {{#usesBearerAuthentication}}
         authenticator: some {{serverModuleName}}.BearerAuthenticator,
@@ -3765,7 +4119,10 @@ extension {{serverModuleName}}.APIService {
     /// Answers `request` with `route`, problems with the spec's error body; the handler's
     /// `AbortError`s go to Vapor as they are, and other errors are logged and become a bare 500 so
     /// nothing internal leaks.
-    private func respond(to request: Vapor.Request, with route: {{serverModuleName}}.ServerRoute) async throws -> Vapor.Response {
+    private func respond(
+        to request: Vapor.Request,
+        with route: {{serverModuleName}}.ServerRoute
+    ) async throws -> Vapor.Response {
         let serverRequest = {{serverModuleName}}.ServerRequest(
             // Both still percent-encoded: the routes decode each parameter in its style.
             path: request.url.path,

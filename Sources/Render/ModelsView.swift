@@ -5,6 +5,10 @@
 struct ModelsView: Sendable {
     /// The do-not-edit first line, for the `header` partial.
     var header: String
+    /// `public`, `package` or `internal` (written out, never left empty): the access level of the
+    /// generated declarations (`accessLevel` in the config). Nested views see it too, through the
+    /// section stack.
+    var access: String
     /// The Swift module the file belongs to: `BuildsAPI`.
     var moduleName: String
     /// The declarations of this file (all of them, or one file's share when models are split).
@@ -20,10 +24,13 @@ struct ModelsView: Sendable {
 /// One declaration (`type.mustache`), with its nested declarations.
 struct TypeView: Sendable {
     var name: String
+    /// `public`, `package` or `internal`, as `ModelsView.access`: a partial rendering a type alone
+    /// (tests, or a type included from a template of one's own) finds it here.
+    var access: String
     /// Complete `///` lines.
     var documentation: [String]
     /// `@available(*, deprecated…)` when the schema is deprecated (or an alias of a deprecated type).
-    var availability: String?
+    var availability: [String]?
     var isStruct: Bool
     var isEnum: Bool
     var isUnion: Bool
@@ -54,6 +61,8 @@ struct TypeView: Sendable {
     var unknownCaseName: String
     /// A frozen enum (`x-frozen-enum: true`): `String`/`Int` raw values, unlisted values rejected.
     var isFrozen: Bool
+    /// `allCases` on one line would be longer than the line length: one case per line.
+    var wrapsAllCases = false
 
     // Unions
     var unionCases: [UnionCaseView]
@@ -61,6 +70,10 @@ struct TypeView: Sendable {
     var indirectKeyword: String
     /// The alternatives' Swift types, for the error when none decodes: `String, Int`.
     var unionTypeList: String
+    /// That message would be longer than the line length: join these literals (the first starting
+    /// `expected one of`) with `, ` instead.
+    var unionTypeListPieces: [String] = []
+    var wrapsUnionTypeList = false
     /// The union is chosen by a discriminator property.
     var hasDiscriminator: Bool
     /// The discriminator's JSON key as a literal: `"kind"`.
@@ -86,7 +99,7 @@ struct PropertyView: Sendable {
     /// The identifier as written in code, backticked if needed.
     var name: String
     /// `@available(*, deprecated…)` for a deprecated property.
-    var availability: String?
+    var availability: [String]?
     /// ` = nil`, ` = .absent` or ` = <default>` on the stored property when an initializer that
     /// does not take it must still leave it initialized (deprecated properties); else empty.
     var storedDefault: String
@@ -108,6 +121,9 @@ struct PropertyView: Sendable {
     /// Set for optional properties with a spec default: decoded as `?? default`, always encoded.
     var defaultLiteral: String?
     var isLast: Bool
+    /// A line decoding or encoding the property would be longer than the line length: break the
+    /// calls after their opening parenthesis.
+    var wrapsCoding = false
 }
 
 struct EnumCaseView: Sendable {
@@ -115,27 +131,34 @@ struct EnumCaseView: Sendable {
     var isLast: Bool
     /// The raw value as a Swift literal: `"queued"` or `400`.
     var literal: String
+    /// A `case` of the raw-value switches would be longer than the line length on one line: put
+    /// its statement on the next.
+    var wrapsLiteral = false
 }
 
 struct UnionCaseView: Sendable {
     var name: String
     var type: String
     /// `@available(*, deprecated…)` when the alternative's type is deprecated.
-    var availability: String?
+    var availability: [String]?
     /// With a discriminator: the tags selecting this case as `case` patterns: `"cat", "kitty"`.
     var tagLiterals: String
     var hasTags: Bool
     /// With a discriminator: the tag literal to add on encoding, when the alternative does not write it.
     var writtenTagLiteral: String?
+    /// Decoding the alternative would make a line longer than the line length: break the call.
+    var wrapsDecoding = false
 }
 
 /// A memberwise initializer of a struct.
 struct InitializerView: Sendable {
-    var availability: String?
+    var availability: [String]?
     /// Complete parameter lines, commas included: `name: String,`.
     var parameters: [String]
     /// Complete statements: `self.name = name`.
     var assignments: [String]
+    /// False for a struct without properties: `init() {}`.
+    var hasParameters = true
 }
 
 // Lookups by name for the template engine; `ViewTests` checks they cover every stored property.
@@ -144,6 +167,7 @@ extension ModelsView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "header": header.templateData
+        case "access": access.templateData
         case "moduleName": moduleName.templateData
         case "types": types.templateData
         case "headersTypes": headersTypes.templateData
@@ -157,6 +181,7 @@ extension TypeView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "name": name.templateData
+        case "access": access.templateData
         case "documentation": documentation.templateData
         case "availability": availability.templateData
         case "isStruct": isStruct.templateData
@@ -175,9 +200,12 @@ extension TypeView: TemplateValue {
         case "cases": cases.templateData
         case "unknownCaseName": unknownCaseName.templateData
         case "isFrozen": isFrozen.templateData
+        case "wrapsAllCases": wrapsAllCases.templateData
         case "unionCases": unionCases.templateData
         case "indirectKeyword": indirectKeyword.templateData
         case "unionTypeList": unionTypeList.templateData
+        case "unionTypeListPieces": unionTypeListPieces.templateData
+        case "wrapsUnionTypeList": wrapsUnionTypeList.templateData
         case "hasDiscriminator": hasDiscriminator.templateData
         case "discriminatorLiteral": discriminatorLiteral.templateData
         case "triesExactMatchesFirst": triesExactMatchesFirst.templateData
@@ -206,6 +234,7 @@ extension PropertyView: TemplateValue {
         case "isOptionalNullable": isOptionalNullable.templateData
         case "defaultLiteral": defaultLiteral.templateData
         case "isLast": isLast.templateData
+        case "wrapsCoding": wrapsCoding.templateData
         default: nil
         }
     }
@@ -217,6 +246,7 @@ extension EnumCaseView: TemplateValue {
         case "name": name.templateData
         case "isLast": isLast.templateData
         case "literal": literal.templateData
+        case "wrapsLiteral": wrapsLiteral.templateData
         default: nil
         }
     }
@@ -231,6 +261,7 @@ extension UnionCaseView: TemplateValue {
         case "tagLiterals": tagLiterals.templateData
         case "hasTags": hasTags.templateData
         case "writtenTagLiteral": writtenTagLiteral.templateData
+        case "wrapsDecoding": wrapsDecoding.templateData
         default: nil
         }
     }
@@ -242,6 +273,7 @@ extension InitializerView: TemplateValue {
         case "availability": availability.templateData
         case "parameters": parameters.templateData
         case "assignments": assignments.templateData
+        case "hasParameters": hasParameters.templateData
         default: nil
         }
     }

@@ -1,6 +1,8 @@
 /// The view `client.mustache` receives.
 struct ClientView: Sendable {
     var header: String
+    /// `public`, `package` or `internal`, as `ModelsView.access`.
+    var access: String
     var moduleName: String
     /// The spec's first server as a Swift string literal, when it is an absolute URL.
     var defaultServerURL: String?
@@ -19,7 +21,7 @@ struct BodyChoiceView: Sendable {
     var name: String
     var documentation: [String]
     /// `@available(*, deprecated…)` when a case's type is deprecated.
-    var availability: String?
+    var availability: [String]?
     var cases: [BodyChoiceCaseView]
 }
 
@@ -35,7 +37,12 @@ struct BodyChoiceCaseView: Sendable {
 /// The view `server.mustache` receives.
 struct ServerView: Sendable {
     var header: String
+    /// `public`, `package` or `internal`, as `ModelsView.access`.
+    var access: String
     var moduleName: String
+    /// The modules the file imports, sorted as swift-format's `OrderedImports` wants: `Foundation`
+    /// and, when `importsModels`, the models' module.
+    var imports: [String]
     /// Whether every error response documents one body type; otherwise a default
     /// `errorPayload(for:)` building a `JSONValue` is generated.
     var hasDocumentedErrorPayload: Bool
@@ -55,6 +62,10 @@ struct ServerView: Sendable {
     /// Some operation is secured with a bearer scheme: `BearerAuthenticator` is declared and
     /// `routes(authenticator:maxBodySize:)` takes one.
     var usesBearerAuthentication: Bool
+    /// `operations` is not empty.
+    var hasOperations: Bool { !operations.isEmpty }
+    /// `operations` has more than one element: the routes' array literal ends with a comma.
+    var hasSeveralOperations: Bool { operations.count > 1 }
 }
 
 /// The view `hummingbird.mustache` and `vapor.mustache` receive: the glue mounting the server's
@@ -62,6 +73,11 @@ struct ServerView: Sendable {
 struct AdapterView: Sendable {
     /// The do-not-edit first line, for the `header` partial.
     var header: String
+    /// `public`, `package` or `internal`, as `ModelsView.access`.
+    var access: String
+    /// The modules the file imports, sorted as swift-format's `OrderedImports` wants: `BuildsAPIServer`
+    /// (when `importsServer`), `Foundation`, `Hummingbird` or `Vapor`.
+    var imports: [String]
     /// The module holding `APIService`, which qualifies its types (Vapor has a `BearerAuthenticator`
     /// too): `BuildsAPIServer`, or the one module of the flat layout.
     var serverModuleName: String
@@ -75,15 +91,22 @@ struct AdapterView: Sendable {
 struct TransportView: Sendable {
     /// The do-not-edit first line, for the `header` partial.
     var header: String
+    /// `public`, `package` or `internal`, as `ModelsView.access`.
+    var access: String
     /// The module holding `Client`: `BuildsAPI`.
     var moduleName: String
     /// The transport is its own module importing the client's; false in the flat layout.
     var importsModels: Bool
+    /// The modules the file imports, sorted as swift-format's `OrderedImports` wants: `AsyncHTTPClient`,
+    /// `BuildsAPI` (when `importsModels`), `Foundation`.
+    var imports: [String]
 }
 
 /// The view `support.mustache` receives: the helpers every generated module carries.
 struct SupportView: Sendable {
     var header: String
+    /// `public`, `package` or `internal`, as `ModelsView.access`.
+    var access: String
     var moduleName: String
     /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
     var errorPayloadType: String
@@ -102,7 +125,7 @@ struct OperationView: Sendable {
     var documentation: [String]
     /// `@available(*, deprecated…)` on the client method and the service requirement when the
     /// operation is deprecated (or its signature uses a deprecated type).
-    var availability: String?
+    var availability: [String]?
     /// The server's handler is deprecated (the operation is, or a response case is): the routes
     /// call it through the `DeprecatedOperationRoutes` protocol, which does not warn.
     var isDeprecatedRoute: Bool
@@ -112,15 +135,17 @@ struct OperationView: Sendable {
     /// `"updateBuild"` as a literal, for errors.
     var operationIDLiteral: String
     var method: String
-    /// The method as a member of Hummingbird's `HTTPRequest.Method`: `patch`.
-    var methodMember: String
-    /// The path template as a literal, for documentation and errors.
+    /// The path template as a literal: `"/api/v1/org/{org}/builds/{build_id}"`.
     var pathLiteral: String
-    /// Hummingbird's spelling: `/api/v1/org/:org/builds/:build_id`, as a literal.
-    var routePathLiteral: String
     /// The request path as one Swift string literal, each parameter in its style and
     /// percent-encoded once: `"/org/\(try ParameterEncoding.path("org", org, as: .primitive, style: .simple, explode: false))"`.
     var pathExpression: String
+    /// The elements of an array literal of the path's pieces, for when `let path = pathExpression`
+    /// is longer than the line length: complete lines, commas included, of literals (long ones
+    /// split) and `ParameterEncoding.path(…)` calls (broken over three lines when long).
+    var pathLines: [String]
+    /// Join the array of `pathLines` instead of writing `pathExpression`.
+    var wrapsPath: Bool
     /// `org: String, buildID: UUID, body: BuildUpdateRequest`, optional ones defaulting to `nil`.
     var parameterList: String
     /// The same without defaults, for the server protocol (protocol requirements cannot have them).
@@ -142,16 +167,36 @@ struct OperationView: Sendable {
     /// The request body's content types as `[MediaCoder<Body>]`: `[.json("application/json")]`,
     /// or the body enum's `contents`.
     var bodyCoders: String
+    /// `try request.setBody(body, as: bodyCoders)` is longer than the line length: break it.
+    var wrapsBodyCoders: Bool
     /// The `Accept` header: every content type the responses document, JSON first.
     var acceptLiteral: String
     /// As `bodyCoders`, for the success response.
     var successCoders: String
+    /// Decoding the success body with `successCoders` is longer than the line length: break it.
+    var wrapsSuccessCoders: Bool
     /// What the client method returns: the 2xx body type, or `Void`.
     var successType: String
+    /// `successType` is `Void`: the client method's signature leaves out `-> Void`.
+    var returnsVoid: Bool
     var hasSuccessBody: Bool
     var successStatus: String
     var requiresBearerToken: Bool
     var responses: [ResponseView]
+    /// The server protocol's requirement, `func name(…) async throws -> NameResponse`: one line,
+    /// or one parameter a line when longer than the line length.
+    var requirementLines: [String]
+    /// `ServerRoute(operationID: …, method: …, path: …) { request in`, one line or three.
+    var routeLines: [String]
+    /// The route's call of its handler, one line or three.
+    var handleLines: [String]
+    /// `switch try await self.name(arguments) {`: the server calling the service, one line or more.
+    var switchLines: [String]
+    /// `let parameters = ServerCoding.RequestParameters(request, pathTemplate: …)`, one line or three.
+    var requestParametersLines: [String]
+    /// The server's statement reading the body (`let body = try await ServerCoding.body(…)`), one
+    /// line or three; empty without a body.
+    var bodyReadLines: [String]
     /// The client's `<Operation>Output` when the success response declares headers.
     var output: OutputView?
 
@@ -181,6 +226,10 @@ struct ResponseHeadersView: Sendable {
     var fields: [HeaderFieldView]
     /// The memberwise initializer's parameters, optional ones defaulting to `nil`.
     var initializerParameters: String
+    /// The same parameters one per line, commas included.
+    var initializerParameterLines: [String]
+    /// The initializer's signature on one line is longer than the line length: one parameter per line.
+    var wrapsInitializer: Bool
 }
 
 /// One header of a response as a property of its headers struct.
@@ -198,9 +247,14 @@ struct HeaderFieldView: Sendable {
 
 /// One client method of an operation: its signature and the parameters it sends.
 struct ClientMethodView: Sendable {
-    var availability: String?
+    var availability: [String]?
     /// As `OperationView.parameterList`, for this method.
     var parameterList: String
+    /// The same parameters one per line, commas included, for a signature too long for one line.
+    var parameterLines: [String] = []
+    /// The signature on one line would be longer than the line length: put each parameter on a
+    /// line of its own (`parameterLines`).
+    var wrapsParameters = false
     var queryParameters: [ParameterView]
     var hasQueryParameters: Bool
     var headerParameters: [ParameterView]
@@ -234,6 +288,13 @@ struct ParameterView: Sendable {
     var documentation: [String]
     /// `- Parameter org: Organization slug` lines, already prefixed.
     var parameterDocumentation: String
+    /// The client's statement sending it: one line, or three when that line would be longer than
+    /// the line length (broken after the call's opening parenthesis, the arguments indented by
+    /// four spaces). Empty for path parameters, which are part of `pathExpression`.
+    var encodingLines: [String] = []
+    /// The server's statement reading it from the request (`let org: String = try parameters…`),
+    /// one line or three as `encodingLines`.
+    var readLines: [String] = []
 }
 
 struct ResponseView: Sendable {
@@ -249,13 +310,16 @@ struct ResponseView: Sendable {
     var bodyCoders: String
     var documentation: [String]
     /// `@available(*, deprecated…)` on the response enum's case when the body type is deprecated.
-    var availability: String?
+    var availability: [String]?
     /// The response declares headers: its case carries them (`headers:`) and the route writes them.
     var hasHeaders: Bool
     /// Headers but no body: a fixed-status case carries only `(headers:)`.
     var headersOnly: Bool
     /// The headers struct as the server spells it: `PetsAPI.ListPets200Headers`.
     var headersType: String
+    /// The server's `return try ServerCoding.response(…)` for this case, one line or three as
+    /// `ParameterView.encodingLines`.
+    var returnLines: [String] = []
 }
 
 // Lookups by name for the template engine; `ViewTests` checks they cover every stored property.
@@ -264,6 +328,7 @@ extension ClientView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "header": header.templateData
+        case "access": access.templateData
         case "moduleName": moduleName.templateData
         case "defaultServerURL": defaultServerURL.templateData
         case "errorPayloadType": errorPayloadType.templateData
@@ -303,7 +368,9 @@ extension ServerView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "header": header.templateData
+        case "access": access.templateData
         case "moduleName": moduleName.templateData
+        case "imports": imports.templateData
         case "hasDocumentedErrorPayload": hasDocumentedErrorPayload.templateData
         case "hasDeprecatedRoutes": hasDeprecatedRoutes.templateData
         case "importsModels": importsModels.templateData
@@ -312,6 +379,8 @@ extension ServerView: TemplateValue {
         case "isSplit": isSplit.templateData
         case "chunkOperations": chunkOperations.templateData
         case "usesBearerAuthentication": usesBearerAuthentication.templateData
+        case "hasOperations": hasOperations.templateData
+        case "hasSeveralOperations": hasSeveralOperations.templateData
         default: nil
         }
     }
@@ -323,6 +392,8 @@ extension AdapterView: TemplateValue {
         case "header": header.templateData
         case "serverModuleName": serverModuleName.templateData
         case "importsServer": importsServer.templateData
+        case "access": access.templateData
+        case "imports": imports.templateData
         case "usesBearerAuthentication": usesBearerAuthentication.templateData
         default: nil
         }
@@ -333,8 +404,10 @@ extension TransportView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "header": header.templateData
+        case "access": access.templateData
         case "moduleName": moduleName.templateData
         case "importsModels": importsModels.templateData
+        case "imports": imports.templateData
         default: nil
         }
     }
@@ -344,6 +417,7 @@ extension SupportView: TemplateValue {
     func value(forKey key: String) -> TemplateData? {
         switch key {
         case "header": header.templateData
+        case "access": access.templateData
         case "moduleName": moduleName.templateData
         case "errorPayloadType": errorPayloadType.templateData
         case "hasFormBodies": hasFormBodies.templateData
@@ -364,10 +438,10 @@ extension OperationView: TemplateValue {
         case "clientMethods": clientMethods.templateData
         case "operationIDLiteral": operationIDLiteral.templateData
         case "method": method.templateData
-        case "methodMember": methodMember.templateData
         case "pathLiteral": pathLiteral.templateData
-        case "routePathLiteral": routePathLiteral.templateData
         case "pathExpression": pathExpression.templateData
+        case "pathLines": pathLines.templateData
+        case "wrapsPath": wrapsPath.templateData
         case "parameterList": parameterList.templateData
         case "requirementParameterList": requirementParameterList.templateData
         case "argumentList": argumentList.templateData
@@ -383,13 +457,22 @@ extension OperationView: TemplateValue {
         case "bodyIsOptional": bodyIsOptional.templateData
         case "bodyContentTypeLiteral": bodyContentTypeLiteral.templateData
         case "bodyCoders": bodyCoders.templateData
+        case "wrapsBodyCoders": wrapsBodyCoders.templateData
         case "acceptLiteral": acceptLiteral.templateData
         case "successCoders": successCoders.templateData
+        case "wrapsSuccessCoders": wrapsSuccessCoders.templateData
         case "successType": successType.templateData
+        case "returnsVoid": returnsVoid.templateData
         case "hasSuccessBody": hasSuccessBody.templateData
         case "successStatus": successStatus.templateData
         case "requiresBearerToken": requiresBearerToken.templateData
         case "responses": responses.templateData
+        case "requirementLines": requirementLines.templateData
+        case "routeLines": routeLines.templateData
+        case "handleLines": handleLines.templateData
+        case "bodyReadLines": bodyReadLines.templateData
+        case "switchLines": switchLines.templateData
+        case "requestParametersLines": requestParametersLines.templateData
         case "output": output.templateData
         default: nil
         }
@@ -415,6 +498,8 @@ extension ResponseHeadersView: TemplateValue {
         case "documentation": documentation.templateData
         case "fields": fields.templateData
         case "initializerParameters": initializerParameters.templateData
+        case "initializerParameterLines": initializerParameterLines.templateData
+        case "wrapsInitializer": wrapsInitializer.templateData
         default: nil
         }
     }
@@ -439,6 +524,8 @@ extension ClientMethodView: TemplateValue {
         switch key {
         case "availability": availability.templateData
         case "parameterList": parameterList.templateData
+        case "parameterLines": parameterLines.templateData
+        case "wrapsParameters": wrapsParameters.templateData
         case "queryParameters": queryParameters.templateData
         case "hasQueryParameters": hasQueryParameters.templateData
         case "headerParameters": headerParameters.templateData
@@ -467,6 +554,8 @@ extension ParameterView: TemplateValue {
         case "patternLiteral": patternLiteral.templateData
         case "documentation": documentation.templateData
         case "parameterDocumentation": parameterDocumentation.templateData
+        case "encodingLines": encodingLines.templateData
+        case "readLines": readLines.templateData
         default: nil
         }
     }
@@ -487,6 +576,7 @@ extension ResponseView: TemplateValue {
         case "hasHeaders": hasHeaders.templateData
         case "headersOnly": headersOnly.templateData
         case "headersType": headersType.templateData
+        case "returnLines": returnLines.templateData
         default: nil
         }
     }

@@ -154,6 +154,24 @@ public struct Renderer: Sendable {
 
     public var layout = Layout.modules
 
+    /// The access level of the generated declarations that users call: the models, the support
+    /// code, the client, the server, its framework routes and the transport. The templates see it
+    /// as `access`.
+    public enum AccessLevel: String, CaseIterable, Sendable {
+        /// Usable from any module: the generated modules as a library of their own.
+        case `public`
+        /// Usable from the modules of the same package (`-package-name`): generated code shared
+        /// inside one package without becoming its API.
+        case `package`
+        /// Usable only inside the module: the flat layout, where everything is one module. The
+        /// modules layout cannot use it, since its client, server and transport modules import
+        /// the models' one.
+        case `internal`
+    }
+
+    /// `public` unless the output is meant for one package (`package`) or one module (`internal`).
+    public var accessLevel = AccessLevel.public
+
     /// The default `modelsFileWeight`: about 10,000 lines of model code per file.
     public static let defaultModelsFileWeight = 1_000
 
@@ -179,7 +197,7 @@ public struct Renderer: Sendable {
     /// the models as `outputs` asks.
     /// Files are rendered concurrently; the result does not depend on the order they finish in.
     public func render(_ module: SwiftModule) -> [OutputFile] {
-        let views = ViewBuilder(module: module)
+        let views = ViewBuilder(module: module, access: accessLevel.rawValue)
         if layout == .flat { return renderFlat(module, views: views) }
         let models = views.modelsView()
         var queue: [(path: String, template: String, view: any TemplateValue & Sendable)] = []
@@ -219,10 +237,10 @@ public struct Renderer: Sendable {
             }
         }
         if outputs.contains(.hummingbird) {
-            queue.append(("\(module.name)Hummingbird/HummingbirdRoutes.swift", "hummingbird", views.adapterView(importsServer: true)))
+            queue.append(("\(module.name)Hummingbird/HummingbirdRoutes.swift", "hummingbird", views.adapterView(framework: "Hummingbird", importsServer: true)))
         }
         if outputs.contains(.vapor) {
-            queue.append(("\(module.name)Vapor/VaporRoutes.swift", "vapor", views.adapterView(importsServer: true)))
+            queue.append(("\(module.name)Vapor/VaporRoutes.swift", "vapor", views.adapterView(framework: "Vapor", importsServer: true)))
         }
         if outputs.contains(.asyncHTTPClient) {
             queue.append(("\(module.name)AsyncHTTPClient/AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: true)))
@@ -245,8 +263,8 @@ public struct Renderer: Sendable {
         ]
         if outputs.contains(.client) { queue.append(("Client.swift", "client", views.clientView())) }
         if outputs.contains(.server) { queue.append(("Server.swift", "server", views.serverView(importsModels: false))) }
-        if outputs.contains(.hummingbird) { queue.append(("HummingbirdRoutes.swift", "hummingbird", views.adapterView(importsServer: false))) }
-        if outputs.contains(.vapor) { queue.append(("VaporRoutes.swift", "vapor", views.adapterView(importsServer: false))) }
+        if outputs.contains(.hummingbird) { queue.append(("HummingbirdRoutes.swift", "hummingbird", views.adapterView(framework: "Hummingbird", importsServer: false))) }
+        if outputs.contains(.vapor) { queue.append(("VaporRoutes.swift", "vapor", views.adapterView(framework: "Vapor", importsServer: false))) }
         if outputs.contains(.asyncHTTPClient) {
             queue.append(("AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: false)))
         }

@@ -28,6 +28,63 @@ enum SwiftSource {
         return result + "\""
     }
 
+    /// `text` as string literals of at most `maximumLength` characters each (quotes included),
+    /// split between characters and never inside an escape, to be joined again: for text too long
+    /// for one line of code.
+    static func stringLiterals(_ text: String, maximumLength: Int) -> [String] {
+        var literals: [String] = []
+        var current = ""
+        for character in text {
+            let escaped = String(stringLiteral(String(character)).dropFirst().dropLast())
+            if !current.isEmpty, current.count + escaped.count + 2 > maximumLength {
+                literals.append("\"" + current + "\"")
+                current = ""
+            }
+            current += escaped
+        }
+        literals.append("\"" + current + "\"")
+        return literals
+    }
+
+    /// A decimal integer literal with its digits grouped by three (`86_400_000`), as swift-format's
+    /// `GroupNumericLiterals` wants; any other number text is returned as it is.
+    static func numberLiteral(_ text: String) -> String {
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let digits = Array(text.dropFirst(sign.count))
+        guard digits.count > 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return text }
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped += "_" }
+            grouped.append(digit)
+        }
+        return sign + grouped
+    }
+
+    /// The content lines of a multi-line string literal (`\"\"\"`) holding `text` exactly: words
+    /// filled to about `width` characters, each line but the last ending in `\` so no line break
+    /// is added, every special character escaped as in `stringLiteral`.
+    static func multilineStringLiteralLines(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var word = ""
+        func flushWord() {
+            if !current.isEmpty, current.count + word.count > width {
+                lines.append(current + "\\")
+                current = ""
+            }
+            current += word
+            word = ""
+        }
+        for character in text {
+            word += String(stringLiteral(String(character)).dropFirst().dropLast())
+            // A word keeps the space after it, so each line but the last ends in a space before `\`.
+            if character == " " { flushWord() }
+        }
+        flushWord()
+        lines.append(current)
+        return lines
+    }
+
     /// Lines for a `///` doc comment. A line comment ends only at a line break, so splitting on
     /// every kind of line break (and dropping other control characters) keeps the text inside it.
     static func docLines(_ text: String?) -> [String] {

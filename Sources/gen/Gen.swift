@@ -50,6 +50,14 @@ struct Gen: ParsableCommand {
     @Option(name: .long, help: "modules: MODULE/*.swift, MODULEServer/ (framework-neutral), MODULEHummingbird/, MODULEVapor/ and MODULEAsyncHTTPClient/, large specs split across files; flat: Models.swift, Support.swift, Client.swift, Server.swift, HummingbirdRoutes.swift, VaporRoutes.swift and AsyncHTTPClientTransport.swift as one module, always all seven (what the SwiftPM plugins use).")
     var layout: Layout = .modules
 
+    /// The access level of the generated declarations.
+    enum AccessLevel: String, ExpressibleByArgument, CaseIterable {
+        case `public`, `package`, `internal`
+    }
+
+    @Option(name: .customLong("access-level"), help: "public (default), package or internal: the access level of the generated models, support code, client and transport. internal needs --layout flat (one module); package needs the modules compiled with the same -package-name.")
+    var accessLevel: AccessLevel?
+
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when the output folder is stale.")
     var check = false
 
@@ -74,6 +82,14 @@ struct Gen: ParsableCommand {
         if let moduleName, let problem = Self.problem(withModuleName: moduleName) {
             throw ValidationError("--module-name \(problem)")
         }
+        if accessLevel == .internal, layout == .modules {
+            throw ValidationError(Self.internalNeedsFlatLayout("--access-level internal"))
+        }
+    }
+
+    /// Why `internal` does not work in the modules layout, as a sentence starting with where it was asked for.
+    static func internalNeedsFlatLayout(_ subject: String) -> String {
+        "\(subject) needs --layout flat: in the modules layout the client, server and transport modules import the models' module, so its declarations must be at least 'package'"
     }
 
     /// What is wrong with `name` as the output's module name, as the end of a sentence starting
@@ -147,6 +163,7 @@ struct Gen: ParsableCommand {
         var generator = Generator(specPath: Self.normalized(spec), templatesDirectory: templates, moduleName: moduleName)
         var output = self.output ?? "Generated"
         generator.layout = layout == .flat ? .flat : .modules
+        if let accessLevel { generator.accessLevel = .init(rawValue: accessLevel.rawValue) ?? .public }
         switch loadConfiguration(diagnostics: diagnostics) {
         case .failure(let failure):
             return (failure.status, nil)
@@ -159,6 +176,13 @@ struct Gen: ParsableCommand {
                     return (1, nil)
                 }
                 generator.moduleName = name
+            }
+            if accessLevel == nil, let level = configuration.accessLevel {
+                if level == .internal, layout == .modules {
+                    diagnostics.error(Self.internalNeedsFlatLayout("accessLevel 'internal'"), at: configuration.accessLevelLocation)
+                    return (1, nil)
+                }
+                generator.accessLevel = level
             }
             generator.selection = configuration.selection
             generator.renames = configuration.renames

@@ -2,7 +2,7 @@
 
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A request as the client hands it to a transport.
@@ -49,7 +49,8 @@ public struct ClientResponse: Sendable, Hashable {
     public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
         let contentType = headerFields["content-type"]
         guard let coder = contents.coder(for: contentType) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+            let description = "the response's content type '\(contentType ?? "")' is not one the spec documents"
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: description))
         }
         return try coder.decode(body, contentType: contentType)
     }
@@ -242,7 +243,10 @@ public struct Client: Sendable {
         let path = "/profiles"
         var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
-        try request.setBody(body, as: [.multipart("multipart/form-data", partContentTypes: ["attachments": "application/octet-stream", "avatar": "image/png"])])
+        try request.setBody(
+            body,
+            as: [.multipart("multipart/form-data", partContentTypes: ["attachments": "application/octet-stream", "avatar": "image/png"])]
+        )
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(

@@ -253,14 +253,20 @@ public enum AddPet200ResponseBody: Sendable, Hashable {
     /// How each case is written and read, in the spec's order (JSON first): a case is sent as its
     /// content type, and a received body is read as the case its `Content-Type` names.
     public static let contents: [MediaCoder<AddPet200ResponseBody>] = [
-        MediaCoder<Pet>.json("application/json").wrapped({ .json($0) }) { body in
-            if case .json(let value) = body { return value }
-            return nil
-        },
-        MediaCoder<String>.text("text/plain").wrapped({ .plainText($0) }) { body in
-            if case .plainText(let value) = body { return value }
-            return nil
-        },
+        MediaCoder<Pet>.json("application/json").wrapped(
+            { .json($0) },
+            unwrap: { body in
+                if case .json(let value) = body { return value }
+                return nil
+            }
+        ),
+        MediaCoder<String>.text("text/plain").wrapped(
+            { .plainText($0) },
+            unwrap: { body in
+                if case .plainText(let value) = body { return value }
+                return nil
+            }
+        ),
     ]
 }
 
@@ -274,13 +280,19 @@ public enum PostMessageRequestBody: Sendable, Hashable {
     /// How each case is written and read, in the spec's order (JSON first): a case is sent as its
     /// content type, and a received body is read as the case its `Content-Type` names.
     public static let contents: [MediaCoder<PostMessageRequestBody>] = [
-        MediaCoder<Message>.json("application/json").wrapped({ .json($0) }) { body in
-            if case .json(let value) = body { return value }
-            return nil
-        },
-        MediaCoder<String>.text("text/plain").wrapped({ .plainText($0) }) { body in
-            if case .plainText(let value) = body { return value }
-            return nil
-        },
+        MediaCoder<Message>.json("application/json").wrapped(
+            { .json($0) },
+            unwrap: { body in
+                if case .json(let value) = body { return value }
+                return nil
+            }
+        ),
+        MediaCoder<String>.text("text/plain").wrapped(
+            { .plainText($0) },
+            unwrap: { body in
+                if case .plainText(let value) = body { return value }
+                return nil
+            }
+        ),
     ]
 }

@@ -212,7 +212,11 @@ extension KeyedDecodingContainer {
     /// - Throws: `DecodingError.keyNotFound` when the key is missing.
     func decodeNullable<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard contains(key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "required key '\(key.stringValue)' is missing (it may be null, but must be present)"))
+            throw DecodingError.keyNotFound(
+                key,
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "required key '\(key.stringValue)' is missing (it may be null, but must be present)"))
         }
         return try decodeNil(forKey: key) ? nil : decodeValue(T.self, forKey: key)
     }
@@ -345,7 +349,8 @@ public enum WireFormat {
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
             guard let data = Data(base64Encoded: text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected base64 data (RFC 4648 §4), found '\(text.prefix(64))'")
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "expected base64 data (RFC 4648 §4), found '\(text.prefix(64))'")
             }
             return data
         }
@@ -400,8 +405,8 @@ public enum RFC3339 {
             return true
         }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
-              expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"), let second = number(2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second <= 60
+            expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"), let second = number(2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second <= 60
         else { return nil }
         var nanoseconds = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -515,7 +520,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// `nil` unless `month` and `day` name a day of `year` (0–9999).
     public init?(year: Int, month: Int, day: Int) {
-        guard (0...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+        guard (0...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else {
+            return nil
+        }
         self.init(uncheckedYear: year, month: month, day: day)
     }
 
@@ -579,7 +586,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 full-date (YYYY-MM-DD), found '\(text.prefix(64))'")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected an RFC 3339 full-date (YYYY-MM-DD), found '\(text.prefix(64))'")
         }
         self = date
     }
@@ -722,8 +730,12 @@ enum ResponseHeaders {
 
     /// - Throws: `ResponseHeaderError` when the header is missing or does not parse.
     static func required<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) throws -> Value {
-        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\(Value.self)") }
-        guard let value = Value(parameterText: trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\(Value.self)") }
+        guard let text = text(named: name, in: fields) else {
+            throw ResponseHeaderError(name: name, value: nil, expectedType: "\(Value.self)")
+        }
+        guard let value = Value(parameterText: trimmed(text)) else {
+            throw ResponseHeaderError(name: name, value: text, expectedType: "\(Value.self)")
+        }
         return value
     }
 
@@ -735,9 +747,15 @@ enum ResponseHeaders {
 
     /// A list: comma-separated, with the optional whitespace RFC 9110 §5.6.1 allows around commas.
     /// - Throws: `ResponseHeaderError` when the header is missing or an element does not parse.
-    static func required<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) throws -> [Element] {
-        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\([Element].self)") }
-        guard let value = list(Element.self, text) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\([Element].self)") }
+    static func required<Element: ParameterValue>(
+        _ type: [Element].Type, named name: String, in fields: [String: String]
+    ) throws -> [Element] {
+        guard let text = text(named: name, in: fields) else {
+            throw ResponseHeaderError(name: name, value: nil, expectedType: "\([Element].self)")
+        }
+        guard let value = list(Element.self, text) else {
+            throw ResponseHeaderError(name: name, value: text, expectedType: "\([Element].self)")
+        }
         return value
     }
 
@@ -764,9 +782,11 @@ enum ResponseHeaders {
         let characters = Array(text)
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         guard characters.count == 29, characters[3] == ",", String(characters[26...]) == "GMT",
-              let month = months.firstIndex(of: String(characters[8..<11]))
+            let month = months.firstIndex(of: String(characters[8..<11]))
         else { return nil }
-        let day = String(characters[5..<7]), year = String(characters[12..<16]), time = String(characters[17..<25])
+        let day = String(characters[5..<7])
+        let year = String(characters[12..<16])
+        let time = String(characters[17..<25])
         return RFC3339.date(from: "\(year)-\(month < 9 ? "0" : "")\(month + 1)-\(day)T\(time)Z")
     }
 
@@ -798,7 +818,7 @@ public enum PercentEncoding {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             case _ where keepingReserved && ":/?@!$&'()*+,;=".utf8.contains(byte):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
@@ -938,7 +958,8 @@ extension MediaCoder where Body: Codable & Sendable {
             encode: { EncodedBody(contentType: contentType, data: Data(FormCoding.urlEncoded(try FormCoding.fields(of: $0)).utf8)) },
             decode: { data, _ in
                 guard let fields = FormCoding.urlDecoded(data) else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the form body is not valid percent-encoded UTF-8"))
+                    throw DecodingError.dataCorrupted(
+                        .init(codingPath: [], debugDescription: "the form body is not valid percent-encoded UTF-8"))
                 }
                 return try FormCoding.decode(Body.self, from: fields, bytesAreBase64: true)
             }
@@ -977,9 +998,10 @@ extension MediaCoder where Body == String {
             encode: { text in
                 let charset = MediaTypeText.parameter("charset", in: contentType)
                 guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8,
-                      let data = text.data(using: encoding)
+                    let data = text.data(using: encoding)
                 else {
-                    throw EncodingError.invalidValue(text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
+                    throw EncodingError.invalidValue(
+                        text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
                 }
                 // Say which charset is used when the spec does not (RFC 2046 §4.1.2 would assume US-ASCII).
                 return EncodedBody(contentType: charset == nil ? contentType + "; charset=utf-8" : contentType, data: data)
@@ -990,7 +1012,8 @@ extension MediaCoder where Body == String {
                     throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unsupported charset '\(charset ?? "")'"))
                 }
                 guard let text = String(data: data, encoding: encoding) else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
+                    throw DecodingError.dataCorrupted(
+                        .init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
                 }
                 return text
             }
@@ -1110,7 +1133,7 @@ public enum FormCoding {
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                     UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
+                    UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"):
                     result.unicodeScalars.append(Unicode.Scalar(byte))
                 case UInt8(ascii: " "):
                     result += "+"
@@ -1121,11 +1144,12 @@ public enum FormCoding {
             return result
         }
         return fields.map { name, value in
-            let text = switch value {
-            case .text(let text): text
-            case .bytes(let data): data.base64EncodedString()
-            case .json(let data): String(decoding: data, as: UTF8.self)
-            }
+            let text =
+                switch value {
+                case .text(let text): text
+                case .bytes(let data): data.base64EncodedString()
+                case .json(let data): String(decoding: data, as: UTF8.self)
+                }
             return escape(name) + "=" + escape(text)
         }.joined(separator: "&")
     }
@@ -1138,7 +1162,7 @@ public enum FormCoding {
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = PercentEncoding.decode(parts[0].replacingOccurrences(of: "+", with: " ")[...]),
-                  let value = PercentEncoding.decode((parts.count > 1 ? String(parts[1]) : "").replacingOccurrences(of: "+", with: " ")[...])
+                let value = PercentEncoding.decode((parts.count > 1 ? String(parts[1]) : "").replacingOccurrences(of: "+", with: " ")[...])
             else { return nil }
             fields.append((name, Data(value.utf8), nil))
         }
@@ -1176,8 +1200,8 @@ public enum FormCoding {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self
     }
 }
@@ -1233,7 +1257,9 @@ private final class FieldsEncoder: Encoder {
         }
 
         // Generated models never nest containers by hand; what a custom type writes here is kept as JSON.
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             ShapeEncoder().container(keyedBy: NestedKey.self)
         }
 
@@ -1324,7 +1350,9 @@ private final class ShapeEncoder: Encoder {
         var codingPath: [any CodingKey] = []
         mutating func encodeNil(forKey key: Key) throws {}
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {}
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             KeyedEncodingContainer(Ignoring<NestedKey>())
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { ShapeEncoder().unkeyedContainer() }
@@ -1366,29 +1394,33 @@ private struct FieldsDecoder: Decoder {
             }
             return data as? T
         }
-        let isPrimitive = [String.self, Bool.self, Int.self, Int32.self, Int64.self, Double.self, Float.self, Decimal.self, Date.self, UUID.self, URL.self]
-            .contains { $0 == T.self }
+        let isPrimitive = [
+            String.self, Bool.self, Int.self, Int32.self, Int64.self, Double.self, Float.self, Decimal.self, Date.self, UUID.self, URL.self,
+        ]
+        .contains { $0 == T.self }
         guard isPrimitive else { return nil }
         let charset = field.contentType.flatMap { MediaTypeText.parameter("charset", in: $0) }
         guard let text = String(data: field.data, encoding: charset.flatMap(MediaTypeText.stringEncoding(named:)) ?? .utf8) else {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "the field is not valid UTF-8 text"))
         }
-        let value: Any? = switch T.self {
-        case is String.Type: text
-        case is Bool.Type: text == "true" ? true : text == "false" ? false : nil
-        case is Int.Type: Int(text)
-        case is Int32.Type: Int32(text)
-        case is Int64.Type: Int64(text)
-        case is Double.Type: Double(text)
-        case is Float.Type: Float(text)
-        case is Decimal.Type: Decimal(string: text)
-        case is Date.Type: RFC3339.date(from: text)
-        case is UUID.Type: UUID(uuidString: text)
-        default: URL(string: text)
-        }
+        let value: Any? =
+            switch T.self {
+            case is String.Type: text
+            case is Bool.Type: text == "true" ? true : text == "false" ? false : nil
+            case is Int.Type: Int(text)
+            case is Int32.Type: Int32(text)
+            case is Int64.Type: Int64(text)
+            case is Double.Type: Double(text)
+            case is Float.Type: Float(text)
+            case is Decimal.Type: Decimal(string: text)
+            case is Date.Type: RFC3339.date(from: text)
+            case is UUID.Type: UUID(uuidString: text)
+            default: URL(string: text)
+            }
         guard let value = value as? T else {
             if T.self == Date.self {
-                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected an RFC 3339 date-time, found '\(text)'"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: codingPath, debugDescription: "expected an RFC 3339 date-time, found '\(text)'"))
             }
             if T.self == UUID.self {
                 throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected a UUID, found '\(text)'"))
@@ -1421,7 +1453,8 @@ private struct FieldsDecoder: Decoder {
             guard let first = fields.first else {
                 // A form cannot send an empty array: no field of an array's name is one. (`Data`
                 // decodes from a list of bytes too, but a missing file is missing.)
-                if T.self != Data.self, let empty = try? T(from: ValueDecoder(fields: [], bytesAreBase64: decoder.bytesAreBase64, codingPath: path)) { return empty }
+                let noFields = ValueDecoder(fields: [], bytesAreBase64: decoder.bytesAreBase64, codingPath: path)
+                if T.self != Data.self, let empty = try? T(from: noFields) { return empty }
                 throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no field named '\(key.stringValue)'"))
             }
             if let value = try FieldsDecoder.primitive(T.self, from: first, bytesAreBase64: decoder.bytesAreBase64, codingPath: path) {
@@ -1438,12 +1471,18 @@ private struct FieldsDecoder: Decoder {
             }
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            throw DecodingError.typeMismatch([String: Any].self, .init(codingPath: codingPath + [key], debugDescription: "nested containers are not read from forms"))
+        func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type, forKey key: Key
+        ) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch(
+                [String: Any].self, .init(codingPath: codingPath + [key], debugDescription: "nested containers are not read from forms"))
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try ValueDecoder(fields: decoder.fields.filter { $0.name == key.stringValue }, bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath + [key]).unkeyedContainer()
+            try ValueDecoder(
+                fields: decoder.fields.filter { $0.name == key.stringValue }, bytesAreBase64: decoder.bytesAreBase64,
+                codingPath: codingPath + [key]
+            ).unkeyedContainer()
         }
 
         func superDecoder() throws -> any Decoder { decoder }
@@ -1483,7 +1522,8 @@ private struct ValueDecoder: Decoder {
             guard let field = decoder.fields.first else {
                 throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "no field"))
             }
-            if let value = try FieldsDecoder.primitive(T.self, from: field, bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath) {
+            let bytesAreBase64 = decoder.bytesAreBase64
+            if let value = try FieldsDecoder.primitive(T.self, from: field, bytesAreBase64: bytesAreBase64, codingPath: codingPath) {
                 return value
             }
             return try T(from: ValueDecoder(fields: [field], bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath))
@@ -1503,7 +1543,9 @@ private struct ValueDecoder: Decoder {
             guard !isAtEnd else {
                 throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "no more fields"))
             }
-            let element = ValueDecoder(fields: [decoder.fields[currentIndex]], bytesAreBase64: decoder.bytesAreBase64, codingPath: codingPath + [IndexKey(intValue: currentIndex)])
+            let element = ValueDecoder(
+                fields: [decoder.fields[currentIndex]], bytesAreBase64: decoder.bytesAreBase64,
+                codingPath: codingPath + [IndexKey(intValue: currentIndex)])
             let value = try element.singleValueContainer().decode(T.self)
             currentIndex += 1
             return value
@@ -1535,13 +1577,28 @@ extension DecodingError {
     func prefixed(with prefix: [any CodingKey]) -> DecodingError {
         switch self {
         case .keyNotFound(let key, let context):
-            .keyNotFound(key, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+            .keyNotFound(
+                key,
+                .init(
+                    codingPath: prefix + context.codingPath, debugDescription: context.debugDescription,
+                    underlyingError: context.underlyingError))
         case .valueNotFound(let type, let context):
-            .valueNotFound(type, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+            .valueNotFound(
+                type,
+                .init(
+                    codingPath: prefix + context.codingPath, debugDescription: context.debugDescription,
+                    underlyingError: context.underlyingError))
         case .typeMismatch(let type, let context):
-            .typeMismatch(type, .init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+            .typeMismatch(
+                type,
+                .init(
+                    codingPath: prefix + context.codingPath, debugDescription: context.debugDescription,
+                    underlyingError: context.underlyingError))
         case .dataCorrupted(let context):
-            .dataCorrupted(.init(codingPath: prefix + context.codingPath, debugDescription: context.debugDescription, underlyingError: context.underlyingError))
+            .dataCorrupted(
+                .init(
+                    codingPath: prefix + context.codingPath, debugDescription: context.debugDescription,
+                    underlyingError: context.underlyingError))
         @unknown default:
             self
         }
@@ -1570,7 +1627,11 @@ public enum Multipart {
     static func encode(_ fields: [(name: String, value: FormField)], boundary: String, partContentTypes: [String: String]) -> Data {
         var body = Data()
         for (name, value) in fields {
-            let quoted = name.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+            let quoted =
+                name
+                .replacingOccurrences(of: "\"", with: "%22")
+                .replacingOccurrences(of: "\r", with: "%0D")
+                .replacingOccurrences(of: "\n", with: "%0A")
             var head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(quoted)\""
             let content: Data
             var contentType = partContentTypes[name]
@@ -1617,7 +1678,9 @@ public enum Multipart {
             start += 2
             guard let end = bytes[start...].firstRange(of: delimiter) else { throw malformed("no closing delimiter") }
             let part = bytes[start..<end.lowerBound]
-            let headerEnd = part.starts(with: [UInt8]("\r\n".utf8)) ? part.startIndex..<part.startIndex + 2 : part.firstRange(of: [UInt8]("\r\n\r\n".utf8))
+            let headerEnd =
+                part.starts(with: [UInt8]("\r\n".utf8))
+                ? part.startIndex..<part.startIndex + 2 : part.firstRange(of: [UInt8]("\r\n\r\n".utf8))
             guard let headerEnd else { throw malformed("a part has no blank line after its headers") }
             let headerText = String(decoding: bytes[part.startIndex..<headerEnd.lowerBound], as: UTF8.self)
             var name: String?
@@ -1630,7 +1693,9 @@ public enum Multipart {
                 case "content-disposition":
                     guard MediaTypeText.essence(of: value) == "form-data" else { throw malformed("a part is not form-data") }
                     name = MediaTypeText.parameter("name", in: value)?
-                        .replacingOccurrences(of: "%22", with: "\"").replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+                        .replacingOccurrences(of: "%22", with: "\"")
+                        .replacingOccurrences(of: "%0D", with: "\r")
+                        .replacingOccurrences(of: "%0A", with: "\n")
                 case "content-type":
                     partType = value
                 default:
@@ -1724,71 +1789,81 @@ public struct ParameterCoder<Value> {
 extension ParameterCoder where Value: ParameterValue {
     /// A scalar or an enum, as its `parameterText`.
     public static var primitive: Self {
-        Self(shape: .primitive, encode: { .primitive($0.parameterText) }, decode: { node, _ in
-            guard let value = node.texts.first.flatMap(Value.init(parameterText:)) else {
-                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
-            }
-            return value
-        })
+        Self(
+            shape: .primitive, encode: { .primitive($0.parameterText) },
+            decode: { node, _ in
+                guard let value = node.texts.first.flatMap(Value.init(parameterText:)) else {
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                }
+                return value
+            })
     }
 }
 
 extension ParameterCoder where Value: RangeReplaceableCollection, Value.Element: ParameterValue {
     /// A list of scalars or enums.
     public static var array: Self {
-        Self(shape: .array, encode: { .array($0.map(\.parameterText)) }, decode: { node, _ in
-            var elements = Value()
-            for text in node.texts {
-                guard let element = Value.Element(parameterText: text) else {
-                    throw ParameterDecodingFailure(key: nil, valueType: Value.Element.self)
+        Self(
+            shape: .array, encode: { .array($0.map(\.parameterText)) },
+            decode: { node, _ in
+                var elements = Value()
+                for text in node.texts {
+                    guard let element = Value.Element(parameterText: text) else {
+                        throw ParameterDecodingFailure(key: nil, valueType: Value.Element.self)
+                    }
+                    elements.append(element)
                 }
-                elements.append(element)
-            }
-            return elements
-        })
+                return elements
+            })
     }
 }
 
 extension ParameterCoder where Value: Codable {
     /// A structure whose properties are scalars or enums, as key/value pairs in declaration order.
     public static var object: Self {
-        Self(shape: .object, encode: { value in
-            let encoder = ParameterFieldEncoder()
-            try value.encode(to: encoder)
-            // A map has no declared order; sorted keys send the same value as the same text.
-            let isMap = value is any UnorderedParameterFields
-            return .object(isMap ? encoder.fields.pairs.sorted { $0.key < $1.key } : encoder.fields.pairs)
-        }, decode: { node, isNamed in
-            guard case .object(let pairs) = node else { return nil }
-            let decoder = ParameterFieldDecoder(pairs)
-            do {
-                let value = try Value(from: decoder)
-                return isNamed || decoder.lookup.found ? value : nil
-            } catch let error as DecodingError {
-                guard isNamed || decoder.lookup.found else { return nil }
-                switch error {
-                case .keyNotFound(let key, _):
-                    throw ParameterDecodingFailure(key: key.stringValue, valueType: Value.self, isMissing: true)
-                case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-                    throw ParameterDecodingFailure(key: context.codingPath.last?.stringValue, valueType: type)
-                default:
-                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+        Self(
+            shape: .object,
+            encode: { value in
+                let encoder = ParameterFieldEncoder()
+                try value.encode(to: encoder)
+                // A map has no declared order; sorted keys send the same value as the same text.
+                let isMap = value is any UnorderedParameterFields
+                return .object(isMap ? encoder.fields.pairs.sorted { $0.key < $1.key } : encoder.fields.pairs)
+            },
+            decode: { node, isNamed in
+                guard case .object(let pairs) = node else { return nil }
+                let decoder = ParameterFieldDecoder(pairs)
+                do {
+                    let value = try Value(from: decoder)
+                    return isNamed || decoder.lookup.found ? value : nil
+                } catch let error as DecodingError {
+                    guard isNamed || decoder.lookup.found else { return nil }
+                    switch error {
+                    case .keyNotFound(let key, _):
+                        throw ParameterDecodingFailure(key: key.stringValue, valueType: Value.self, isMissing: true)
+                    case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+                        throw ParameterDecodingFailure(key: context.codingPath.last?.stringValue, valueType: type)
+                    default:
+                        throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                    }
                 }
-            }
-        })
+            })
     }
 
     /// Any value as its JSON text (OpenAPI 3.1 §4.8.12.5), in the wire format's coding.
     public static var json: Self {
-        Self(shape: .primitive, encode: { value in
-            .primitive(String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self))
-        }, decode: { node, _ in
-            do {
-                return try WireFormat.makeDecoder().decode(Value.self, from: Data((node.texts.first ?? "").utf8))
-            } catch {
-                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
-            }
-        })
+        Self(
+            shape: .primitive,
+            encode: { value in
+                .primitive(String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self))
+            },
+            decode: { node, _ in
+                do {
+                    return try WireFormat.makeDecoder().decode(Value.self, from: Data((node.texts.first ?? "").utf8))
+                } catch {
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                }
+            })
     }
 }
 
@@ -1841,15 +1916,18 @@ struct ParameterFieldEncoder: Encoder {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try add(value, key) }
 
         private func add<T: Encodable>(_ value: T, _ key: Key) throws {
-            let text = if let value = value as? any ParameterValue {
-                value.parameterText
-            } else {
-                String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self)
-            }
+            let text =
+                if let value = value as? any ParameterValue {
+                    value.parameterText
+                } else {
+                    String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self)
+                }
             fields.pairs.append((key.stringValue, text))
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             KeyedEncodingContainer(Container<NestedKey>(fields: fields))
         }
 
@@ -1922,11 +2000,13 @@ struct ParameterFieldDecoder: Decoder {
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        throw DecodingError.typeMismatch([String].self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not a list"))
+        throw DecodingError.typeMismatch(
+            [String].self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not a list"))
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        throw DecodingError.typeMismatch(String.self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not one value"))
+        throw DecodingError.typeMismatch(
+            String.self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not one value"))
     }
 
     struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
@@ -1957,7 +2037,8 @@ struct ParameterFieldDecoder: Decoder {
                 throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "property '\(key.stringValue)' is missing"))
             }
             lookup.found = true
-            let mismatch = DecodingError.typeMismatch(T.self, .init(codingPath: [key], debugDescription: "'\(text)' is not a valid \(T.self)"))
+            let mismatch = DecodingError.typeMismatch(
+                T.self, .init(codingPath: [key], debugDescription: "'\(text)' is not a valid \(T.self)"))
             if let type = T.self as? any ParameterValue.Type {
                 guard let value = type.init(parameterText: text) as? T else { throw mismatch }
                 return value
@@ -1969,12 +2050,16 @@ struct ParameterFieldDecoder: Decoder {
             }
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            throw DecodingError.typeMismatch([String: String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+        func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type, forKey key: Key
+        ) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch(
+                [String: String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            throw DecodingError.typeMismatch([String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+            throw DecodingError.typeMismatch(
+                [String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
         }
 
         func superDecoder() throws -> any Decoder { ParameterFieldDecoder(lookup: lookup) }
@@ -1988,7 +2073,9 @@ struct ParameterFieldDecoder: Decoder {
 public enum ParameterEncoding {
     /// A path parameter's text for `{name}` in the template, encoded: `blue`, `.blue`, `;color=blue`.
     /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
-    public static func path<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool) throws -> String {
+    public static func path<Value>(
+        _ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool
+    ) throws -> String {
         let node = try coder.node(for: value)
         let encode = { (text: String) in PercentEncoding.encode(text) }
         switch style {
@@ -2103,7 +2190,9 @@ public enum ParameterDecoding {
 
     /// A path parameter's node from its segment as sent (still encoded).
     /// - Throws: `MalformedText`.
-    public static func path(_ raw: Substring, named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool) throws -> ParameterNode {
+    public static func path(
+        _ raw: Substring, named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool
+    ) throws -> ParameterNode {
         switch style {
         case .label:
             guard raw.first == "." else { throw MalformedText() }
@@ -2165,11 +2254,15 @@ public enum ParameterDecoding {
 
     /// A cookie parameter's node from the request's cookie pairs, `form` style; `nil` when absent.
     /// - Throws: `MalformedText`.
-    public static func cookie(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+    public static func cookie(
+        _ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool
+    ) throws -> ParameterNode? {
         try form(pairs, named: name, shape: shape, explode: explode)
     }
 
-    private static func form(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+    private static func form(
+        _ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool
+    ) throws -> ParameterNode? {
         switch shape {
         case .object where explode:
             // Properties stand as pairs of their own (`R=100&G=200`): every pair may be one.
@@ -2197,14 +2290,16 @@ public enum ParameterDecoding {
         case .object:
             let pieces = raw.isEmpty ? [] : try split(raw, on: separators)
             if keyValuePairs {
-                return .object(try pieces.map { piece in
-                    let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    guard parts.count == 2 else { throw MalformedText() }
-                    return (key: try decode(parts[0]), value: try decode(parts[1]))
-                })
+                return .object(
+                    try pieces.map { piece in
+                        let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                        guard parts.count == 2 else { throw MalformedText() }
+                        return (key: try decode(parts[0]), value: try decode(parts[1]))
+                    })
             }
             guard pieces.count.isMultiple(of: 2) else { throw MalformedText() }
-            return .object(try stride(from: 0, to: pieces.count, by: 2).map { (key: try decode(pieces[$0]), value: try decode(pieces[$0 + 1])) })
+            return .object(
+                try stride(from: 0, to: pieces.count, by: 2).map { (key: try decode(pieces[$0]), value: try decode(pieces[$0 + 1])) })
         }
     }
 

@@ -81,7 +81,9 @@ public struct Event: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.title = try container.decodeValue(String.self, forKey: .title)
         self.day = try container.decodeValue(CalendarDate.self, forKey: .day)
-        self.firstDay = try container.decodeValueIfPresent(CalendarDate.self, forKey: .firstDay) ?? CalendarDate(uncheckedYear: 2024, month: 1, day: 1)
+        self.firstDay =
+            try container.decodeValueIfPresent(CalendarDate.self, forKey: .firstDay)
+            ?? CalendarDate(uncheckedYear: 2024, month: 1, day: 1)
         self.holidays = try container.decodeValueIfPresent([CalendarDate].self, forKey: .holidays)
         self.startsAt = try container.decodeValueIfPresent(Date.self, forKey: .startsAt)
         self.checksum = try container.decodeValueIfPresent(Data.self, forKey: .checksum)
@@ -93,7 +95,9 @@ public struct Event: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.title, forKey: .title)
         try container.encode(self.day, forKey: .day)
-        try container.encode(self.firstDay, forKey: .firstDay)
+        try container.encode(
+            self.firstDay, forKey: .firstDay
+        )
         try container.encodeIfPresent(self.holidays, forKey: .holidays)
         try container.encodeIfPresent(self.startsAt, forKey: .startsAt)
         try container.encodeIfPresent(self.checksum, forKey: .checksum)
@@ -156,7 +160,8 @@ public enum GetReport200XTier: RawRepresentable, Codable, Hashable, Sendable, Ca
         let rawValue = try container.decode(String.self)
         self.init(rawValue: rawValue)
         if case .unknown = self, UnionCoding.isStrict {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            let description = "'\(rawValue)' is not one of the listed values"
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
         }
     }
 
@@ -191,7 +196,18 @@ public struct GetReport200Headers: Sendable, Hashable {
     /// The `X-Note` header, when sent.
     public var xNote: String?
 
-    public init(xRateLimit: Int, xRequestID: UUID, xExpiresAt: Date, xReportDay: CalendarDate, xScore: Double? = nil, xCached: Bool? = nil, xTier: GetReport200XTier? = nil, xTags: [String]? = nil, xShardIDs: [Int32]? = nil, xNote: String? = nil) {
+    public init(
+        xRateLimit: Int,
+        xRequestID: UUID,
+        xExpiresAt: Date,
+        xReportDay: CalendarDate,
+        xScore: Double? = nil,
+        xCached: Bool? = nil,
+        xTier: GetReport200XTier? = nil,
+        xTags: [String]? = nil,
+        xShardIDs: [Int32]? = nil,
+        xNote: String? = nil
+    ) {
         self.xRateLimit = xRateLimit
         self.xRequestID = xRequestID
         self.xExpiresAt = xExpiresAt
@@ -227,12 +243,24 @@ public struct GetReport200Headers: Sendable, Hashable {
         fields["X-Request-ID"] = xRequestID.parameterText
         fields["X-Expires-At"] = xExpiresAt.parameterText
         fields["X-Report-Day"] = xReportDay.parameterText
-        if let xScore { fields["X-Score"] = xScore.parameterText }
-        if let xCached { fields["X-Cached"] = xCached.parameterText }
-        if let xTier { fields["X-Tier"] = xTier.parameterText }
-        if let xTags { fields["X-Tags"] = xTags.parameterText }
-        if let xShardIDs { fields["X-Shard-IDs"] = xShardIDs.parameterText }
-        if let xNote { fields["X-Note"] = xNote.parameterText }
+        if let xScore {
+            fields["X-Score"] = xScore.parameterText
+        }
+        if let xCached {
+            fields["X-Cached"] = xCached.parameterText
+        }
+        if let xTier {
+            fields["X-Tier"] = xTier.parameterText
+        }
+        if let xTags {
+            fields["X-Tags"] = xTags.parameterText
+        }
+        if let xShardIDs {
+            fields["X-Shard-IDs"] = xShardIDs.parameterText
+        }
+        if let xNote {
+            fields["X-Note"] = xNote.parameterText
+        }
         return fields
     }
 }

@@ -15,7 +15,11 @@ public protocol APIService: Sendable {
     /// One day's report, with metadata in headers.
     ///
     /// `GET /reports/{day}`
-    func getReport(day: HeadersAPI.CalendarDate, since: HeadersAPI.CalendarDate?, days: [HeadersAPI.CalendarDate]?) async throws -> GetReportResponse
+    func getReport(
+        day: HeadersAPI.CalendarDate,
+        since: HeadersAPI.CalendarDate?,
+        days: [HeadersAPI.CalendarDate]?
+    ) async throws -> GetReportResponse
 
     /// `POST /events`
     func createEvent(body: HeadersAPI.Event) async throws -> CreateEventResponse
@@ -188,7 +192,12 @@ public struct ServerRoute: Sendable {
     /// `errorResponse(for:)`), and the handler's own errors otherwise.
     public var respond: @Sendable (ServerRequest) async throws -> ServerResponse
 
-    public init(operationID: String, method: String, path: String, respond: @escaping @Sendable (ServerRequest) async throws -> ServerResponse) {
+    public init(
+        operationID: String,
+        method: String,
+        path: String,
+        respond: @escaping @Sendable (ServerRequest) async throws -> ServerResponse
+    ) {
         self.operationID = operationID
         self.method = method
         self.path = path
@@ -198,9 +207,9 @@ public struct ServerRoute: Sendable {
     /// `path` split at its slashes, without the leading empty piece.
     public var pathSegments: [PathSegment] {
         path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { segment in
-            if segment.first == "{", segment.last == "}", segment.dropFirst().firstIndex(of: "{") == nil,
-               segment.firstIndex(of: "}") == segment.index(before: segment.endIndex) {
-                return .parameter(String(segment.dropFirst().dropLast()))
+            let name = segment.dropFirst().dropLast()
+            if segment.first == "{", segment.last == "}", !name.contains("{"), !name.contains("}") {
+                return .parameter(String(name))
             }
             return segment.contains("{") ? .pattern : .constant(String(segment))
         }
@@ -259,7 +268,9 @@ extension APIService {
         _ request: ServerRequest,
         maxBodySize: Int
     ) async throws -> ServerResponse {
-        let body = try await ServerCoding.requiredBody(HeadersAPI.Event.self, of: request, as: [.json("application/json")], maxSize: maxBodySize)
+        let body = try await ServerCoding.requiredBody(
+            HeadersAPI.Event.self, of: request, as: [.json("application/json")], maxSize: maxBodySize
+        )
         switch try await self.createEvent(body: body) {
         case .created(let body, let headers):
             return try ServerCoding.response(status: 201, body: body, as: [.json("application/json")], headers: headers.headerFields)
@@ -318,7 +329,8 @@ enum ServerCoding {
             self.request = request
             pathValues = Self.values(in: request.path[...], matching: pathTemplate[...])
             query = ParameterDecoding.pairs(ofQuery: (request.query ?? "")[...])
-            cookies = ParameterDecoding.pairs(ofCookieHeaders: request.headerFields.filter { $0.name.lowercased() == "cookie" }.map(\.value))
+            let cookieLines = request.headerFields.filter { $0.name.lowercased() == "cookie" }.map(\.value)
+            cookies = ParameterDecoding.pairs(ofCookieHeaders: cookieLines)
         }
 
         /// The raw text of each `{name}` of `template` in `path`; empty when the fixed text differs.
@@ -350,31 +362,41 @@ enum ServerCoding {
         /// - Throws: `ServerProblem.invalidRequest` naming the parameter when its text is malformed,
         ///   does not match `pattern` or is not a valid value.
         func value<Value>(
-            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+            _ name: String,
+            in location: Location,
+            as coder: ParameterCoder<Value>,
+            style: ParameterStyle,
+            explode: Bool,
+            pattern: String? = nil
         ) throws -> Value? {
             let at: [ValidationIssue.LocationElement] = [.key(location.rawValue), .key(name)]
             let node: ParameterNode?
             do {
                 switch location {
                 case .path:
-                    node = try pathValues[name].map { try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode) }
+                    node = try pathValues[name].map {
+                        try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode)
+                    }
                 case .query:
                     node = try ParameterDecoding.query(query, named: name, shape: coder.shape, style: style, explode: explode)
                 case .header:
                     // Field names are case-insensitive (RFC 9110 §5.1); repeated lines form one list (§5.3).
                     let lines = request.headerFields.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
-                    node = try lines.isEmpty ? nil : ParameterDecoding.header(lines.joined(separator: ","), shape: coder.shape, explode: explode)
+                    let text = lines.joined(separator: ",")
+                    node = try lines.isEmpty ? nil : ParameterDecoding.header(text, shape: coder.shape, explode: explode)
                 case .cookie:
                     node = try ParameterDecoding.cookie(cookies, named: name, shape: coder.shape, explode: explode)
                 }
             } catch {
-                throw ServerProblem.invalidRequest([.init(location: at, message: "Input is not a valid \(style) style value", type: "value_error")])
+                let message = "Input is not a valid \(style) style value"
+                throw ServerProblem.invalidRequest([.init(location: at, message: message, type: "value_error")])
             }
             guard let node else { return nil }
             if let pattern, let expression = try? NSRegularExpression(pattern: pattern) {
                 // JSON Schema's `pattern` matches anywhere in the text unless anchored (Validation §6.3.3).
                 for text in node.texts where expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-                    throw ServerProblem.invalidRequest([.init(location: at, message: "String should match pattern '\(pattern)'", type: "string_pattern_mismatch")])
+                    let message = "String should match pattern '\(pattern)'"
+                    throw ServerProblem.invalidRequest([.init(location: at, message: message, type: "string_pattern_mismatch")])
                 }
             }
             do {
@@ -394,16 +416,27 @@ enum ServerCoding {
         /// The parameter's value.
         /// - Throws: `ServerProblem.invalidRequest` when it is absent, or as `value(_:in:as:style:explode:pattern:)`.
         func requiredValue<Value>(
-            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+            _ name: String,
+            in location: Location,
+            as coder: ParameterCoder<Value>,
+            style: ParameterStyle,
+            explode: Bool,
+            pattern: String? = nil
         ) throws -> Value {
             guard let value = try value(name, in: location, as: coder, style: style, explode: explode, pattern: pattern) else {
-                throw ServerProblem.invalidRequest([.init(location: [.key(location.rawValue), .key(name)], message: "Field required", type: "missing")])
+                let location: [ValidationIssue.LocationElement] = [.key(location.rawValue), .key(name)]
+                throw ServerProblem.invalidRequest([.init(location: location, message: "Field required", type: "missing")])
             }
             return value
         }
     }
 
-    static func requiredBody<Body>(_ type: Body.Type, of request: ServerRequest, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
+    static func requiredBody<Body>(
+        _ type: Body.Type,
+        of request: ServerRequest,
+        as contents: [MediaCoder<Body>],
+        maxSize: Int
+    ) async throws -> Body {
         guard let body = try await body(Body.self, of: request, as: contents, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
@@ -414,7 +447,12 @@ enum ServerCoding {
     /// one when it has none); `nil` when the request has no body.
     /// - Throws: `ServerProblem.unsupportedMediaType` for an undocumented content type, and
     ///   `.invalidRequest` for a body that does not decode.
-    static func body<Body>(_ type: Body.Type, of request: ServerRequest, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
+    static func body<Body>(
+        _ type: Body.Type,
+        of request: ServerRequest,
+        as contents: [MediaCoder<Body>],
+        maxSize: Int
+    ) async throws -> Body? {
         let data: Data
         do {
             data = try await request.collectBody(maxSize)
@@ -492,7 +530,8 @@ enum ServerCoding {
         case is Double.Type, is Float.Type: return ("Input should be a valid number", "float" + suffix)
         case is UUID.Type: return ("Input should be a valid UUID", "uuid" + suffix)
         case is Date.Type: return ("Input should be a valid datetime", "datetime" + suffix)
-        case is HeadersAPI.CalendarDate.Type: return ("Input should be a valid date", "date" + suffix)
+        case is HeadersAPI.CalendarDate.Type:
+            return ("Input should be a valid date", "date" + suffix)
         case is [Any].Type: return ("Input should be a valid list", "list_type")
         default:
             if "\(type)".hasPrefix("Array<") { return ("Input should be a valid list", "list_type") }
@@ -521,7 +560,12 @@ enum ServerCoding {
     }
 
     /// `body` as `response(status:body:as:)` writes it, with the documented headers (§4.8.17.1).
-    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> ServerResponse {
+    static func response<Body>(
+        status: Int,
+        body: Body,
+        as contents: [MediaCoder<Body>],
+        headers: [String: String]
+    ) throws -> ServerResponse {
         var response = try response(status: status, body: body, as: contents)
         add(headers, to: &response)
         return response
@@ -532,12 +576,13 @@ enum ServerCoding {
     /// so nothing can inject a field whatever framework sends the response.
     private static func add(_ headers: [String: String], to response: inout ServerResponse) {
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
-            let safe = String(String.UnicodeScalarView(value.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }))
-            response.headerFields.append((name: name, value: safe))
+            let scalars = value.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }
+            response.headerFields.append((name: name, value: String(String.UnicodeScalarView(scalars))))
         }
     }
 
     static func response(status: Int, body: some Encodable) throws -> ServerResponse {
-        ServerResponse(status: status, headerFields: [(name: "Content-Type", value: "application/json")], body: try WireFormat.makeEncoder().encode(body))
+        let data = try WireFormat.makeEncoder().encode(body)
+        return ServerResponse(status: status, headerFields: [(name: "Content-Type", value: "application/json")], body: data)
     }
 }

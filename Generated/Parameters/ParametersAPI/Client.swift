@@ -2,7 +2,7 @@
 
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A request as the client hands it to a transport.
@@ -49,7 +49,8 @@ public struct ClientResponse: Sendable, Hashable {
     public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
         let contentType = headerFields["content-type"]
         guard let coder = contents.coder(for: contentType) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+            let description = "the response's content type '\(contentType ?? "")' is not one the spec documents"
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: description))
         }
         return try coder.decode(body, contentType: contentType)
     }
@@ -144,25 +145,72 @@ public struct Client: Sendable {
     /// `GET /query`
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
-    public func echoQuery(text: String, count: Int? = nil, tags: [String]? = nil, ids: [Int]? = nil, color: Color? = nil, spaced: [String]? = nil, piped: [String]? = nil, pipedColor: Color? = nil, deep: Color? = nil, metadata: [String: String]? = nil, reserved: String? = nil, shade: Shade? = nil, since: Date? = nil, ref: UUID? = nil, code: String? = nil, filter: Filter? = nil) async throws -> QueryEcho {
+    public func echoQuery(
+        text: String,
+        count: Int? = nil,
+        tags: [String]? = nil,
+        ids: [Int]? = nil,
+        color: Color? = nil,
+        spaced: [String]? = nil,
+        piped: [String]? = nil,
+        pipedColor: Color? = nil,
+        deep: Color? = nil,
+        metadata: [String: String]? = nil,
+        reserved: String? = nil,
+        shade: Shade? = nil,
+        since: Date? = nil,
+        ref: UUID? = nil,
+        code: String? = nil,
+        filter: Filter? = nil
+    ) async throws -> QueryEcho {
         let path = "/query"
         var query: [String] = []
         query += try ParameterEncoding.query("text", text, as: .primitive, style: .form, explode: true)
-        if let count { query += try ParameterEncoding.query("count", count, as: .primitive, style: .form, explode: true) }
-        if let tags { query += try ParameterEncoding.query("tags", tags, as: .array, style: .form, explode: true) }
-        if let ids { query += try ParameterEncoding.query("ids", ids, as: .array, style: .form, explode: false) }
-        if let color { query += try ParameterEncoding.query("color", color, as: .object, style: .form, explode: false) }
-        if let spaced { query += try ParameterEncoding.query("spaced", spaced, as: .array, style: .spaceDelimited, explode: false) }
-        if let piped { query += try ParameterEncoding.query("piped", piped, as: .array, style: .pipeDelimited, explode: false) }
-        if let pipedColor { query += try ParameterEncoding.query("pipedColor", pipedColor, as: .object, style: .pipeDelimited, explode: false) }
-        if let deep { query += try ParameterEncoding.query("deep", deep, as: .object, style: .deepObject, explode: true) }
-        if let metadata { query += try ParameterEncoding.query("metadata", metadata, as: .object, style: .deepObject, explode: true) }
-        if let reserved { query += try ParameterEncoding.query("reserved", reserved, as: .primitive, style: .form, explode: true, allowReserved: true) }
-        if let shade { query += try ParameterEncoding.query("shade", shade, as: .primitive, style: .form, explode: true) }
-        if let since { query += try ParameterEncoding.query("since", since, as: .primitive, style: .form, explode: true) }
-        if let ref { query += try ParameterEncoding.query("ref", ref, as: .primitive, style: .form, explode: true) }
-        if let code { query += try ParameterEncoding.query("code", code, as: .primitive, style: .form, explode: true) }
-        if let filter { query += try ParameterEncoding.query("filter", filter, as: .json, style: .form, explode: true) }
+        if let count {
+            query += try ParameterEncoding.query("count", count, as: .primitive, style: .form, explode: true)
+        }
+        if let tags {
+            query += try ParameterEncoding.query("tags", tags, as: .array, style: .form, explode: true)
+        }
+        if let ids {
+            query += try ParameterEncoding.query("ids", ids, as: .array, style: .form, explode: false)
+        }
+        if let color {
+            query += try ParameterEncoding.query("color", color, as: .object, style: .form, explode: false)
+        }
+        if let spaced {
+            query += try ParameterEncoding.query("spaced", spaced, as: .array, style: .spaceDelimited, explode: false)
+        }
+        if let piped {
+            query += try ParameterEncoding.query("piped", piped, as: .array, style: .pipeDelimited, explode: false)
+        }
+        if let pipedColor {
+            query += try ParameterEncoding.query("pipedColor", pipedColor, as: .object, style: .pipeDelimited, explode: false)
+        }
+        if let deep {
+            query += try ParameterEncoding.query("deep", deep, as: .object, style: .deepObject, explode: true)
+        }
+        if let metadata {
+            query += try ParameterEncoding.query("metadata", metadata, as: .object, style: .deepObject, explode: true)
+        }
+        if let reserved {
+            query += try ParameterEncoding.query("reserved", reserved, as: .primitive, style: .form, explode: true, allowReserved: true)
+        }
+        if let shade {
+            query += try ParameterEncoding.query("shade", shade, as: .primitive, style: .form, explode: true)
+        }
+        if let since {
+            query += try ParameterEncoding.query("since", since, as: .primitive, style: .form, explode: true)
+        }
+        if let ref {
+            query += try ParameterEncoding.query("ref", ref, as: .primitive, style: .form, explode: true)
+        }
+        if let code {
+            query += try ParameterEncoding.query("code", code, as: .primitive, style: .form, explode: true)
+        }
+        if let filter {
+            query += try ParameterEncoding.query("filter", filter, as: .json, style: .form, explode: true)
+        }
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
@@ -186,7 +234,9 @@ public struct Client: Sendable {
     public func echoExplodedObject(color: Color? = nil) async throws -> Color {
         let path = "/exploded"
         var query: [String] = []
-        if let color { query += try ParameterEncoding.query("color", color, as: .object, style: .form, explode: true) }
+        if let color {
+            query += try ParameterEncoding.query("color", color, as: .object, style: .form, explode: true)
+        }
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
@@ -205,8 +255,52 @@ public struct Client: Sendable {
     /// `GET /path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}`
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
-    public func echoPath(s: String, sa: [Int], so: Color, soe: Color, l: String, la: [String], lae: [String], lo: Color, loe: Color, m: String, ma: [String], mae: [String], mo: Color, moe: Color) async throws -> PathEcho {
-        let path = "/path/\(try ParameterEncoding.path("s", s, as: .primitive, style: .simple, explode: false))/\(try ParameterEncoding.path("sa", sa, as: .array, style: .simple, explode: false))/\(try ParameterEncoding.path("so", so, as: .object, style: .simple, explode: false))/\(try ParameterEncoding.path("soe", soe, as: .object, style: .simple, explode: true))/\(try ParameterEncoding.path("l", l, as: .primitive, style: .label, explode: false))/\(try ParameterEncoding.path("la", la, as: .array, style: .label, explode: false))/\(try ParameterEncoding.path("lae", lae, as: .array, style: .label, explode: true))/\(try ParameterEncoding.path("lo", lo, as: .object, style: .label, explode: false))/\(try ParameterEncoding.path("loe", loe, as: .object, style: .label, explode: true))/\(try ParameterEncoding.path("m", m, as: .primitive, style: .matrix, explode: false))/\(try ParameterEncoding.path("ma", ma, as: .array, style: .matrix, explode: false))/\(try ParameterEncoding.path("mae", mae, as: .array, style: .matrix, explode: true))/\(try ParameterEncoding.path("mo", mo, as: .object, style: .matrix, explode: false))/\(try ParameterEncoding.path("moe", moe, as: .object, style: .matrix, explode: true))"
+    public func echoPath(
+        s: String,
+        sa: [Int],
+        so: Color,
+        soe: Color,
+        l: String,
+        la: [String],
+        lae: [String],
+        lo: Color,
+        loe: Color,
+        m: String,
+        ma: [String],
+        mae: [String],
+        mo: Color,
+        moe: Color
+    ) async throws -> PathEcho {
+        let path = try [
+            "/path/",
+            ParameterEncoding.path("s", s, as: .primitive, style: .simple, explode: false),
+            "/",
+            ParameterEncoding.path("sa", sa, as: .array, style: .simple, explode: false),
+            "/",
+            ParameterEncoding.path("so", so, as: .object, style: .simple, explode: false),
+            "/",
+            ParameterEncoding.path("soe", soe, as: .object, style: .simple, explode: true),
+            "/",
+            ParameterEncoding.path("l", l, as: .primitive, style: .label, explode: false),
+            "/",
+            ParameterEncoding.path("la", la, as: .array, style: .label, explode: false),
+            "/",
+            ParameterEncoding.path("lae", lae, as: .array, style: .label, explode: true),
+            "/",
+            ParameterEncoding.path("lo", lo, as: .object, style: .label, explode: false),
+            "/",
+            ParameterEncoding.path("loe", loe, as: .object, style: .label, explode: true),
+            "/",
+            ParameterEncoding.path("m", m, as: .primitive, style: .matrix, explode: false),
+            "/",
+            ParameterEncoding.path("ma", ma, as: .array, style: .matrix, explode: false),
+            "/",
+            ParameterEncoding.path("mae", mae, as: .array, style: .matrix, explode: true),
+            "/",
+            ParameterEncoding.path("mo", mo, as: .object, style: .matrix, explode: false),
+            "/",
+            ParameterEncoding.path("moe", moe, as: .object, style: .matrix, explode: true),
+        ].joined()
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
@@ -225,13 +319,24 @@ public struct Client: Sendable {
     /// `GET /header`
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
-    public func echoHeader(xText: String, xNumbers: [Int]? = nil, xColor: Color? = nil, xColorExploded: Color? = nil) async throws -> HeaderEcho {
+    public func echoHeader(
+        xText: String,
+        xNumbers: [Int]? = nil,
+        xColor: Color? = nil,
+        xColorExploded: Color? = nil
+    ) async throws -> HeaderEcho {
         let path = "/header"
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: []))
         request.headerFields["X-Text"] = try ParameterEncoding.header(xText, as: .primitive, explode: false)
-        if let xNumbers { request.headerFields["X-Numbers"] = try ParameterEncoding.header(xNumbers, as: .array, explode: false) }
-        if let xColor { request.headerFields["X-Color"] = try ParameterEncoding.header(xColor, as: .object, explode: false) }
-        if let xColorExploded { request.headerFields["X-Color-Exploded"] = try ParameterEncoding.header(xColorExploded, as: .object, explode: true) }
+        if let xNumbers {
+            request.headerFields["X-Numbers"] = try ParameterEncoding.header(xNumbers, as: .array, explode: false)
+        }
+        if let xColor {
+            request.headerFields["X-Color"] = try ParameterEncoding.header(xColor, as: .object, explode: false)
+        }
+        if let xColorExploded {
+            request.headerFields["X-Color-Exploded"] = try ParameterEncoding.header(xColorExploded, as: .object, explode: true)
+        }
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
@@ -254,9 +359,15 @@ public struct Client: Sendable {
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: []))
         var cookies: [String] = []
         cookies += try ParameterEncoding.cookie("session", session, as: .primitive, explode: true)
-        if let tags { cookies += try ParameterEncoding.cookie("tags", tags, as: .array, explode: true) }
-        if let ids { cookies += try ParameterEncoding.cookie("ids", ids, as: .array, explode: false) }
-        if let color { cookies += try ParameterEncoding.cookie("color", color, as: .object, explode: false) }
+        if let tags {
+            cookies += try ParameterEncoding.cookie("tags", tags, as: .array, explode: true)
+        }
+        if let ids {
+            cookies += try ParameterEncoding.cookie("ids", ids, as: .array, explode: false)
+        }
+        if let color {
+            cookies += try ParameterEncoding.cookie("color", color, as: .object, explode: false)
+        }
         if !cookies.isEmpty {
             request.headerFields["Cookie"] = cookies.joined(separator: "; ")
         }

@@ -69,7 +69,8 @@ public enum Shade: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, 
         let rawValue = try container.decode(String.self)
         self.init(rawValue: rawValue)
         if case .unknown = self, UnionCoding.isStrict {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            let description = "'\(rawValue)' is not one of the listed values"
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
         }
     }
 
@@ -456,7 +457,8 @@ public struct Problem: Codable, Hashable, Sendable {
                     self = .integer(value)
                     return
                 }
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected one of String, Int")
+                let description = "expected one of String, Int"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
             }
 
             public func encode(to encoder: any Encoder) throws {

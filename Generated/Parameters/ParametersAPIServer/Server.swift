@@ -13,7 +13,24 @@ import ParametersAPI
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public protocol APIService: Sendable {
     /// `GET /query`
-    func echoQuery(text: String, count: Int?, tags: [String]?, ids: [Int]?, color: ParametersAPI.Color?, spaced: [String]?, piped: [String]?, pipedColor: ParametersAPI.Color?, deep: ParametersAPI.Color?, metadata: [String: String]?, reserved: String?, shade: ParametersAPI.Shade?, since: Date?, ref: UUID?, code: String?, filter: ParametersAPI.Filter?) async throws -> EchoQueryResponse
+    func echoQuery(
+        text: String,
+        count: Int?,
+        tags: [String]?,
+        ids: [Int]?,
+        color: ParametersAPI.Color?,
+        spaced: [String]?,
+        piped: [String]?,
+        pipedColor: ParametersAPI.Color?,
+        deep: ParametersAPI.Color?,
+        metadata: [String: String]?,
+        reserved: String?,
+        shade: ParametersAPI.Shade?,
+        since: Date?,
+        ref: UUID?,
+        code: String?,
+        filter: ParametersAPI.Filter?
+    ) async throws -> EchoQueryResponse
 
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
     ///
@@ -21,10 +38,30 @@ public protocol APIService: Sendable {
     func echoExplodedObject(color: ParametersAPI.Color?) async throws -> EchoExplodedObjectResponse
 
     /// `GET /path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}`
-    func echoPath(s: String, sa: [Int], so: ParametersAPI.Color, soe: ParametersAPI.Color, l: String, la: [String], lae: [String], lo: ParametersAPI.Color, loe: ParametersAPI.Color, m: String, ma: [String], mae: [String], mo: ParametersAPI.Color, moe: ParametersAPI.Color) async throws -> EchoPathResponse
+    func echoPath(
+        s: String,
+        sa: [Int],
+        so: ParametersAPI.Color,
+        soe: ParametersAPI.Color,
+        l: String,
+        la: [String],
+        lae: [String],
+        lo: ParametersAPI.Color,
+        loe: ParametersAPI.Color,
+        m: String,
+        ma: [String],
+        mae: [String],
+        mo: ParametersAPI.Color,
+        moe: ParametersAPI.Color
+    ) async throws -> EchoPathResponse
 
     /// `GET /header`
-    func echoHeader(xText: String, xNumbers: [Int]?, xColor: ParametersAPI.Color?, xColorExploded: ParametersAPI.Color?) async throws -> EchoHeaderResponse
+    func echoHeader(
+        xText: String,
+        xNumbers: [Int]?,
+        xColor: ParametersAPI.Color?,
+        xColorExploded: ParametersAPI.Color?
+    ) async throws -> EchoHeaderResponse
 
     /// `GET /cookie`
     func echoCookie(session: String, tags: [String]?, ids: [Int]?, color: ParametersAPI.Color?) async throws -> EchoCookieResponse
@@ -201,7 +238,12 @@ public struct ServerRoute: Sendable {
     /// `errorResponse(for:)`), and the handler's own errors otherwise.
     public var respond: @Sendable (ServerRequest) async throws -> ServerResponse
 
-    public init(operationID: String, method: String, path: String, respond: @escaping @Sendable (ServerRequest) async throws -> ServerResponse) {
+    public init(
+        operationID: String,
+        method: String,
+        path: String,
+        respond: @escaping @Sendable (ServerRequest) async throws -> ServerResponse
+    ) {
         self.operationID = operationID
         self.method = method
         self.path = path
@@ -211,9 +253,9 @@ public struct ServerRoute: Sendable {
     /// `path` split at its slashes, without the leading empty piece.
     public var pathSegments: [PathSegment] {
         path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { segment in
-            if segment.first == "{", segment.last == "}", segment.dropFirst().firstIndex(of: "{") == nil,
-               segment.firstIndex(of: "}") == segment.index(before: segment.endIndex) {
-                return .parameter(String(segment.dropFirst().dropLast()))
+            let name = segment.dropFirst().dropLast()
+            if segment.first == "{", segment.last == "}", !name.contains("{"), !name.contains("}") {
+                return .parameter(String(name))
             }
             return segment.contains("{") ? .pattern : .constant(String(segment))
         }
@@ -232,7 +274,11 @@ extension APIService {
             ServerRoute(operationID: "echoExplodedObject", method: "GET", path: "/exploded") { request in
                 try await self.handleEchoExplodedObject(request, maxBodySize: maxBodySize)
             },
-            ServerRoute(operationID: "echoPath", method: "GET", path: "/path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}") { request in
+            ServerRoute(
+                operationID: "echoPath",
+                method: "GET",
+                path: "/path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}"
+            ) { request in
                 try await self.handleEchoPath(request, maxBodySize: maxBodySize)
             },
             ServerRoute(operationID: "echoHeader", method: "GET", path: "/header") { request in
@@ -267,16 +313,37 @@ extension APIService {
         let color: ParametersAPI.Color? = try parameters.value("color", in: .query, as: .object, style: .form, explode: false)
         let spaced: [String]? = try parameters.value("spaced", in: .query, as: .array, style: .spaceDelimited, explode: false)
         let piped: [String]? = try parameters.value("piped", in: .query, as: .array, style: .pipeDelimited, explode: false)
-        let pipedColor: ParametersAPI.Color? = try parameters.value("pipedColor", in: .query, as: .object, style: .pipeDelimited, explode: false)
+        let pipedColor: ParametersAPI.Color? = try parameters.value(
+            "pipedColor", in: .query, as: .object, style: .pipeDelimited, explode: false
+        )
         let deep: ParametersAPI.Color? = try parameters.value("deep", in: .query, as: .object, style: .deepObject, explode: true)
         let metadata: [String: String]? = try parameters.value("metadata", in: .query, as: .object, style: .deepObject, explode: true)
         let reserved: String? = try parameters.value("reserved", in: .query, as: .primitive, style: .form, explode: true)
         let shade: ParametersAPI.Shade? = try parameters.value("shade", in: .query, as: .primitive, style: .form, explode: true)
         let since: Date? = try parameters.value("since", in: .query, as: .primitive, style: .form, explode: true)
         let ref: UUID? = try parameters.value("ref", in: .query, as: .primitive, style: .form, explode: true)
-        let code: String? = try parameters.value("code", in: .query, as: .primitive, style: .form, explode: true, pattern: "^[A-Z]{3}(\\.[0-9]+)?$")
+        let code: String? = try parameters.value(
+            "code", in: .query, as: .primitive, style: .form, explode: true, pattern: "^[A-Z]{3}(\\.[0-9]+)?$"
+        )
         let filter: ParametersAPI.Filter? = try parameters.value("filter", in: .query, as: .json, style: .form, explode: true)
-        switch try await self.echoQuery(text: text, count: count, tags: tags, ids: ids, color: color, spaced: spaced, piped: piped, pipedColor: pipedColor, deep: deep, metadata: metadata, reserved: reserved, shade: shade, since: since, ref: ref, code: code, filter: filter) {
+        switch try await self.echoQuery(
+            text: text,
+            count: count,
+            tags: tags,
+            ids: ids,
+            color: color,
+            spaced: spaced,
+            piped: piped,
+            pipedColor: pipedColor,
+            deep: deep,
+            metadata: metadata,
+            reserved: reserved,
+            shade: shade,
+            since: since,
+            ref: ref,
+            code: code,
+            filter: filter
+        ) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
         case .unprocessableContent(let body):
@@ -302,7 +369,9 @@ extension APIService {
         _ request: ServerRequest,
         maxBodySize: Int
     ) async throws -> ServerResponse {
-        let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}")
+        let parameters = ServerCoding.RequestParameters(
+            request, pathTemplate: "/path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}"
+        )
         let s: String = try parameters.requiredValue("s", in: .path, as: .primitive, style: .simple, explode: false)
         let sa: [Int] = try parameters.requiredValue("sa", in: .path, as: .array, style: .simple, explode: false)
         let so: ParametersAPI.Color = try parameters.requiredValue("so", in: .path, as: .object, style: .simple, explode: false)
@@ -317,7 +386,9 @@ extension APIService {
         let mae: [String] = try parameters.requiredValue("mae", in: .path, as: .array, style: .matrix, explode: true)
         let mo: ParametersAPI.Color = try parameters.requiredValue("mo", in: .path, as: .object, style: .matrix, explode: false)
         let moe: ParametersAPI.Color = try parameters.requiredValue("moe", in: .path, as: .object, style: .matrix, explode: true)
-        switch try await self.echoPath(s: s, sa: sa, so: so, soe: soe, l: l, la: la, lae: lae, lo: lo, loe: loe, m: m, ma: ma, mae: mae, mo: mo, moe: moe) {
+        switch try await self.echoPath(
+            s: s, sa: sa, so: so, soe: soe, l: l, la: la, lae: lae, lo: lo, loe: loe, m: m, ma: ma, mae: mae, mo: mo, moe: moe
+        ) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
         case .unprocessableContent(let body):
@@ -333,7 +404,9 @@ extension APIService {
         let xText: String = try parameters.requiredValue("X-Text", in: .header, as: .primitive, style: .simple, explode: false)
         let xNumbers: [Int]? = try parameters.value("X-Numbers", in: .header, as: .array, style: .simple, explode: false)
         let xColor: ParametersAPI.Color? = try parameters.value("X-Color", in: .header, as: .object, style: .simple, explode: false)
-        let xColorExploded: ParametersAPI.Color? = try parameters.value("X-Color-Exploded", in: .header, as: .object, style: .simple, explode: true)
+        let xColorExploded: ParametersAPI.Color? = try parameters.value(
+            "X-Color-Exploded", in: .header, as: .object, style: .simple, explode: true
+        )
         switch try await self.echoHeader(xText: xText, xNumbers: xNumbers, xColor: xColor, xColorExploded: xColorExploded) {
         case .ok(let body):
             return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
@@ -387,7 +460,8 @@ enum ServerCoding {
             self.request = request
             pathValues = Self.values(in: request.path[...], matching: pathTemplate[...])
             query = ParameterDecoding.pairs(ofQuery: (request.query ?? "")[...])
-            cookies = ParameterDecoding.pairs(ofCookieHeaders: request.headerFields.filter { $0.name.lowercased() == "cookie" }.map(\.value))
+            let cookieLines = request.headerFields.filter { $0.name.lowercased() == "cookie" }.map(\.value)
+            cookies = ParameterDecoding.pairs(ofCookieHeaders: cookieLines)
         }
 
         /// The raw text of each `{name}` of `template` in `path`; empty when the fixed text differs.
@@ -419,31 +493,41 @@ enum ServerCoding {
         /// - Throws: `ServerProblem.invalidRequest` naming the parameter when its text is malformed,
         ///   does not match `pattern` or is not a valid value.
         func value<Value>(
-            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+            _ name: String,
+            in location: Location,
+            as coder: ParameterCoder<Value>,
+            style: ParameterStyle,
+            explode: Bool,
+            pattern: String? = nil
         ) throws -> Value? {
             let at: [ValidationIssue.LocationElement] = [.key(location.rawValue), .key(name)]
             let node: ParameterNode?
             do {
                 switch location {
                 case .path:
-                    node = try pathValues[name].map { try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode) }
+                    node = try pathValues[name].map {
+                        try ParameterDecoding.path($0[...], named: name, shape: coder.shape, style: style, explode: explode)
+                    }
                 case .query:
                     node = try ParameterDecoding.query(query, named: name, shape: coder.shape, style: style, explode: explode)
                 case .header:
                     // Field names are case-insensitive (RFC 9110 §5.1); repeated lines form one list (§5.3).
                     let lines = request.headerFields.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
-                    node = try lines.isEmpty ? nil : ParameterDecoding.header(lines.joined(separator: ","), shape: coder.shape, explode: explode)
+                    let text = lines.joined(separator: ",")
+                    node = try lines.isEmpty ? nil : ParameterDecoding.header(text, shape: coder.shape, explode: explode)
                 case .cookie:
                     node = try ParameterDecoding.cookie(cookies, named: name, shape: coder.shape, explode: explode)
                 }
             } catch {
-                throw ServerProblem.invalidRequest([.init(location: at, message: "Input is not a valid \(style) style value", type: "value_error")])
+                let message = "Input is not a valid \(style) style value"
+                throw ServerProblem.invalidRequest([.init(location: at, message: message, type: "value_error")])
             }
             guard let node else { return nil }
             if let pattern, let expression = try? NSRegularExpression(pattern: pattern) {
                 // JSON Schema's `pattern` matches anywhere in the text unless anchored (Validation §6.3.3).
                 for text in node.texts where expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-                    throw ServerProblem.invalidRequest([.init(location: at, message: "String should match pattern '\(pattern)'", type: "string_pattern_mismatch")])
+                    let message = "String should match pattern '\(pattern)'"
+                    throw ServerProblem.invalidRequest([.init(location: at, message: message, type: "string_pattern_mismatch")])
                 }
             }
             do {
@@ -463,16 +547,27 @@ enum ServerCoding {
         /// The parameter's value.
         /// - Throws: `ServerProblem.invalidRequest` when it is absent, or as `value(_:in:as:style:explode:pattern:)`.
         func requiredValue<Value>(
-            _ name: String, in location: Location, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool, pattern: String? = nil
+            _ name: String,
+            in location: Location,
+            as coder: ParameterCoder<Value>,
+            style: ParameterStyle,
+            explode: Bool,
+            pattern: String? = nil
         ) throws -> Value {
             guard let value = try value(name, in: location, as: coder, style: style, explode: explode, pattern: pattern) else {
-                throw ServerProblem.invalidRequest([.init(location: [.key(location.rawValue), .key(name)], message: "Field required", type: "missing")])
+                let location: [ValidationIssue.LocationElement] = [.key(location.rawValue), .key(name)]
+                throw ServerProblem.invalidRequest([.init(location: location, message: "Field required", type: "missing")])
             }
             return value
         }
     }
 
-    static func requiredBody<Body>(_ type: Body.Type, of request: ServerRequest, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body {
+    static func requiredBody<Body>(
+        _ type: Body.Type,
+        of request: ServerRequest,
+        as contents: [MediaCoder<Body>],
+        maxSize: Int
+    ) async throws -> Body {
         guard let body = try await body(Body.self, of: request, as: contents, maxSize: maxSize) else {
             throw ServerProblem.invalidRequest([.init(location: [.key("body")], message: "Field required", type: "missing")])
         }
@@ -483,7 +578,12 @@ enum ServerCoding {
     /// one when it has none); `nil` when the request has no body.
     /// - Throws: `ServerProblem.unsupportedMediaType` for an undocumented content type, and
     ///   `.invalidRequest` for a body that does not decode.
-    static func body<Body>(_ type: Body.Type, of request: ServerRequest, as contents: [MediaCoder<Body>], maxSize: Int) async throws -> Body? {
+    static func body<Body>(
+        _ type: Body.Type,
+        of request: ServerRequest,
+        as contents: [MediaCoder<Body>],
+        maxSize: Int
+    ) async throws -> Body? {
         let data: Data
         do {
             data = try await request.collectBody(maxSize)
@@ -561,7 +661,8 @@ enum ServerCoding {
         case is Double.Type, is Float.Type: return ("Input should be a valid number", "float" + suffix)
         case is UUID.Type: return ("Input should be a valid UUID", "uuid" + suffix)
         case is Date.Type: return ("Input should be a valid datetime", "datetime" + suffix)
-        case is ParametersAPI.CalendarDate.Type: return ("Input should be a valid date", "date" + suffix)
+        case is ParametersAPI.CalendarDate.Type:
+            return ("Input should be a valid date", "date" + suffix)
         case is [Any].Type: return ("Input should be a valid list", "list_type")
         default:
             if "\(type)".hasPrefix("Array<") { return ("Input should be a valid list", "list_type") }
@@ -590,7 +691,12 @@ enum ServerCoding {
     }
 
     /// `body` as `response(status:body:as:)` writes it, with the documented headers (§4.8.17.1).
-    static func response<Body>(status: Int, body: Body, as contents: [MediaCoder<Body>], headers: [String: String]) throws -> ServerResponse {
+    static func response<Body>(
+        status: Int,
+        body: Body,
+        as contents: [MediaCoder<Body>],
+        headers: [String: String]
+    ) throws -> ServerResponse {
         var response = try response(status: status, body: body, as: contents)
         add(headers, to: &response)
         return response
@@ -601,12 +707,13 @@ enum ServerCoding {
     /// so nothing can inject a field whatever framework sends the response.
     private static func add(_ headers: [String: String], to response: inout ServerResponse) {
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
-            let safe = String(String.UnicodeScalarView(value.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }))
-            response.headerFields.append((name: name, value: safe))
+            let scalars = value.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? " " : $0 }
+            response.headerFields.append((name: name, value: String(String.UnicodeScalarView(scalars))))
         }
     }
 
     static func response(status: Int, body: some Encodable) throws -> ServerResponse {
-        ServerResponse(status: status, headerFields: [(name: "Content-Type", value: "application/json")], body: try WireFormat.makeEncoder().encode(body))
+        let data = try WireFormat.makeEncoder().encode(body)
+        return ServerResponse(status: status, headerFields: [(name: "Content-Type", value: "application/json")], body: data)
     }
 }

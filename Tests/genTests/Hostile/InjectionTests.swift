@@ -295,8 +295,56 @@ import Testing
         }
         return Output(
             directory: directory, module: module, run: run,
-            models: read("\(module)/Models.swift"), client: read("\(module)/Client.swift"), server: read("\(module)Server/Server.swift")
+            models: read("\(module)/Models.swift"), client: Self.unwrapped(read("\(module)/Client.swift")),
+            server: read("\(module)Server/Server.swift")
         )
+    }
+
+    /// The client with the lines the templates wrap to fit the line length put back on one line, so
+    /// literals can be looked for on the line of their call: a joined path array
+    /// (`let path = try [ "/a/", ParameterEncoding.path(…), ].joined()`) becomes the one interpolated
+    /// literal it stands for, and a call broken after its `(` is joined up to its closing `)`.
+    static func unwrapped(_ source: String) -> String {
+        var lines: [String] = []
+        var pathParts: [String]?
+        var openCall: String?
+        for line in source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let call = openCall {
+                guard trimmed.hasPrefix(")") else {
+                    openCall = call + trimmed
+                    continue
+                }
+                openCall = nil
+                if pathParts != nil {
+                    // The call's own `)` and the interpolation's.
+                    pathParts?.append("\\(try " + call.trimmingCharacters(in: .whitespaces) + "))")
+                } else {
+                    lines.append(call + trimmed)
+                }
+                continue
+            }
+            if pathParts != nil {
+                if trimmed == "].joined()" {
+                    lines.append("        let path = \"" + (pathParts ?? []).joined() + "\"")
+                    pathParts = nil
+                } else if trimmed.hasSuffix("(") {
+                    openCall = trimmed
+                } else {
+                    let element = trimmed.hasSuffix(",") ? String(trimmed.dropLast()) : trimmed
+                    pathParts?.append(element.hasPrefix("\"") ? String(element.dropFirst().dropLast()) : "\\(try " + element + ")")
+                }
+                continue
+            }
+            if trimmed == "let path = try [" {
+                pathParts = []
+            } else if trimmed.hasSuffix("("), trimmed.contains("ParameterEncoding.") {
+                openCall = line
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// The models module compiles (emitting its interface), then the server against it.
@@ -468,7 +516,7 @@ import Testing
             "d0: Double = 0.5,", "d1: Double = 5.0,", "d2: Double = -0.5,", "d3: Double = 1500.0,", "d4: Double = .infinity,",
             "d5: Double = -.infinity,", "d6: Double = .nan,", "d7: Double = .infinity,", "d12: Double = 0x1F,", "d13: Double = 0o17,",
             "d14: Double = 2,", "d15: Double = 0.1,", "f0: Float = 0.5,", "f2: Float = 16777216.0,", "f3: Float? = nil,",
-            "i0: Int32 = 0x1F,", "i2: Int32 = +3,", "i4: Int32 = 2147483647,", "i5: Int32? = nil",
+            "i0: Int32 = 0x1F,", "i2: Int32 = +3,", "i4: Int32 = 2_147_483_647,", "i5: Int32? = nil",
         ] {
             #expect(models.contains(expected), "no `\(expected)` in the initializer")
         }

@@ -207,6 +207,11 @@ import Testing
         ("moduleName: Foundation\n", "api/gen-config.yaml:1:13: error: moduleName 'Foundation' is the name of a module the generated code imports", nil),
         ("- just\n- a list\n", "api/gen-config.yaml:1:1: error: expected a mapping for the config file, found a sequence", nil),
         ("output: [unclosed\n", "api/gen-config.yaml:2:1: error:", nil),
+        ("accessLevel: publik\n", "api/gen-config.yaml:1:14: error: expected one of public, package, internal for 'accessLevel', found 'publik'", "did you mean 'public'?"),
+        ("accessLevel: [package]\n", "api/gen-config.yaml:1:14: error: expected one of public, package, internal for 'accessLevel', found a sequence", nil),
+        ("acessLevel: package\n", "api/gen-config.yaml:1:1: error: unknown key 'acessLevel' in the config file", "did you mean 'accessLevel'?"),
+        // The modules layout (the default) imports the models' module from the others.
+        ("generate: [models]\naccessLevel: internal\n", "api/gen-config.yaml:2:14: error: accessLevel 'internal' needs --layout flat", nil),
     ] as [(String, String, String?)])
     func mistakesAreErrorsAtTheirPosition(config: String, error: String, note: String?) throws {
         let (gen, scratch) = try run(config: config)

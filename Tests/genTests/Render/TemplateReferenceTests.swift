@@ -153,6 +153,16 @@ import Testing
             every built-in one does (partials included) so `{{key}}` does not HTML-escape. A partial
             (`{{> type}}`) sees the view of the section it is called in.
 
+            Every file's view and `TypeView` have `access`: `public`, `package` or `internal` (always
+            written out, so `{{access}} struct` reads the same at every level), the `accessLevel` of the
+            run. Write it where the built-in templates write it: on every declaration users may call.
+
+            The output must pass `swift format lint --strict` with the repository's `.swift-format`
+            (`FormattingTests`); gen never runs a formatter, so the templates write formatted Swift.
+            Where a line is built from spec names, the view measures it against the line length and a
+            `wraps…` flag (or a list of lines) says when to break it; keep to the built-in layout when
+            you copy a template, or check your output with `swift format lint`.
+
             ## Templates
 
             | template | receives, and what it is for |

@@ -2,7 +2,7 @@
 
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A request as the client hands it to a transport.
@@ -49,7 +49,8 @@ public struct ClientResponse: Sendable, Hashable {
     public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
         let contentType = headerFields["content-type"]
         guard let coder = contents.coder(for: contentType) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+            let description = "the response's content type '\(contentType ?? "")' is not one the spec documents"
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: description))
         }
         return try coder.decode(body, contentType: contentType)
     }
@@ -147,7 +148,9 @@ public struct Client: Sendable {
     public func getPet(id: String, verbose: Bool? = nil) async throws -> Pet {
         let path = "/pets/\(try ParameterEncoding.path("id", id, as: .primitive, style: .simple, explode: false))"
         var query: [String] = []
-        if let verbose { query += try ParameterEncoding.query("verbose", verbose, as: .primitive, style: .form, explode: true) }
+        if let verbose {
+            query += try ParameterEncoding.query("verbose", verbose, as: .primitive, style: .form, explode: true)
+        }
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)

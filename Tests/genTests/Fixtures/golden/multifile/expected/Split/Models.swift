@@ -114,7 +114,8 @@ public enum Kinds: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, 
         let rawValue = try container.decode(String.self)
         self.init(rawValue: rawValue)
         if case .unknown = self, UnionCoding.isStrict {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+            let description = "'\(rawValue)' is not one of the listed values"
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
         }
     }
 

@@ -212,7 +212,11 @@ extension KeyedDecodingContainer {
     /// - Throws: `DecodingError.keyNotFound` when the key is missing.
     func decodeNullable<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard contains(key) else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "required key '\(key.stringValue)' is missing (it may be null, but must be present)"))
+            throw DecodingError.keyNotFound(
+                key,
+                .init(
+                    codingPath: codingPath,
+                    debugDescription: "required key '\(key.stringValue)' is missing (it may be null, but must be present)"))
         }
         return try decodeNil(forKey: key) ? nil : decodeValue(T.self, forKey: key)
     }
@@ -345,7 +349,8 @@ public enum WireFormat {
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
             guard let data = Data(base64Encoded: text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected base64 data (RFC 4648 §4), found '\(text.prefix(64))'")
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "expected base64 data (RFC 4648 §4), found '\(text.prefix(64))'")
             }
             return data
         }
@@ -400,8 +405,8 @@ public enum RFC3339 {
             return true
         }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
-              expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"), let second = number(2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second <= 60
+            expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), expect(":"), let second = number(2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day), hour < 24, minute < 60, second <= 60
         else { return nil }
         var nanoseconds = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
@@ -515,7 +520,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     /// `nil` unless `month` and `day` name a day of `year` (0–9999).
     public init?(year: Int, month: Int, day: Int) {
-        guard (0...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else { return nil }
+        guard (0...9999).contains(year), (1...12).contains(month), (1...Self.days(inMonth: month, year: year)).contains(day) else {
+            return nil
+        }
         self.init(uncheckedYear: year, month: month, day: day)
     }
 
@@ -579,7 +586,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 full-date (YYYY-MM-DD), found '\(text.prefix(64))'")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected an RFC 3339 full-date (YYYY-MM-DD), found '\(text.prefix(64))'")
         }
         self = date
     }
@@ -722,8 +730,12 @@ enum ResponseHeaders {
 
     /// - Throws: `ResponseHeaderError` when the header is missing or does not parse.
     static func required<Value: ParameterValue>(_ type: Value.Type, named name: String, in fields: [String: String]) throws -> Value {
-        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\(Value.self)") }
-        guard let value = Value(parameterText: trimmed(text)) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\(Value.self)") }
+        guard let text = text(named: name, in: fields) else {
+            throw ResponseHeaderError(name: name, value: nil, expectedType: "\(Value.self)")
+        }
+        guard let value = Value(parameterText: trimmed(text)) else {
+            throw ResponseHeaderError(name: name, value: text, expectedType: "\(Value.self)")
+        }
         return value
     }
 
@@ -735,9 +747,15 @@ enum ResponseHeaders {
 
     /// A list: comma-separated, with the optional whitespace RFC 9110 §5.6.1 allows around commas.
     /// - Throws: `ResponseHeaderError` when the header is missing or an element does not parse.
-    static func required<Element: ParameterValue>(_ type: [Element].Type, named name: String, in fields: [String: String]) throws -> [Element] {
-        guard let text = text(named: name, in: fields) else { throw ResponseHeaderError(name: name, value: nil, expectedType: "\([Element].self)") }
-        guard let value = list(Element.self, text) else { throw ResponseHeaderError(name: name, value: text, expectedType: "\([Element].self)") }
+    static func required<Element: ParameterValue>(
+        _ type: [Element].Type, named name: String, in fields: [String: String]
+    ) throws -> [Element] {
+        guard let text = text(named: name, in: fields) else {
+            throw ResponseHeaderError(name: name, value: nil, expectedType: "\([Element].self)")
+        }
+        guard let value = list(Element.self, text) else {
+            throw ResponseHeaderError(name: name, value: text, expectedType: "\([Element].self)")
+        }
         return value
     }
 
@@ -764,9 +782,11 @@ enum ResponseHeaders {
         let characters = Array(text)
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         guard characters.count == 29, characters[3] == ",", String(characters[26...]) == "GMT",
-              let month = months.firstIndex(of: String(characters[8..<11]))
+            let month = months.firstIndex(of: String(characters[8..<11]))
         else { return nil }
-        let day = String(characters[5..<7]), year = String(characters[12..<16]), time = String(characters[17..<25])
+        let day = String(characters[5..<7])
+        let year = String(characters[12..<16])
+        let time = String(characters[17..<25])
         return RFC3339.date(from: "\(year)-\(month < 9 ? "0" : "")\(month + 1)-\(day)T\(time)Z")
     }
 
@@ -798,7 +818,7 @@ public enum PercentEncoding {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             case _ where keepingReserved && ":/?@!$&'()*+,;=".utf8.contains(byte):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
@@ -940,9 +960,10 @@ extension MediaCoder where Body == String {
             encode: { text in
                 let charset = MediaTypeText.parameter("charset", in: contentType)
                 guard let encoding = charset.map(MediaTypeText.stringEncoding(named:)) ?? .utf8,
-                      let data = text.data(using: encoding)
+                    let data = text.data(using: encoding)
                 else {
-                    throw EncodingError.invalidValue(text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
+                    throw EncodingError.invalidValue(
+                        text, .init(codingPath: [], debugDescription: "the text cannot be written in charset '\(charset ?? "")'"))
                 }
                 // Say which charset is used when the spec does not (RFC 2046 §4.1.2 would assume US-ASCII).
                 return EncodedBody(contentType: charset == nil ? contentType + "; charset=utf-8" : contentType, data: data)
@@ -953,7 +974,8 @@ extension MediaCoder where Body == String {
                     throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "unsupported charset '\(charset ?? "")'"))
                 }
                 guard let text = String(data: data, encoding: encoding) else {
-                    throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
+                    throw DecodingError.dataCorrupted(
+                        .init(codingPath: [], debugDescription: "the body is not valid \(charset ?? "UTF-8") text"))
                 }
                 return text
             }
@@ -1117,71 +1139,81 @@ public struct ParameterCoder<Value> {
 extension ParameterCoder where Value: ParameterValue {
     /// A scalar or an enum, as its `parameterText`.
     public static var primitive: Self {
-        Self(shape: .primitive, encode: { .primitive($0.parameterText) }, decode: { node, _ in
-            guard let value = node.texts.first.flatMap(Value.init(parameterText:)) else {
-                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
-            }
-            return value
-        })
+        Self(
+            shape: .primitive, encode: { .primitive($0.parameterText) },
+            decode: { node, _ in
+                guard let value = node.texts.first.flatMap(Value.init(parameterText:)) else {
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                }
+                return value
+            })
     }
 }
 
 extension ParameterCoder where Value: RangeReplaceableCollection, Value.Element: ParameterValue {
     /// A list of scalars or enums.
     public static var array: Self {
-        Self(shape: .array, encode: { .array($0.map(\.parameterText)) }, decode: { node, _ in
-            var elements = Value()
-            for text in node.texts {
-                guard let element = Value.Element(parameterText: text) else {
-                    throw ParameterDecodingFailure(key: nil, valueType: Value.Element.self)
+        Self(
+            shape: .array, encode: { .array($0.map(\.parameterText)) },
+            decode: { node, _ in
+                var elements = Value()
+                for text in node.texts {
+                    guard let element = Value.Element(parameterText: text) else {
+                        throw ParameterDecodingFailure(key: nil, valueType: Value.Element.self)
+                    }
+                    elements.append(element)
                 }
-                elements.append(element)
-            }
-            return elements
-        })
+                return elements
+            })
     }
 }
 
 extension ParameterCoder where Value: Codable {
     /// A structure whose properties are scalars or enums, as key/value pairs in declaration order.
     public static var object: Self {
-        Self(shape: .object, encode: { value in
-            let encoder = ParameterFieldEncoder()
-            try value.encode(to: encoder)
-            // A map has no declared order; sorted keys send the same value as the same text.
-            let isMap = value is any UnorderedParameterFields
-            return .object(isMap ? encoder.fields.pairs.sorted { $0.key < $1.key } : encoder.fields.pairs)
-        }, decode: { node, isNamed in
-            guard case .object(let pairs) = node else { return nil }
-            let decoder = ParameterFieldDecoder(pairs)
-            do {
-                let value = try Value(from: decoder)
-                return isNamed || decoder.lookup.found ? value : nil
-            } catch let error as DecodingError {
-                guard isNamed || decoder.lookup.found else { return nil }
-                switch error {
-                case .keyNotFound(let key, _):
-                    throw ParameterDecodingFailure(key: key.stringValue, valueType: Value.self, isMissing: true)
-                case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-                    throw ParameterDecodingFailure(key: context.codingPath.last?.stringValue, valueType: type)
-                default:
-                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+        Self(
+            shape: .object,
+            encode: { value in
+                let encoder = ParameterFieldEncoder()
+                try value.encode(to: encoder)
+                // A map has no declared order; sorted keys send the same value as the same text.
+                let isMap = value is any UnorderedParameterFields
+                return .object(isMap ? encoder.fields.pairs.sorted { $0.key < $1.key } : encoder.fields.pairs)
+            },
+            decode: { node, isNamed in
+                guard case .object(let pairs) = node else { return nil }
+                let decoder = ParameterFieldDecoder(pairs)
+                do {
+                    let value = try Value(from: decoder)
+                    return isNamed || decoder.lookup.found ? value : nil
+                } catch let error as DecodingError {
+                    guard isNamed || decoder.lookup.found else { return nil }
+                    switch error {
+                    case .keyNotFound(let key, _):
+                        throw ParameterDecodingFailure(key: key.stringValue, valueType: Value.self, isMissing: true)
+                    case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+                        throw ParameterDecodingFailure(key: context.codingPath.last?.stringValue, valueType: type)
+                    default:
+                        throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                    }
                 }
-            }
-        })
+            })
     }
 
     /// Any value as its JSON text (OpenAPI 3.1 §4.8.12.5), in the wire format's coding.
     public static var json: Self {
-        Self(shape: .primitive, encode: { value in
-            .primitive(String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self))
-        }, decode: { node, _ in
-            do {
-                return try WireFormat.makeDecoder().decode(Value.self, from: Data((node.texts.first ?? "").utf8))
-            } catch {
-                throw ParameterDecodingFailure(key: nil, valueType: Value.self)
-            }
-        })
+        Self(
+            shape: .primitive,
+            encode: { value in
+                .primitive(String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self))
+            },
+            decode: { node, _ in
+                do {
+                    return try WireFormat.makeDecoder().decode(Value.self, from: Data((node.texts.first ?? "").utf8))
+                } catch {
+                    throw ParameterDecodingFailure(key: nil, valueType: Value.self)
+                }
+            })
     }
 }
 
@@ -1234,15 +1266,18 @@ struct ParameterFieldEncoder: Encoder {
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try add(value, key) }
 
         private func add<T: Encodable>(_ value: T, _ key: Key) throws {
-            let text = if let value = value as? any ParameterValue {
-                value.parameterText
-            } else {
-                String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self)
-            }
+            let text =
+                if let value = value as? any ParameterValue {
+                    value.parameterText
+                } else {
+                    String(decoding: try WireFormat.makeEncoder().encode(value), as: UTF8.self)
+                }
             fields.pairs.append((key.stringValue, text))
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(
+            keyedBy keyType: NestedKey.Type, forKey key: Key
+        ) -> KeyedEncodingContainer<NestedKey> {
             KeyedEncodingContainer(Container<NestedKey>(fields: fields))
         }
 
@@ -1315,11 +1350,13 @@ struct ParameterFieldDecoder: Decoder {
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        throw DecodingError.typeMismatch([String].self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not a list"))
+        throw DecodingError.typeMismatch(
+            [String].self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not a list"))
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        throw DecodingError.typeMismatch(String.self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not one value"))
+        throw DecodingError.typeMismatch(
+            String.self, .init(codingPath: [], debugDescription: "an object parameter holds properties, not one value"))
     }
 
     struct Container<Key: CodingKey>: KeyedDecodingContainerProtocol {
@@ -1350,7 +1387,8 @@ struct ParameterFieldDecoder: Decoder {
                 throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "property '\(key.stringValue)' is missing"))
             }
             lookup.found = true
-            let mismatch = DecodingError.typeMismatch(T.self, .init(codingPath: [key], debugDescription: "'\(text)' is not a valid \(T.self)"))
+            let mismatch = DecodingError.typeMismatch(
+                T.self, .init(codingPath: [key], debugDescription: "'\(text)' is not a valid \(T.self)"))
             if let type = T.self as? any ParameterValue.Type {
                 guard let value = type.init(parameterText: text) as? T else { throw mismatch }
                 return value
@@ -1362,12 +1400,16 @@ struct ParameterFieldDecoder: Decoder {
             }
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            throw DecodingError.typeMismatch([String: String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+        func nestedContainer<NestedKey: CodingKey>(
+            keyedBy type: NestedKey.Type, forKey key: Key
+        ) throws -> KeyedDecodingContainer<NestedKey> {
+            throw DecodingError.typeMismatch(
+                [String: String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            throw DecodingError.typeMismatch([String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
+            throw DecodingError.typeMismatch(
+                [String].self, .init(codingPath: [key], debugDescription: "properties of an object parameter are scalars"))
         }
 
         func superDecoder() throws -> any Decoder { ParameterFieldDecoder(lookup: lookup) }
@@ -1381,7 +1423,9 @@ struct ParameterFieldDecoder: Decoder {
 public enum ParameterEncoding {
     /// A path parameter's text for `{name}` in the template, encoded: `blue`, `.blue`, `;color=blue`.
     /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
-    public static func path<Value>(_ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool) throws -> String {
+    public static func path<Value>(
+        _ name: String, _ value: Value, as coder: ParameterCoder<Value>, style: ParameterStyle, explode: Bool
+    ) throws -> String {
         let node = try coder.node(for: value)
         let encode = { (text: String) in PercentEncoding.encode(text) }
         switch style {
@@ -1496,7 +1540,9 @@ public enum ParameterDecoding {
 
     /// A path parameter's node from its segment as sent (still encoded).
     /// - Throws: `MalformedText`.
-    public static func path(_ raw: Substring, named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool) throws -> ParameterNode {
+    public static func path(
+        _ raw: Substring, named name: String, shape: ParameterShape, style: ParameterStyle, explode: Bool
+    ) throws -> ParameterNode {
         switch style {
         case .label:
             guard raw.first == "." else { throw MalformedText() }
@@ -1558,11 +1604,15 @@ public enum ParameterDecoding {
 
     /// A cookie parameter's node from the request's cookie pairs, `form` style; `nil` when absent.
     /// - Throws: `MalformedText`.
-    public static func cookie(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+    public static func cookie(
+        _ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool
+    ) throws -> ParameterNode? {
         try form(pairs, named: name, shape: shape, explode: explode)
     }
 
-    private static func form(_ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool) throws -> ParameterNode? {
+    private static func form(
+        _ pairs: [(name: String, rawValue: Substring)], named name: String, shape: ParameterShape, explode: Bool
+    ) throws -> ParameterNode? {
         switch shape {
         case .object where explode:
             // Properties stand as pairs of their own (`R=100&G=200`): every pair may be one.
@@ -1590,14 +1640,16 @@ public enum ParameterDecoding {
         case .object:
             let pieces = raw.isEmpty ? [] : try split(raw, on: separators)
             if keyValuePairs {
-                return .object(try pieces.map { piece in
-                    let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                    guard parts.count == 2 else { throw MalformedText() }
-                    return (key: try decode(parts[0]), value: try decode(parts[1]))
-                })
+                return .object(
+                    try pieces.map { piece in
+                        let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                        guard parts.count == 2 else { throw MalformedText() }
+                        return (key: try decode(parts[0]), value: try decode(parts[1]))
+                    })
             }
             guard pieces.count.isMultiple(of: 2) else { throw MalformedText() }
-            return .object(try stride(from: 0, to: pieces.count, by: 2).map { (key: try decode(pieces[$0]), value: try decode(pieces[$0 + 1])) })
+            return .object(
+                try stride(from: 0, to: pieces.count, by: 2).map { (key: try decode(pieces[$0]), value: try decode(pieces[$0 + 1])) })
         }
     }
 

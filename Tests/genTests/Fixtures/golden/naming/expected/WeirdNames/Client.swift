@@ -2,7 +2,7 @@
 
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A request as the client hands it to a transport.
@@ -49,7 +49,8 @@ public struct ClientResponse: Sendable, Hashable {
     public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
         let contentType = headerFields["content-type"]
         guard let coder = contents.coder(for: contentType) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+            let description = "the response's content type '\(contentType ?? "")' is not one the spec documents"
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: description))
         }
         return try coder.decode(body, contentType: contentType)
     }
@@ -144,13 +145,25 @@ public struct Client: Sendable {
     /// `PUT /things/{thing-id}`
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
-    public func putThing(thingID: String, self_: Bool? = nil, `operator`: String? = nil, `default`: Int? = nil, body: Weird) async throws -> Weird {
+    public func putThing(
+        thingID: String,
+        self_: Bool? = nil,
+        `operator`: String? = nil,
+        `default`: Int? = nil,
+        body: Weird
+    ) async throws -> Weird {
         let path = "/things/\(try ParameterEncoding.path("thing-id", thingID, as: .primitive, style: .simple, explode: false))"
         var query: [String] = []
-        if let self_ { query += try ParameterEncoding.query("self", self_, as: .primitive, style: .form, explode: true) }
-        if let `operator` { query += try ParameterEncoding.query("operator", `operator`, as: .primitive, style: .form, explode: true) }
+        if let self_ {
+            query += try ParameterEncoding.query("self", self_, as: .primitive, style: .form, explode: true)
+        }
+        if let `operator` {
+            query += try ParameterEncoding.query("operator", `operator`, as: .primitive, style: .form, explode: true)
+        }
         var request = ClientRequest(method: "PUT", url: self.url(path: path, query: query))
-        if let `default` { request.headerFields["default"] = try ParameterEncoding.header(`default`, as: .primitive, explode: false) }
+        if let `default` {
+            request.headerFields["default"] = try ParameterEncoding.header(`default`, as: .primitive, explode: false)
+        }
         request.headerFields["Accept"] = "application/json"
         try request.setBody(body, as: [.json("application/merge-patch+json")])
         let response = try await self.transport.send(request)

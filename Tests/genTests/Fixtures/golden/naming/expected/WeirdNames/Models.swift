@@ -60,7 +60,8 @@ public struct Weird: Codable, Hashable, Sendable {
             let rawValue = try container.decode(String.self)
             self.init(rawValue: rawValue)
             if case .undeclared = self, UnionCoding.isStrict {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+                let description = "'\(rawValue)' is not one of the listed values"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
             }
         }
 
@@ -114,7 +115,8 @@ public struct Weird: Codable, Hashable, Sendable {
                 self = .integer(value)
                 return
             }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected one of WeirdName, Int")
+            let description = "expected one of WeirdName, Int"
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -232,7 +234,7 @@ public struct WeirdName: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.a = try container.decodeValueIfPresent(String.self, forKey: .a)
-        self.additionalProperties = try decoder.additionalProperties(excluding: [CodingKeys.a.rawValue])
+        self.additionalProperties = try decoder.additionalProperties(excluding: Set(CodingKeys.allCases.map(\.rawValue)))
     }
 
     public func encode(to encoder: any Encoder) throws {

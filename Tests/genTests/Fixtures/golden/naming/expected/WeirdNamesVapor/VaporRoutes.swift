@@ -30,7 +30,10 @@ extension WeirdNamesServer.APIService {
     /// Answers `request` with `route`, problems with the spec's error body; the handler's
     /// `AbortError`s go to Vapor as they are, and other errors are logged and become a bare 500 so
     /// nothing internal leaks.
-    private func respond(to request: Vapor.Request, with route: WeirdNamesServer.ServerRoute) async throws -> Vapor.Response {
+    private func respond(
+        to request: Vapor.Request,
+        with route: WeirdNamesServer.ServerRoute
+    ) async throws -> Vapor.Response {
         let serverRequest = WeirdNamesServer.ServerRequest(
             // Both still percent-encoded: the routes decode each parameter in its style.
             path: request.url.path,

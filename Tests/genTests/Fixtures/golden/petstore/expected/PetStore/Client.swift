@@ -2,7 +2,7 @@
 
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A request as the client hands it to a transport.
@@ -49,7 +49,8 @@ public struct ClientResponse: Sendable, Hashable {
     public func decodeBody<Body>(as contents: [MediaCoder<Body>]) throws -> Body {
         let contentType = headerFields["content-type"]
         guard let coder = contents.coder(for: contentType) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the response's content type '\(contentType ?? "")' is not one the spec documents"))
+            let description = "the response's content type '\(contentType ?? "")' is not one the spec documents"
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: description))
         }
         return try coder.decode(body, contentType: contentType)
     }
@@ -147,10 +148,14 @@ public struct Client: Sendable {
     public func listPets(limit: Int32? = nil, tags: [String], xRequestID: UUID? = nil) async throws -> [Pet] {
         let path = "/pets"
         var query: [String] = []
-        if let limit { query += try ParameterEncoding.query("limit", limit, as: .primitive, style: .form, explode: true) }
+        if let limit {
+            query += try ParameterEncoding.query("limit", limit, as: .primitive, style: .form, explode: true)
+        }
         query += try ParameterEncoding.query("tags", tags, as: .array, style: .form, explode: true)
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
-        if let xRequestID { request.headerFields["X-Request-ID"] = try ParameterEncoding.header(xRequestID, as: .primitive, explode: false) }
+        if let xRequestID {
+            request.headerFields["X-Request-ID"] = try ParameterEncoding.header(xRequestID, as: .primitive, explode: false)
+        }
         request.headerFields["Accept"] = "application/json"
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
@@ -191,7 +196,7 @@ public struct Client: Sendable {
     /// `DELETE /pets/{petId}`
     ///
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
-    public func deletePet(petID: Int64) async throws -> Void {
+    public func deletePet(petID: Int64) async throws {
         let path = "/pets/\(try ParameterEncoding.path("petId", petID, as: .primitive, style: .simple, explode: false))"
         var request = ClientRequest(method: "DELETE", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"

@@ -47,7 +47,8 @@ public struct NewPet: Codable, Hashable, Sendable {
             let rawValue = try container.decode(Int.self)
             self.init(rawValue: rawValue)
             if case .unknown = self, UnionCoding.isStrict {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+                let description = "'\(rawValue)' is not one of the listed values"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
             }
         }
 
@@ -87,7 +88,8 @@ public struct NewPet: Codable, Hashable, Sendable {
             let rawValue = try container.decode(String.self)
             self.init(rawValue: rawValue)
             if case .unknown = self, UnionCoding.isStrict {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+                let description = "'\(rawValue)' is not one of the listed values"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
             }
         }
 
@@ -210,7 +212,8 @@ public struct Pet: Codable, Hashable, Sendable {
             let rawValue = try container.decode(Int.self)
             self.init(rawValue: rawValue)
             if case .unknown = self, UnionCoding.isStrict {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+                let description = "'\(rawValue)' is not one of the listed values"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
             }
         }
 
@@ -250,7 +253,8 @@ public struct Pet: Codable, Hashable, Sendable {
             let rawValue = try container.decode(String.self)
             self.init(rawValue: rawValue)
             if case .unknown = self, UnionCoding.isStrict {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(rawValue)' is not one of the listed values")
+                let description = "'\(rawValue)' is not one of the listed values"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
             }
         }
 

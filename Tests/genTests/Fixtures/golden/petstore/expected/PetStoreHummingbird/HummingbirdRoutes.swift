@@ -20,7 +20,9 @@ extension PetStoreServer.APIService {
                 case .pattern: "*"
                 }
             }
-            router.on(Hummingbird.RouterPath("/" + path.joined(separator: "/")), method: .init(route.method) ?? .get) { request, context in
+            // The spec's methods are tokens (RFC 9110 §9.1), which `Method` always accepts.
+            guard let method = Hummingbird.HTTPRequest.Method(route.method) else { continue }
+            router.on(Hummingbird.RouterPath("/" + path.joined(separator: "/")), method: method) { request, context in
                 try await self.respond(to: request, context: context, with: route)
             }
         }

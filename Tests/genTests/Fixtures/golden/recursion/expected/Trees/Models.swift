@@ -103,7 +103,8 @@ public indirect enum Expression: Codable, Hashable, Sendable {
             self = .sum(value)
             return
         }
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected one of Int, Sum")
+        let description = "expected one of Int, Sum"
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
     }
 
     public func encode(to encoder: any Encoder) throws {
