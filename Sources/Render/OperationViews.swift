@@ -63,9 +63,9 @@ struct ServerView: Sendable {
     /// `routes(authenticator:maxBodySize:)` takes one.
     var usesBearerAuthentication: Bool
     /// `operations` is not empty.
-    var hasOperations: Bool { !operations.isEmpty }
+    var hasOperations = false
     /// `operations` has more than one element: the routes' array literal ends with a comma.
-    var hasSeveralOperations: Bool { operations.count > 1 }
+    var hasSeveralOperations = false
 }
 
 /// The view `hummingbird.mustache` and `vapor.mustache` receive: the glue mounting the server's

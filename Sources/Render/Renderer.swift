@@ -78,6 +78,19 @@ public struct Renderer: Sendable {
                 at: SourceLocation(file: paths[name] ?? name, line: 1, column: 1)
             )
         }
+        // So would a key no view has: a misspelt `{{nmae}}` in a user's template is an error at
+        // the key, with the closest key the views have. (The built-in templates are checked by
+        // TemplateReferenceTests.)
+        for name in overrides {
+            guard let template = templates[name] else { continue }
+            for key in template.keyReferences where !BuiltinTemplates.viewKeys.contains(key.name) {
+                let hint = closestMatch(to: key.name, in: BuiltinTemplates.viewKeys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+                throw .error(
+                    "no view has the key '\(key.name)', so it would render as nothing\(hint) (Templates/README.md lists each view's keys)",
+                    at: SourceLocation(file: paths[name] ?? name, line: key.line, column: key.column)
+                )
+            }
+        }
         // A partial that does not exist would render as nothing (the Mustache rule); in a code
         // generator that is a typo to report, not output to lose silently.
         for (name, template) in templates.sorted(by: { $0.key < $1.key }) {

@@ -147,6 +147,8 @@ struct ViewBuilder {
             usesBearerAuthentication: module.operations.contains(where: \.requiresBearerToken)
         )
         view.chunkOperations = view.operations
+        view.hasOperations = !view.operations.isEmpty
+        view.hasSeveralOperations = view.operations.count > 1
         return view
     }
 

@@ -1,5 +1,6 @@
 // Writes the Swift source that carries gen's built-in templates inside the binary, so gen (and the
-// SwiftPM plugins that run it) work outside this repository. Run by `scripts/embed-templates`
+// SwiftPM plugins that run it) work outside this repository, and the keys the views answer (read
+// from the other Swift files beside OUTPUT), so gen can report a user template's misspelt key. Run by `scripts/embed-templates`
 // after a template changes; Templates/*.mustache stay the source of truth, and
 // `RendererTests.builtinTemplatesAreTheTemplatesFolder` fails while the two differ.
 //
@@ -48,6 +49,25 @@ var source = """
 for entry in entries {
     source += "        \"\(entry.name)\": \(rawLiteral(entry.text)),\n"
 }
+source += "    ]\n"
+
+// The keys the views answer (`case "name":` in their `value(forKey:)`), so gen can tell a user
+// template's misspelt key from a real one: Mustache would render it as nothing.
+let renderFolder = (output as NSString).deletingLastPathComponent
+var keys: Set<String> = []
+let files = (try? FileManager.default.contentsOfDirectory(atPath: renderFolder)) ?? []
+for file in files where file.hasSuffix(".swift") && file != (output as NSString).lastPathComponent {
+    let text = String(decoding: FileManager.default.contents(atPath: (renderFolder as NSString).appendingPathComponent(file)) ?? Data(), as: UTF8.self)
+    for line in text.split(separator: "\n") {
+        let trimmed = line.drop { $0 == " " }
+        guard trimmed.hasPrefix("case \""), let end = trimmed.dropFirst(6).firstIndex(of: "\"") else { continue }
+        let key = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 6)..<end]
+        if trimmed[end...].hasPrefix("\":"), key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { keys.insert(String(key)) }
+    }
+}
+source += "\n    /// Every key the views answer (`value(forKey:)` of `Sources/Render`), for checking user templates.\n"
+source += "    static let viewKeys: Set<String> = [\n"
+for key in keys.sorted() { source += "        \"\(key)\",\n" }
 source += "    ]\n}\n"
 
 // Unchanged output keeps its modification time, so the Render target is not recompiled.

@@ -41,6 +41,9 @@ struct Template: Sendable {
     /// Every partial tag, with the 1-based position of its name, for checking that the partials
     /// exist before rendering.
     var partialReferences: [(name: String, line: Int, column: Int)]
+    /// The first name of every variable and section tag (`name` of `{{name.first}}`; `.` left
+    /// out), with the 1-based position of the name, for checking user templates' keys.
+    var keyReferences: [(name: String, line: Int, column: Int)]
 
     /// Parses `text`.
     /// - Throws: `ParseError` for an unclosed tag, a section closed with another name or never
@@ -49,9 +52,11 @@ struct Template: Sendable {
         var parser = TemplateParser(text: text)
         let tokens = try parser.tokenize()
         var partials: [(name: String, line: Int, column: Int)] = []
-        nodes = try TemplateParser.tree(from: TemplateParser.removingStandaloneLines(tokens), partials: &partials)
+        var keys: [(name: String, line: Int, column: Int)] = []
+        nodes = try TemplateParser.tree(from: TemplateParser.removingStandaloneLines(tokens), partials: &partials, keys: &keys)
         contentType = parser.contentType
         partialReferences = partials
+        keyReferences = keys
     }
 }
 
@@ -248,7 +253,11 @@ private struct TemplateParser {
     }
 
     /// Nests sections and checks that each is closed by its own name.
-    static func tree(from tokens: [Token], partials: inout [(name: String, line: Int, column: Int)]) throws(Template.ParseError) -> [Template.Node] {
+    static func tree(
+        from tokens: [Token],
+        partials: inout [(name: String, line: Int, column: Int)],
+        keys: inout [(name: String, line: Int, column: Int)]
+    ) throws(Template.ParseError) -> [Template.Node] {
         // Each open section: its tag and the nodes collected so far; the bottom entry is the template.
         var stack: [(tag: Tag?, nodes: [Template.Node])] = [(nil, [])]
         var pendingText = ""
@@ -276,6 +285,10 @@ private struct TemplateParser {
                 break
             }
             flushText()
+            if tag.sigil != UInt8(ascii: "/"), tag.sigil != UInt8(ascii: ">"), tag.content != ".",
+               let first = tag.content.split(separator: ".").first {
+                keys.append((String(first), tag.nameLine, tag.nameColumn))
+            }
             switch tag.sigil {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
                 stack.append((tag, []))

@@ -176,6 +176,13 @@ private func loadError(_ folder: String) -> Diagnostic? {
     ("{{% CONTENT_TYPE: XML }}\n", "1:1: error: template does not parse: unrecognised pragma 'CONTENT_TYPE: XML': expected CONTENT_TYPE: TEXT or CONTENT_TYPE: HTML"),
     ("{{% CONTENT_TYPE: TEXT }}\n  {{ }}\n", "2:3: error: template does not parse: a tag has no name"),
     ("{{% CONTENT_TYPE: TEXT }}\n{{#types}}\n    {{> typo}}\n{{/types}}\n", "3:9: error: no template 'typo.mustache' for the partial '{{> typo}}', built in or in '%@'"),
+    // A key no view has would render as nothing: in a variable, a section, dotted, triple-braced.
+    ("{{% CONTENT_TYPE: TEXT }}\n{{#types}}\n  struct {{nmae}}\n{{/types}}\n",
+     "3:12: error: no view has the key 'nmae', so it would render as nothing; did you mean 'name'? (Templates/README.md lists each view's keys)"),
+    ("{{% CONTENT_TYPE: TEXT }}\n{{#tpyes}}{{/tpyes}}\n",
+     "2:4: error: no view has the key 'tpyes', so it would render as nothing; did you mean 'types'? (Templates/README.md lists each view's keys)"),
+    ("{{% CONTENT_TYPE: TEXT }}\n{{{moduleNme.x}}}\n",
+     "2:4: error: no view has the key 'moduleNme', so it would render as nothing; did you mean 'moduleName'? (Templates/README.md lists each view's keys)"),
 ])
 func templateMistakesArePlaced(text: String, expected: String) throws {
     let valid = "{{% CONTENT_TYPE: TEXT }}\n"
@@ -200,6 +207,19 @@ func templateMistakesArePlaced(text: String, expected: String) throws {
 
     let missing = folder + "/nope"
     #expect(loadError(missing)?.description.hasPrefix("gen: error: cannot read templates folder '\(missing)': ") == true)
+}
+
+// The keys gen checks user templates against are exactly those the views answer: every stored
+// property of every view (`TemplateReferenceTests.views()`), and every key a built-in template uses.
+@Test func viewKeysAreTheViewsProperties() throws {
+    let properties = Set(try TemplateReferenceTests.views().flatMap { $0.properties.map(\.name) })
+    #expect(BuiltinTemplates.viewKeys == properties, "run scripts/embed-templates")
+    for (name, text) in BuiltinTemplates.texts {
+        let template = try Template(text)
+        for key in template.keyReferences where !BuiltinTemplates.viewKeys.contains(key.name) {
+            Issue.record("\(name).mustache:\(key.line):\(key.column) uses '\(key.name)', which no view answers")
+        }
+    }
 }
 
 // The built-in templates are Templates/*.mustache byte for byte (embedded by
