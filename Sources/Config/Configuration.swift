@@ -39,6 +39,8 @@ public struct Configuration: Sendable {
     public var output: String?
     /// The templates folder, relative to the current directory (resolved from the file's folder).
     public var templates: String?
+    /// Where `templates` was written, for a folder that is not there.
+    public var templatesLocation: SourceLocation?
     /// `nil` when the file does not say: everything is generated.
     public var outputs: Set<Renderer.Output>?
     public var renames = NameOverrides()
@@ -106,6 +108,7 @@ private struct ConfigurationReader {
                 configuration.output = text(value, entry.key).map(resolved)
             case "templates":
                 configuration.templates = text(value, entry.key).map(resolved)
+                configuration.templatesLocation = value.location
             case "generate":
                 configuration.outputs = outputs(value)
             case "rename":

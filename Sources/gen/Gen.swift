@@ -169,7 +169,15 @@ struct Gen: ParsableCommand {
             return (failure.status, nil)
         case .success(let configuration?):
             if self.output == nil, let path = configuration.output { output = path }
-            if templates == nil { generator.templatesDirectory = configuration.templates }
+            if templates == nil, let folder = configuration.templates {
+                // Said at the key: the folder is relative to the config file, which is easy to miss.
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    diagnostics.error("no templates folder '\(folder)' (relative to the config file's folder)", at: configuration.templatesLocation)
+                    return (1, nil)
+                }
+                generator.templatesDirectory = folder
+            }
             if moduleName == nil, let name = configuration.moduleName {
                 if let problem = Self.problem(withModuleName: name) {
                     diagnostics.error("moduleName \(problem)", at: configuration.moduleNameLocation)

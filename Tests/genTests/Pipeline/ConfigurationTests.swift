@@ -212,6 +212,8 @@ import Testing
         ("acessLevel: package\n", "api/gen-config.yaml:1:1: error: unknown key 'acessLevel' in the config file", "did you mean 'accessLevel'?"),
         // The modules layout (the default) imports the models' module from the others.
         ("generate: [models]\naccessLevel: internal\n", "api/gen-config.yaml:2:14: error: accessLevel 'internal' needs --layout flat", nil),
+        // Relative to the config file, not the current directory: said at the key.
+        ("templates: my-templates\n", "api/gen-config.yaml:1:12: error: no templates folder 'api/my-templates' (relative to the config file's folder)", nil),
     ] as [(String, String, String?)])
     func mistakesAreErrorsAtTheirPosition(config: String, error: String, note: String?) throws {
         let (gen, scratch) = try run(config: config)
