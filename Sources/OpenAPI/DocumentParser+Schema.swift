@@ -214,9 +214,11 @@ extension DocumentParser {
         }
         return names.compactMap { name in
             guard let text = name.scalar?.text, let type = JSONType(rawValue: text) else {
+                let known = JSONType.allCases.map(\.rawValue)
                 diagnostics.error(
-                    "unknown type '\(name.scalar?.text ?? name.kindDescription)'; expected one of \(JSONType.allCases.map(\.rawValue).joined(separator: ", "))",
-                    at: name.location
+                    "unknown type '\(name.scalar?.text ?? name.kindDescription)'; expected one of \(known.joined(separator: ", "))",
+                    at: name.location,
+                    notes: name.scalar.flatMap { closestMatch(to: $0.text, in: known) }.map { [.note("did you mean '\($0)'?", at: name.location)] } ?? []
                 )
                 return nil
             }

@@ -85,6 +85,17 @@ func unsupportedVersions(text: String, expected: String) {
     #expect(parsed.document?.info.version == "1.0")
 }
 
+// A misspelt type is an error at the value with the closest JSON Schema type as a note.
+@Test func misspeltTypeSuggestsTheClosest() {
+    let parsed = parseDocument(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: strng}\n    B: {type: [integr, 'null']}\n"
+    )
+    #expect(parsed.reported == [
+        "t.yaml:6:15: error: unknown type 'strng'; expected one of null, boolean, object, array, number, string, integer\nt.yaml:6:15: note: did you mean 'string'?",
+        "t.yaml:7:16: error: unknown type 'integr'; expected one of null, boolean, object, array, number, string, integer\nt.yaml:7:16: note: did you mean 'integer'?",
+    ])
+}
+
 // MARK: Wrong kinds of node
 
 // A node of the wrong kind is reported at its value with what was expected and found; parsing goes on.
