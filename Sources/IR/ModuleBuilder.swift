@@ -160,19 +160,23 @@ public struct ModuleBuilder {
                 // Locals of the generated client method and server route: a parameter must not shadow them.
                 var parameterScope = NameScope(reserved: ["body", "path", "query", "cookies", "parameters", "request", "response", "token", "context", "authenticator", "maxBodySize"])
                 let parameters = Self.signatureOrder(operation.parameters, path: operation.path).map { parameter in
+                    let type = parameter.schema.map {
+                        builder.reference(for: $0, suggestedName: typeName + Naming.typeName(parameter.name), owner: .topLevel, isRequest: true).type
+                    } ?? .string
                     var model = OperationParameter(
                         jsonName: parameter.name,
                         swiftName: parameterScope.claim(Naming.memberName(parameter.name)),
                         location: OperationParameter.Location(rawValue: parameter.location.rawValue)!,
-                        type: parameter.schema.map {
-                            builder.reference(for: $0, suggestedName: typeName + Naming.typeName(parameter.name), owner: .topLevel, isRequest: true).type
-                        } ?? .string,
+                        type: type,
                         required: parameter.required,
                         documentation: parameter.description,
                         deprecated: parameter.deprecated,
                         deprecationMessage: parameter.deprecated ? Deprecation.message(from: parameter.description) : nil
                     )
                     wireFormat(of: parameter, into: &model)
+                    if !parameter.required, let schema = parameter.schema {
+                        model.defaultValue = builder.defaultValue(for: schema, type: type)
+                    }
                     return model
                 }
                 let requirements = operation.security ?? document.security

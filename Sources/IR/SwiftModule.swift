@@ -85,6 +85,10 @@ public struct OperationParameter: Sendable {
     /// The ECMA-262 `pattern` the value's text (each element's, for arrays) must match; the
     /// server checks it.
     public var pattern: String? = nil
+    /// The schema's `default` for an optional parameter: what the server uses when the request
+    /// leaves the parameter out (OpenAPI 3.1 §4.8.24.1, JSON Schema Validation §9.2), so the
+    /// server's handler gets a value rather than `nil`. The client still sends nothing for `nil`.
+    public var defaultValue: DefaultValue? = nil
     /// Where warnings about the parameter's wire format point: its `style`, else the parameter.
     var warningLocation: SourceLocation? = nil
 

@@ -450,7 +450,9 @@ final class TypeBuilder {
         }
     }
 
-    private func defaultValue(for schema: Schema, type: TypeReference) -> DefaultValue? {
+    /// The schema's `default` (or its `$ref` target's) as a value of `type`; `nil` with a warning
+    /// when it does not fit the type.
+    func defaultValue(for schema: Schema, type: TypeReference) -> DefaultValue? {
         guard let value = schema.defaultValue ?? schema.reference.flatMap({ componentSchemas[$0.name]?.defaultValue }) else { return nil }
         return defaultValue(value, for: schema, type: type, at: schema.defaultLocation ?? schema.location)
     }

@@ -292,8 +292,11 @@ struct ParameterView: Sendable {
     /// the line length (broken after the call's opening parenthesis, the arguments indented by
     /// four spaces). Empty for path parameters, which are part of `pathExpression`.
     var encodingLines: [String] = []
-    /// The server's statement reading it from the request (`let org: String = try parameters…`),
-    /// one line or three as `encodingLines`.
+    /// The spec's `default` as a Swift literal (`20`, `.ready`) for an optional parameter that has
+    /// one: the server's handler receives it when the request leaves the parameter out.
+    var defaultLiteral: String? = nil
+    /// The server's statement reading it from the request (`let org: String = try parameters…`,
+    /// passing `default:` when it has one), one line or more as `encodingLines`.
     var readLines: [String] = []
 }
 
@@ -556,6 +559,7 @@ extension ParameterView: TemplateValue {
         case "parameterDocumentation": parameterDocumentation.templateData
         case "encodingLines": encodingLines.templateData
         case "readLines": readLines.templateData
+        case "defaultLiteral": defaultLiteral.templateData
         default: nil
         }
     }

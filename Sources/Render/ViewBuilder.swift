@@ -399,7 +399,8 @@ struct ViewBuilder {
         let parameters = operation.parameters.map { parameterView($0, qualifier: qualifier) }
         let body = operation.requestBody
         var signature = parameters.map { "\($0.name): \($0.declaredType)\($0.isRequired ? "" : " = nil")" }
-        var requirement = parameters.map { "\($0.name): \($0.declaredType)" }
+        // The server applies a parameter's default, so its handler gets a value.
+        var requirement = parameters.map { "\($0.name): \($0.defaultLiteral == nil ? $0.declaredType : $0.valueType)" }
         // Argument labels at a call site need no backticks (Swift warns about them), values do.
         var arguments = zip(operation.parameters, parameters).map { model, view in
             "\(Naming.argumentLabel(model.swiftName)): \(view.name)"
@@ -628,10 +629,12 @@ struct ViewBuilder {
             documentation: Self.comment(parameter.documentation),
             parameterDocumentation: SwiftSource.docLines(parameter.documentation).joined(separator: " "),
             encodingLines: encodingLines,
+            defaultLiteral: parameter.defaultValue.map(Self.literal),
             readLines: Self.callLines(
-                "let \(name): \(parameter.required ? value : value + "?") = try parameters.\(parameter.required ? "requiredValue" : "value")(",
+                "let \(name): \(parameter.required || parameter.defaultValue != nil ? value : value + "?") = try parameters.\(parameter.required ? "requiredValue" : "value")(",
                 [nameLiteral, "in: .\(parameter.location.rawValue)", "as: .\(coder)", "style: .\(parameter.style.rawValue)", "explode: \(parameter.explode)"]
-                    + (parameter.pattern.map { ["pattern: " + SwiftSource.stringLiteral($0)] } ?? []),
+                    + (parameter.pattern.map { ["pattern: " + SwiftSource.stringLiteral($0)] } ?? [])
+                + (parameter.defaultValue.map { ["default: " + Self.literal(for: $0)] } ?? []),
                 ")",
                 indent: 8
             )

@@ -23,6 +23,10 @@ struct ParameterEchoService: ParametersAPIServer.APIService {
         ))
     }
 
+    func echoDefaults(limit: Int, order: EchoDefaultsOrder, verbose: Bool, note: String?) async throws -> EchoDefaultsResponse {
+        .ok(DefaultsEcho(limit: limit, order: order.rawValue, verbose: verbose, note: note))
+    }
+
     /// An absent object answers `{R: -1, G: -1}`, so absence is visible too.
     func echoExplodedObject(color: Color?) async throws -> EchoExplodedObjectResponse {
         .ok(color ?? Color(r: -1, g: -1))
@@ -85,6 +89,17 @@ struct ParameterEchoService: ParametersAPIServer.APIService {
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         return (status, try? WireFormat.makeDecoder().decode(Problem.self, from: data))
+    }
+
+    // A parameter left out reaches the handler as the spec's `default` (query integer and enum,
+    // header boolean); one sent overrides it; one without a default stays nil.
+    @Test func defaultsApplyWhenLeftOut() async throws {
+        try await withServer { client, _ in
+            let leftOut = try await client.echoDefaults()
+            #expect(leftOut == DefaultsEcho(limit: 20, order: "desc", verbose: false))
+            let sent = try await client.echoDefaults(limit: 5, order: .asc, verbose: true, note: "n")
+            #expect(sent == DefaultsEcho(limit: 5, order: "asc", verbose: true, note: "n"))
+        }
     }
 
     // Query: form (explode and not), spaceDelimited, pipeDelimited, deepObject, allowReserved,

@@ -226,6 +226,46 @@ public struct Client: Sendable {
         return try response.decodeBody(as: [.json("application/json")])
     }
 
+    /// Optional parameters with a `default`, which the server applies when they are left out.
+    ///
+    /// `GET /defaults`
+    ///
+    /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
+    public func echoDefaults(
+        limit: Int? = nil,
+        order: EchoDefaultsOrder? = nil,
+        verbose: Bool? = nil,
+        note: String? = nil
+    ) async throws -> DefaultsEcho {
+        let path = "/defaults"
+        var query: [String] = []
+        if let limit {
+            query += try ParameterEncoding.query("limit", limit, as: .primitive, style: .form, explode: true)
+        }
+        if let order {
+            query += try ParameterEncoding.query("order", order, as: .primitive, style: .form, explode: true)
+        }
+        if let note {
+            query += try ParameterEncoding.query("note", note, as: .primitive, style: .form, explode: true)
+        }
+        var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
+        if let verbose {
+            request.headerFields["verbose"] = try ParameterEncoding.header(verbose, as: .primitive, explode: false)
+        }
+        request.headerFields["Accept"] = "application/json"
+        let response = try await self.transport.send(request)
+        guard (200..<300).contains(response.statusCode) else {
+            throw ClientError(
+                operationID: "echoDefaults",
+                statusCode: response.statusCode,
+                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
+                body: response.body,
+                headerFields: response.headerFields
+            )
+        }
+        return try response.decodeBody(as: [.json("application/json")])
+    }
+
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
     ///
     /// `GET /exploded`

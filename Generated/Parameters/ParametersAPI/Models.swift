@@ -110,6 +110,48 @@ public struct Filter: Codable, Hashable, Sendable {
     }
 }
 
+public struct DefaultsEcho: Codable, Hashable, Sendable {
+    public var limit: Int
+    public var order: String
+    public var verbose: Bool
+    public var note: String?
+
+    public init(
+        limit: Int,
+        order: String,
+        verbose: Bool,
+        note: String? = nil
+    ) {
+        self.limit = limit
+        self.order = order
+        self.verbose = verbose
+        self.note = note
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case limit
+        case order
+        case verbose
+        case note
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.limit = try container.decodeValue(Int.self, forKey: .limit)
+        self.order = try container.decodeValue(String.self, forKey: .order)
+        self.verbose = try container.decodeValue(Bool.self, forKey: .verbose)
+        self.note = try container.decodeValueIfPresent(String.self, forKey: .note)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.limit, forKey: .limit)
+        try container.encode(self.order, forKey: .order)
+        try container.encode(self.verbose, forKey: .verbose)
+        try container.encodeIfPresent(self.note, forKey: .note)
+    }
+}
+
 public struct QueryEcho: Codable, Hashable, Sendable {
     public var text: String
     public var count: Int?
@@ -519,5 +561,46 @@ public struct Problem: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.detail, forKey: .detail)
+    }
+}
+
+public enum EchoDefaultsOrder: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+    case asc
+    case desc
+    /// A value this version of the spec does not list, kept as sent so it re-encodes unchanged.
+    case unknown(String)
+
+    /// The values the spec lists, without `unknown`.
+    public static let allCases: [EchoDefaultsOrder] = [.asc, .desc]
+
+    public init(rawValue: String) {
+        switch rawValue {
+        case "asc": self = .asc
+        case "desc": self = .desc
+        default: self = .unknown(rawValue)
+        }
+    }
+
+    public var rawValue: String {
+        switch self {
+        case .asc: "asc"
+        case .desc: "desc"
+        case .unknown(let value): value
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let rawValue = try container.decode(String.self)
+        self.init(rawValue: rawValue)
+        if case .unknown = self, UnionCoding.isStrict {
+            let description = "'\(rawValue)' is not one of the listed values"
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
     }
 }

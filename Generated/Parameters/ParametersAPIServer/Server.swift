@@ -32,6 +32,16 @@ public protocol APIService: Sendable {
         filter: ParametersAPI.Filter?
     ) async throws -> EchoQueryResponse
 
+    /// Optional parameters with a `default`, which the server applies when they are left out.
+    ///
+    /// `GET /defaults`
+    func echoDefaults(
+        limit: Int,
+        order: ParametersAPI.EchoDefaultsOrder,
+        verbose: Bool,
+        note: String?
+    ) async throws -> EchoDefaultsResponse
+
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
     ///
     /// `GET /exploded`
@@ -77,6 +87,12 @@ public enum EchoQueryResponse: Sendable {
     case ok(ParametersAPI.QueryEcho)
     /// invalid parameters
     case unprocessableContent(ParametersAPI.Problem)
+}
+
+/// The responses `echoDefaults` documents.
+public enum EchoDefaultsResponse: Sendable {
+    /// what the handler received
+    case ok(ParametersAPI.DefaultsEcho)
 }
 
 /// The responses `echoExplodedObject` documents.
@@ -271,6 +287,9 @@ extension APIService {
             ServerRoute(operationID: "echoQuery", method: "GET", path: "/query") { request in
                 try await self.handleEchoQuery(request, maxBodySize: maxBodySize)
             },
+            ServerRoute(operationID: "echoDefaults", method: "GET", path: "/defaults") { request in
+                try await self.handleEchoDefaults(request, maxBodySize: maxBodySize)
+            },
             ServerRoute(operationID: "echoExplodedObject", method: "GET", path: "/exploded") { request in
                 try await self.handleEchoExplodedObject(request, maxBodySize: maxBodySize)
             },
@@ -348,6 +367,23 @@ extension APIService {
             return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
         case .unprocessableContent(let body):
             return try ServerCoding.response(status: 422, body: body, as: [.json("application/json")])
+        }
+    }
+
+    private func handleEchoDefaults(
+        _ request: ServerRequest,
+        maxBodySize: Int
+    ) async throws -> ServerResponse {
+        let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/defaults")
+        let limit: Int = try parameters.value("limit", in: .query, as: .primitive, style: .form, explode: true, default: 20)
+        let order: ParametersAPI.EchoDefaultsOrder = try parameters.value(
+            "order", in: .query, as: .primitive, style: .form, explode: true, default: .desc
+        )
+        let verbose: Bool = try parameters.value("verbose", in: .header, as: .primitive, style: .simple, explode: false, default: false)
+        let note: String? = try parameters.value("note", in: .query, as: .primitive, style: .form, explode: true)
+        switch try await self.echoDefaults(limit: limit, order: order, verbose: verbose, note: note) {
+        case .ok(let body):
+            return try ServerCoding.response(status: 200, body: body, as: [.json("application/json")])
         }
     }
 
@@ -542,6 +578,20 @@ enum ServerCoding {
                 let (message, kind) = describe(failure.valueType, parsing: true)
                 throw ServerProblem.invalidRequest([.init(location: location, message: message, type: kind)])
             }
+        }
+
+        /// The parameter's value, `defaultValue` (the spec's `default`) when it is absent.
+        /// - Throws: as `value(_:in:as:style:explode:pattern:)`.
+        func value<Value>(
+            _ name: String,
+            in location: Location,
+            as coder: ParameterCoder<Value>,
+            style: ParameterStyle,
+            explode: Bool,
+            pattern: String? = nil,
+            default defaultValue: Value
+        ) throws -> Value {
+            try value(name, in: location, as: coder, style: style, explode: explode, pattern: pattern) ?? defaultValue
         }
 
         /// The parameter's value.

@@ -344,6 +344,20 @@ enum ServerCoding {
             }
         }
 
+        /// The parameter's value, `defaultValue` (the spec's `default`) when it is absent.
+        /// - Throws: as `value(_:in:as:style:explode:pattern:)`.
+        func value<Value>(
+            _ name: String,
+            in location: Location,
+            as coder: ParameterCoder<Value>,
+            style: ParameterStyle,
+            explode: Bool,
+            pattern: String? = nil,
+            default defaultValue: Value
+        ) throws -> Value {
+            try value(name, in: location, as: coder, style: style, explode: explode, pattern: pattern) ?? defaultValue
+        }
+
         /// The parameter's value.
         /// - Throws: `ServerProblem.invalidRequest` when it is absent, or as `value(_:in:as:style:explode:pattern:)`.
         func requiredValue<Value>(
