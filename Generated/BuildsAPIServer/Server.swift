@@ -140,7 +140,7 @@ public struct StaticBearerToken: BearerAuthenticator {
 }
 
 /// An HTTP request as the server framework received it, before anything is decoded: the adapters
-/// (`registerRoutes(on:)` of the Hummingbird and Vapor modules) build one per request.
+/// (`registerRoutes(on:…)` of the Hummingbird and Vapor modules) build one per request.
 public struct ServerRequest: Sendable {
     /// The request target's path as sent, still percent-encoded: `/api/v1/org/a%20b/builds`.
     public var path: String
@@ -296,8 +296,17 @@ extension APIService {
 /// Request decoding and response encoding shared by the routes. Every failure is a
 /// `ServerProblem`, so clients always get the documented error body.
 enum ServerCoding {
-    static func authenticate(_ request: ServerRequest, with authenticator: some BearerAuthenticator, operationID: String) async throws {
-        guard let header = field("Authorization", of: request), header.count > 7,
+    /// - Parameter allowsAnonymous: a request without `Authorization` passes (the operation lists an
+    ///   empty security requirement); one with a token is still checked.
+    static func authenticate(
+        _ request: ServerRequest,
+        with authenticator: some BearerAuthenticator,
+        operationID: String,
+        allowsAnonymous: Bool = false
+    ) async throws {
+        let header = field("Authorization", of: request)
+        if header == nil, allowsAnonymous { return }
+        guard let header, header.count > 7,
             header.prefix(7).lowercased() == "bearer ",
             try await authenticator.authenticate(token: String(header.dropFirst(7)), operationID: operationID)
         else { throw ServerProblem.unauthenticated }

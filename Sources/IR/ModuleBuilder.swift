@@ -121,7 +121,9 @@ public struct ModuleBuilder {
         for named in document.components.securitySchemes where required.contains(named.name) && !Self.sendsBearerToken(named.scheme) {
             let kind = named.scheme.kind == .http ? "http \(named.scheme.scheme ?? "")" : named.scheme.kind.rawValue
             diagnostics.warning(
-                "security scheme '\(named.name)' (\(kind)) is not generated yet; requests are sent without its credentials (only bearer tokens, including OAuth 2 and OpenID Connect access tokens, are)",
+                "security scheme '\(named.name)' (\(kind)) is not generated yet: the client sends requests without its credentials and the "
+                    + "server routes do not check it, so check it in a middleware of your framework (only bearer tokens, including OAuth 2 "
+                    + "and OpenID Connect access tokens, are sent and checked)",
                 at: named.scheme.location
             )
         }
@@ -192,6 +194,7 @@ public struct ModuleBuilder {
                     requestBody: operation.requestBody.flatMap { requestBody(for: $0, typeName: typeName) },
                     responses: operation.responses.map { response(for: $0, typeName: typeName) },
                     requiresBearerToken: requirements.contains { $0.schemes.contains { bearerSchemes.contains($0.name) } },
+                    allowsAnonymous: requirements.contains { $0.schemes.isEmpty },
                     summary: operation.summary,
                     documentation: operation.description,
                     deprecated: operation.deprecated,

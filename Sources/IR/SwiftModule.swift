@@ -38,6 +38,10 @@ public struct APIOperation: Sendable {
     public var responses: [ResponseModel]
     /// Whether requests must carry `Authorization: Bearer <token>` (from the security requirements).
     public var requiresBearerToken: Bool
+    /// A security requirement of the operation is empty (`security: [{}, {bearer: []}]`): anonymous
+    /// requests are allowed too, so the server checks a bearer token only when one is sent
+    /// (OpenAPI 3.1 §4.8.30).
+    public var allowsAnonymous = false
     public var summary: String?
     public var documentation: String?
     /// Deprecated in the spec, or using a deprecated type in its signature.

@@ -559,8 +559,8 @@ extension {{serverModuleName}}.APIService {
     }
 
     /// Answers `request` with `route`, problems with the spec's error body; the handler's
-    /// `HTTPResponseError`s go to Hummingbird as they are, and other errors are logged and become
-    /// a bare 500 so nothing internal leaks.
+    /// `HTTPResponseError`s go to Hummingbird as they are, and other errors are logged and answered
+    /// as `.internalError` (500), so nothing internal leaks.
     private func respond<Context: Hummingbird.RequestContext>(
         to request: Hummingbird.Request,
         context: Context,
@@ -864,7 +864,7 @@ extension APIService {
 {{/usesBearerAuthentication}}
 
 /// An HTTP request as the server framework received it, before anything is decoded: the adapters
-/// (`registerRoutes(on:)` of the Hummingbird and Vapor modules) build one per request.
+/// (`registerRoutes(on:…)` of the Hummingbird and Vapor modules) build one per request.
 {{access}} struct ServerRequest: Sendable {
     /// The request target's path as sent, still percent-encoded: `/api/v1/org/a%20b/builds`.
     {{access}} var path: String
@@ -1009,14 +1009,14 @@ extension APIService {
     {{^isDeprecatedRoute}}
     {{^isSplit}}private {{/isSplit}}func handle{{typeName}}(
     {{/isDeprecatedRoute}}
-        _ request: ServerRequest,
-        {{#requiresBearerToken}}
-        authenticator: some BearerAuthenticator,
-        {{/requiresBearerToken}}
-        maxBodySize: Int
+        {{#handlerParameters}}
+        {{{.}}}
+        {{/handlerParameters}}
     ) async throws -> ServerResponse {
         {{#requiresBearerToken}}
-        try await ServerCoding.authenticate(request, with: authenticator, operationID: {{{operationIDLiteral}}})
+        {{#authenticateLines}}
+        {{{.}}}
+        {{/authenticateLines}}
         {{/requiresBearerToken}}
         {{#hasParameters}}
         {{#requestParametersLines}}
@@ -1063,11 +1063,9 @@ private protocol DeprecatedOperationRoutes: Sendable {
     {{#operations}}
     {{#isDeprecatedRoute}}
     func handle{{typeName}}(
-        _ request: ServerRequest,
-        {{#requiresBearerToken}}
-        authenticator: some BearerAuthenticator,
-        {{/requiresBearerToken}}
-        maxBodySize: Int
+        {{#handlerParameters}}
+        {{{.}}}
+        {{/handlerParameters}}
     ) async throws -> ServerResponse
     {{/isDeprecatedRoute}}
     {{/operations}}
@@ -1080,13 +1078,13 @@ private struct DeprecatedOperationRouter<Service: APIService>: DeprecatedOperati
 
     @available(*, deprecated)
     func handle{{typeName}}(
-        _ request: ServerRequest,
-        {{#requiresBearerToken}}
-        authenticator: some BearerAuthenticator,
-        {{/requiresBearerToken}}
-        maxBodySize: Int
+        {{#handlerParameters}}
+        {{{.}}}
+        {{/handlerParameters}}
     ) async throws -> ServerResponse {
-        try await service.handle{{typeName}}(request, {{#requiresBearerToken}}authenticator: authenticator, {{/requiresBearerToken}}maxBodySize: maxBodySize)
+        {{#forwardLines}}
+        {{{.}}}
+        {{/forwardLines}}
     }
     {{/isDeprecatedRoute}}
     {{/operations}}
@@ -1097,8 +1095,17 @@ private struct DeprecatedOperationRouter<Service: APIService>: DeprecatedOperati
 /// `ServerProblem`, so clients always get the documented error body.
 enum ServerCoding {
     {{#usesBearerAuthentication}}
-    static func authenticate(_ request: ServerRequest, with authenticator: some BearerAuthenticator, operationID: String) async throws {
-        guard let header = field("Authorization", of: request), header.count > 7,
+    /// - Parameter allowsAnonymous: a request without `Authorization` passes (the operation lists an
+    ///   empty security requirement); one with a token is still checked.
+    static func authenticate(
+        _ request: ServerRequest,
+        with authenticator: some BearerAuthenticator,
+        operationID: String,
+        allowsAnonymous: Bool = false
+    ) async throws {
+        let header = field("Authorization", of: request)
+        if header == nil, allowsAnonymous { return }
+        guard let header, header.count > 7,
             header.prefix(7).lowercased() == "bearer ",
             try await authenticator.authenticate(token: String(header.dropFirst(7)), operationID: operationID)
         else { throw ServerProblem.unauthenticated }
@@ -4131,8 +4138,8 @@ extension {{serverModuleName}}.APIService {
     }
 
     /// Answers `request` with `route`, problems with the spec's error body; the handler's
-    /// `AbortError`s go to Vapor as they are, and other errors are logged and become a bare 500 so
-    /// nothing internal leaks.
+    /// `AbortError`s go to Vapor as they are, and other errors are logged and answered as
+    /// `.internalError` (500), so nothing internal leaks.
     private func respond(
         to request: Vapor.Request,
         with route: {{serverModuleName}}.ServerRoute
@@ -4180,6 +4187,7 @@ extension {{serverModuleName}}.APIService {
         "allowReserved",
         "argumentList",
         "assignments",
+        "authenticateLines",
         "availability",
         "bodyChoices",
         "bodyCoders",
@@ -4209,7 +4217,9 @@ extension {{serverModuleName}}.APIService {
         "errorPayloadType",
         "explode",
         "fields",
+        "forwardLines",
         "handleLines",
+        "handlerParameters",
         "hasBody",
         "hasCookieParameters",
         "hasDeprecatedRoutes",

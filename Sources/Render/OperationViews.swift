@@ -190,6 +190,14 @@ struct OperationView: Sendable {
     var routeLines: [String]
     /// The route's call of its handler, one line or three.
     var handleLines: [String]
+    /// `DeprecatedOperationRouter`'s call of the deprecated handler (`service.handle…`), likewise.
+    var forwardLines: [String]
+    /// The route handler's parameters, one a line with their commas: the request, then the
+    /// authenticator and the body limit where the operation uses them.
+    var handlerParameters: [String]
+    /// `try await ServerCoding.authenticate(…)` for an operation secured with a bearer scheme
+    /// (`allowsAnonymous: true` when a security requirement is empty), one line or more.
+    var authenticateLines: [String]
     /// `switch try await self.name(arguments) {`: the server calling the service, one line or more.
     var switchLines: [String]
     /// `let parameters = ServerCoding.RequestParameters(request, pathTemplate: …)`, one line or three.
@@ -473,8 +481,11 @@ extension OperationView: TemplateValue {
         case "requirementLines": requirementLines.templateData
         case "routeLines": routeLines.templateData
         case "handleLines": handleLines.templateData
+        case "forwardLines": forwardLines.templateData
+        case "handlerParameters": handlerParameters.templateData
         case "bodyReadLines": bodyReadLines.templateData
         case "switchLines": switchLines.templateData
+        case "authenticateLines": authenticateLines.templateData
         case "requestParametersLines": requestParametersLines.templateData
         case "output": output.templateData
         default: nil

@@ -473,6 +473,9 @@ struct ViewBuilder {
             }
         }
         pathExpression += "\""
+        // The route's arguments to its handler: the authenticator and body limit only where used.
+        let handleArguments = ["request"] + (operation.requiresBearerToken ? ["authenticator: authenticator"] : [])
+            + (operation.requestBody != nil ? ["maxBodySize: maxBodySize"] : [])
         var docText = [operation.summary, operation.documentation].compactMap { $0 }.joined(separator: "\n\n")
         docText += "\n\n`\(operation.method) \(operation.path)`"
         return OperationView(
@@ -529,9 +532,22 @@ struct ViewBuilder {
             handleLines: Self.callLines(
                 "try await \(operation.deprecated || operation.responses.contains(where: \.deprecated) ? "deprecatedRoutes" : "self")"
                     + ".handle\(operation.typeName)(",
-                ["request"] + (operation.requiresBearerToken ? ["authenticator: authenticator"] : []) + ["maxBodySize: maxBodySize"],
+                handleArguments,
                 ")",
                 indent: 16
+            ),
+            forwardLines: Self.callLines("try await service.handle\(operation.typeName)(", handleArguments, ")", indent: 8),
+            handlerParameters: {
+                let list = ["_ request: ServerRequest"] + (operation.requiresBearerToken ? ["authenticator: some BearerAuthenticator"] : [])
+                    + (operation.requestBody != nil ? ["maxBodySize: Int"] : [])
+                return list.indices.map { list[$0] + ($0 < list.count - 1 ? "," : "") }
+            }(),
+            authenticateLines: Self.callLines(
+                "try await ServerCoding.authenticate(",
+                ["request", "with: authenticator", "operationID: \(SwiftSource.stringLiteral(operation.operationID ?? operation.name))"]
+                    + (operation.allowsAnonymous ? ["allowsAnonymous: true"] : []),
+                ")",
+                indent: 8
             ),
             switchLines: Self.callLines("switch try await self.\(Naming.escaped(operation.name))(", arguments, ") {", indent: 8),
             requestParametersLines: Self.callLines(

@@ -12,7 +12,7 @@ import Pipeline
 struct Gen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gen",
-        abstract: "Generate Swift models, a client and Hummingbird server routes from an OpenAPI 3.0/3.1 document.",
+        abstract: "Generate Swift models, a client and server routes (Hummingbird, Vapor) from an OpenAPI 3.0/3.1 document.",
         discussion: "Exit status: 0 success; 1 errors in the spec or templates, or stale output with --check; 2 usage or I/O errors."
     )
 
@@ -55,7 +55,7 @@ struct Gen: ParsableCommand {
         case `public`, `package`, `internal`
     }
 
-    @Option(name: .customLong("access-level"), help: "public (default), package or internal: the access level of the generated models, support code, client and transport. internal needs --layout flat (one module); package needs the modules compiled with the same -package-name.")
+    @Option(name: .customLong("access-level"), help: "public (default), package or internal: the access level of the generated code. internal needs --layout flat (one module); package needs the modules compiled with the same -package-name.")
     var accessLevel: AccessLevel?
 
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when the output folder is stale.")

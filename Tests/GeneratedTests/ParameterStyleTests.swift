@@ -27,6 +27,10 @@ struct ParameterEchoService: ParametersAPIServer.APIService {
         .ok(DefaultsEcho(limit: limit, order: order.rawValue, verbose: verbose, note: note))
     }
 
+    func optionalAuth() async throws -> OptionalAuthResponse {
+        .noContent
+    }
+
     /// An absent object answers `{R: -1, G: -1}`, so absence is visible too.
     func echoExplodedObject(color: Color?) async throws -> EchoExplodedObjectResponse {
         .ok(color ?? Color(r: -1, g: -1))
@@ -75,8 +79,8 @@ struct ParameterEchoService: ParametersAPIServer.APIService {
     /// Runs `body` with a client of the echo service served on an ephemeral port.
     func withServer(_ body: @Sendable (Client, URL) async throws -> Void) async throws {
         try await withEachFramework(
-            hummingbird: { ParameterEchoService().registerRoutes(on: $0) },
-            vapor: { ParameterEchoService().registerRoutes(on: $0) }
+            hummingbird: { ParameterEchoService().registerRoutes(on: $0, authenticator: StaticBearerToken("good")) },
+            vapor: { ParameterEchoService().registerRoutes(on: $0, authenticator: StaticBearerToken("good")) }
         ) { baseURL in
             try await body(Client(baseURL: baseURL), baseURL)
         }
@@ -89,6 +93,22 @@ struct ParameterEchoService: ParametersAPIServer.APIService {
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         return (status, try? WireFormat.makeDecoder().decode(Problem.self, from: data))
+    }
+
+    // `security: [{}, {bearer: []}]`: no token passes, a good one passes, a bad one is 401 (the
+    // client sends a token only when it has one).
+    @Test func emptySecurityRequirementAllowsAnonymous() async throws {
+        try await withServer { _, baseURL in
+            for (token, status) in [(nil, 204), ("good", 204), ("bad", 401)] as [(String?, Int)] {
+                let client = Client(baseURL: baseURL, bearerToken: { token })
+                do {
+                    try await client.optionalAuth()
+                    #expect(status == 204, "token \(token ?? "none")")
+                } catch let error as ClientError {
+                    #expect(error.statusCode == status, "token \(token ?? "none")")
+                }
+            }
+        }
     }
 
     // A parameter left out reaches the handler as the spec's `default` (query integer and enum,

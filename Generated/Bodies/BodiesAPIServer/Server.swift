@@ -164,7 +164,7 @@ public struct ValidationIssue: Sendable, Hashable {
 }
 
 /// An HTTP request as the server framework received it, before anything is decoded: the adapters
-/// (`registerRoutes(on:)` of the Hummingbird and Vapor modules) build one per request.
+/// (`registerRoutes(on:…)` of the Hummingbird and Vapor modules) build one per request.
 public struct ServerRequest: Sendable {
     /// The request target's path as sent, still percent-encoded: `/api/v1/org/a%20b/builds`.
     public var path: String

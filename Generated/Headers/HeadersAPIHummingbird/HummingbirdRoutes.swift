@@ -29,8 +29,8 @@ extension HeadersAPIServer.APIService {
     }
 
     /// Answers `request` with `route`, problems with the spec's error body; the handler's
-    /// `HTTPResponseError`s go to Hummingbird as they are, and other errors are logged and become
-    /// a bare 500 so nothing internal leaks.
+    /// `HTTPResponseError`s go to Hummingbird as they are, and other errors are logged and answered
+    /// as `.internalError` (500), so nothing internal leaks.
     private func respond<Context: Hummingbird.RequestContext>(
         to request: Hummingbird.Request,
         context: Context,

@@ -128,7 +128,7 @@ public struct ValidationIssue: Sendable, Hashable {
 }
 
 /// An HTTP request as the server framework received it, before anything is decoded: the adapters
-/// (`registerRoutes(on:)` of the Hummingbird and Vapor modules) build one per request.
+/// (`registerRoutes(on:…)` of the Hummingbird and Vapor modules) build one per request.
 public struct ServerRequest: Sendable {
     /// The request target's path as sent, still percent-encoded: `/api/v1/org/a%20b/builds`.
     public var path: String
@@ -223,16 +223,16 @@ extension APIService {
     public func routes(maxBodySize: Int = 1 << 20) -> [ServerRoute] {
         return [
             ServerRoute(operationID: "getReport", method: "GET", path: "/reports/{day}") { request in
-                try await self.handleGetReport(request, maxBodySize: maxBodySize)
+                try await self.handleGetReport(request)
             },
             ServerRoute(operationID: "createEvent", method: "POST", path: "/events") { request in
                 try await self.handleCreateEvent(request, maxBodySize: maxBodySize)
             },
             ServerRoute(operationID: "deleteEvent", method: "DELETE", path: "/events/{id}") { request in
-                try await self.handleDeleteEvent(request, maxBodySize: maxBodySize)
+                try await self.handleDeleteEvent(request)
             },
             ServerRoute(operationID: "latestEvent", method: "GET", path: "/events/latest") { request in
-                try await self.handleLatestEvent(request, maxBodySize: maxBodySize)
+                try await self.handleLatestEvent(request)
             },
         ]
     }
@@ -249,8 +249,7 @@ extension APIService {
     }
 
     private func handleGetReport(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/reports/{day}")
         let day: HeadersAPI.CalendarDate = try parameters.requiredValue("day", in: .path, as: .primitive, style: .simple, explode: false)
@@ -280,8 +279,7 @@ extension APIService {
     }
 
     private func handleDeleteEvent(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/events/{id}")
         let id: Int = try parameters.requiredValue("id", in: .path, as: .primitive, style: .simple, explode: false)
@@ -292,8 +290,7 @@ extension APIService {
     }
 
     private func handleLatestEvent(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         switch try await self.latestEvent() {
         case .ok(let body):

@@ -28,8 +28,8 @@ extension HeadersAPIServer.APIService {
     }
 
     /// Answers `request` with `route`, problems with the spec's error body; the handler's
-    /// `AbortError`s go to Vapor as they are, and other errors are logged and become a bare 500 so
-    /// nothing internal leaks.
+    /// `AbortError`s go to Vapor as they are, and other errors are logged and answered as
+    /// `.internalError` (500), so nothing internal leaks.
     private func respond(
         to request: Vapor.Request,
         with route: HeadersAPIServer.ServerRoute

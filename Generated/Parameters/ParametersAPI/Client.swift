@@ -266,6 +266,30 @@ public struct Client: Sendable {
         return try response.decodeBody(as: [.json("application/json")])
     }
 
+    /// Anonymous access or a bearer token (an empty security requirement, OpenAPI 3.1 §4.8.30).
+    ///
+    /// `GET /optional-auth`
+    ///
+    /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
+    public func optionalAuth() async throws {
+        let path = "/optional-auth"
+        var request = ClientRequest(method: "GET", url: self.url(path: path, query: []))
+        request.headerFields["Accept"] = "application/json"
+        if let token = try await self.bearerToken?() {
+            request.headerFields["Authorization"] = "Bearer \(token)"
+        }
+        let response = try await self.transport.send(request)
+        guard (200..<300).contains(response.statusCode) else {
+            throw ClientError(
+                operationID: "optionalAuth",
+                statusCode: response.statusCode,
+                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
+                body: response.body,
+                headerFields: response.headerFields
+            )
+        }
+    }
+
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
     ///
     /// `GET /exploded`

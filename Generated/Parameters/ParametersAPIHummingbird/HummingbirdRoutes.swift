@@ -7,12 +7,14 @@ import ParametersAPIServer
 extension ParametersAPIServer.APIService {
     /// Adds a route per operation to `router`.
     /// - Parameters:
+    ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
     ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413.
     public func registerRoutes<Context: Hummingbird.RequestContext>(
         on router: Hummingbird.Router<Context>,
+        authenticator: some ParametersAPIServer.BearerAuthenticator,
         maxBodySize: Int = 1 << 20
     ) {
-        for route in routes(maxBodySize: maxBodySize) {
+        for route in routes(authenticator: authenticator, maxBodySize: maxBodySize) {
             let path = route.pathSegments.map { segment in
                 switch segment {
                 case .constant(let text): text
@@ -29,8 +31,8 @@ extension ParametersAPIServer.APIService {
     }
 
     /// Answers `request` with `route`, problems with the spec's error body; the handler's
-    /// `HTTPResponseError`s go to Hummingbird as they are, and other errors are logged and become
-    /// a bare 500 so nothing internal leaks.
+    /// `HTTPResponseError`s go to Hummingbird as they are, and other errors are logged and answered
+    /// as `.internalError` (500), so nothing internal leaks.
     private func respond<Context: Hummingbird.RequestContext>(
         to request: Hummingbird.Request,
         context: Context,

@@ -42,6 +42,11 @@ public protocol APIService: Sendable {
         note: String?
     ) async throws -> EchoDefaultsResponse
 
+    /// Anonymous access or a bearer token (an empty security requirement, OpenAPI 3.1 §4.8.30).
+    ///
+    /// `GET /optional-auth`
+    func optionalAuth() async throws -> OptionalAuthResponse
+
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
     ///
     /// `GET /exploded`
@@ -93,6 +98,14 @@ public enum EchoQueryResponse: Sendable {
 public enum EchoDefaultsResponse: Sendable {
     /// what the handler received
     case ok(ParametersAPI.DefaultsEcho)
+}
+
+/// The responses `optionalAuth` documents.
+public enum OptionalAuthResponse: Sendable {
+    /// let through
+    case noContent
+    /// a token was sent and rejected
+    case unauthorized
 }
 
 /// The responses `echoExplodedObject` documents.
@@ -189,8 +202,35 @@ public struct ValidationIssue: Sendable, Hashable {
     }
 }
 
+/// Decides whether a bearer token grants access to an operation.
+public protocol BearerAuthenticator: Sendable {
+    /// - Parameters:
+    ///   - token: the token after `Bearer `.
+    ///   - operationID: the operation being called, for per-operation rules.
+    /// - Returns: whether to let the request through; `false` answers 401.
+    func authenticate(token: String, operationID: String) async throws -> Bool
+}
+
+/// Accepts exactly one token, compared in constant time.
+public struct StaticBearerToken: BearerAuthenticator {
+    private let expected: [UInt8]
+
+    public init(_ token: String) {
+        expected = Array(token.utf8)
+    }
+
+    public func authenticate(token: String, operationID: String) async throws -> Bool {
+        let given = Array(token.utf8)
+        var difference = UInt8(given.count == expected.count ? 0 : 1)
+        for index in expected.indices {
+            difference |= expected[index] ^ (index < given.count ? given[index] : 0)
+        }
+        return difference == 0
+    }
+}
+
 /// An HTTP request as the server framework received it, before anything is decoded: the adapters
-/// (`registerRoutes(on:)` of the Hummingbird and Vapor modules) build one per request.
+/// (`registerRoutes(on:…)` of the Hummingbird and Vapor modules) build one per request.
 public struct ServerRequest: Sendable {
     /// The request target's path as sent, still percent-encoded: `/api/v1/org/a%20b/builds`.
     public var path: String
@@ -281,30 +321,34 @@ public struct ServerRoute: Sendable {
 extension APIService {
     /// One route per operation, for a framework adapter to mount.
     /// - Parameters:
+    ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
     ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413.
-    public func routes(maxBodySize: Int = 1 << 20) -> [ServerRoute] {
+    public func routes(authenticator: some BearerAuthenticator, maxBodySize: Int = 1 << 20) -> [ServerRoute] {
         return [
             ServerRoute(operationID: "echoQuery", method: "GET", path: "/query") { request in
-                try await self.handleEchoQuery(request, maxBodySize: maxBodySize)
+                try await self.handleEchoQuery(request)
             },
             ServerRoute(operationID: "echoDefaults", method: "GET", path: "/defaults") { request in
-                try await self.handleEchoDefaults(request, maxBodySize: maxBodySize)
+                try await self.handleEchoDefaults(request)
+            },
+            ServerRoute(operationID: "optionalAuth", method: "GET", path: "/optional-auth") { request in
+                try await self.handleOptionalAuth(request, authenticator: authenticator)
             },
             ServerRoute(operationID: "echoExplodedObject", method: "GET", path: "/exploded") { request in
-                try await self.handleEchoExplodedObject(request, maxBodySize: maxBodySize)
+                try await self.handleEchoExplodedObject(request)
             },
             ServerRoute(
                 operationID: "echoPath",
                 method: "GET",
                 path: "/path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}"
             ) { request in
-                try await self.handleEchoPath(request, maxBodySize: maxBodySize)
+                try await self.handleEchoPath(request)
             },
             ServerRoute(operationID: "echoHeader", method: "GET", path: "/header") { request in
-                try await self.handleEchoHeader(request, maxBodySize: maxBodySize)
+                try await self.handleEchoHeader(request)
             },
             ServerRoute(operationID: "echoCookie", method: "GET", path: "/cookie") { request in
-                try await self.handleEchoCookie(request, maxBodySize: maxBodySize)
+                try await self.handleEchoCookie(request)
             },
         ]
     }
@@ -321,8 +365,7 @@ extension APIService {
     }
 
     private func handleEchoQuery(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/query")
         let text: String = try parameters.requiredValue("text", in: .query, as: .primitive, style: .form, explode: true)
@@ -371,8 +414,7 @@ extension APIService {
     }
 
     private func handleEchoDefaults(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/defaults")
         let limit: Int = try parameters.value("limit", in: .query, as: .primitive, style: .form, explode: true, default: 20)
@@ -387,9 +429,21 @@ extension APIService {
         }
     }
 
-    private func handleEchoExplodedObject(
+    private func handleOptionalAuth(
         _ request: ServerRequest,
-        maxBodySize: Int
+        authenticator: some BearerAuthenticator
+    ) async throws -> ServerResponse {
+        try await ServerCoding.authenticate(request, with: authenticator, operationID: "optionalAuth", allowsAnonymous: true)
+        switch try await self.optionalAuth() {
+        case .noContent:
+            return try ServerCoding.response(status: 204)
+        case .unauthorized:
+            return try ServerCoding.response(status: 401)
+        }
+    }
+
+    private func handleEchoExplodedObject(
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/exploded")
         let color: ParametersAPI.Color? = try parameters.value("color", in: .query, as: .object, style: .form, explode: true)
@@ -402,8 +456,7 @@ extension APIService {
     }
 
     private func handleEchoPath(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(
             request, pathTemplate: "/path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}"
@@ -433,8 +486,7 @@ extension APIService {
     }
 
     private func handleEchoHeader(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/header")
         let xText: String = try parameters.requiredValue("X-Text", in: .header, as: .primitive, style: .simple, explode: false)
@@ -452,8 +504,7 @@ extension APIService {
     }
 
     private func handleEchoCookie(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/cookie")
         let session: String = try parameters.requiredValue("session", in: .cookie, as: .primitive, style: .form, explode: true)
@@ -472,6 +523,22 @@ extension APIService {
 /// Request decoding and response encoding shared by the routes. Every failure is a
 /// `ServerProblem`, so clients always get the documented error body.
 enum ServerCoding {
+    /// - Parameter allowsAnonymous: a request without `Authorization` passes (the operation lists an
+    ///   empty security requirement); one with a token is still checked.
+    static func authenticate(
+        _ request: ServerRequest,
+        with authenticator: some BearerAuthenticator,
+        operationID: String,
+        allowsAnonymous: Bool = false
+    ) async throws {
+        let header = field("Authorization", of: request)
+        if header == nil, allowsAnonymous { return }
+        guard let header, header.count > 7,
+            header.prefix(7).lowercased() == "bearer ",
+            try await authenticator.authenticate(token: String(header.dropFirst(7)), operationID: operationID)
+        else { throw ServerProblem.unauthenticated }
+    }
+
     /// The first value of the header field `name` (compared case-insensitively, RFC 9110 §5.1).
     static func field(_ name: String, of request: ServerRequest) -> String? {
         request.headerFields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value

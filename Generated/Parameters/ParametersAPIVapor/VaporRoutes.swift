@@ -7,13 +7,15 @@ import Vapor
 extension ParametersAPIServer.APIService {
     /// Adds a route per operation to `routes` (an `Application`, or a group of one).
     /// - Parameters:
+    ///   - authenticator: checks bearer tokens of operations the spec secures with a bearer scheme.
     ///   - maxBodySize: the largest request body read, in bytes; larger ones get 413. Bodies are
     ///     streamed to the routes, so Vapor's `defaultMaxBodySize` does not apply.
     public func registerRoutes(
         on routes: some Vapor.RoutesBuilder,
+        authenticator: some ParametersAPIServer.BearerAuthenticator,
         maxBodySize: Int = 1 << 20
     ) {
-        for route in self.routes(maxBodySize: maxBodySize) {
+        for route in self.routes(authenticator: authenticator, maxBodySize: maxBodySize) {
             let path = route.pathSegments.map { segment -> Vapor.PathComponent in
                 switch segment {
                 case .constant(let text): .constant(text)
@@ -28,8 +30,8 @@ extension ParametersAPIServer.APIService {
     }
 
     /// Answers `request` with `route`, problems with the spec's error body; the handler's
-    /// `AbortError`s go to Vapor as they are, and other errors are logged and become a bare 500 so
-    /// nothing internal leaks.
+    /// `AbortError`s go to Vapor as they are, and other errors are logged and answered as
+    /// `.internalError` (500), so nothing internal leaks.
     private func respond(
         to request: Vapor.Request,
         with route: ParametersAPIServer.ServerRoute

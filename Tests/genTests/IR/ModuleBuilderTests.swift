@@ -353,7 +353,9 @@ private let presenceSpec = """
     )
     #expect(built.module?.operations.map(\.requiresBearerToken) == [true, false])
     #expect(built.reported == [
-        "t.yaml:6:12: warning: security scheme 'basic' (http basic) is not generated yet; requests are sent without its credentials (only bearer tokens, including OAuth 2 and OpenID Connect access tokens, are)",
+        "t.yaml:6:12: warning: security scheme 'basic' (http basic) is not generated yet: the client sends requests without its credentials "
+            + "and the server routes do not check it, so check it in a middleware of your framework (only bearer tokens, including OAuth 2 "
+            + "and OpenID Connect access tokens, are sent and checked)",
     ])
 }
 

@@ -105,7 +105,7 @@ public struct ValidationIssue: Sendable, Hashable {
 }
 
 /// An HTTP request as the server framework received it, before anything is decoded: the adapters
-/// (`registerRoutes(on:)` of the Hummingbird and Vapor modules) build one per request.
+/// (`registerRoutes(on:…)` of the Hummingbird and Vapor modules) build one per request.
 public struct ServerRequest: Sendable {
     /// The request target's path as sent, still percent-encoded: `/api/v1/org/a%20b/builds`.
     public var path: String
@@ -200,7 +200,7 @@ extension APIService {
     public func routes(maxBodySize: Int = 1 << 20) -> [ServerRoute] {
         return [
             ServerRoute(operationID: "getPet", method: "GET", path: "/pets/{id}") { request in
-                try await self.handleGetPet(request, maxBodySize: maxBodySize)
+                try await self.handleGetPet(request)
             },
             ServerRoute(operationID: "putPet", method: "PUT", path: "/pets/{id}") { request in
                 try await self.handlePutPet(request, maxBodySize: maxBodySize)
@@ -220,8 +220,7 @@ extension APIService {
     }
 
     private func handleGetPet(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/pets/{id}")
         let id: String = try parameters.requiredValue("id", in: .path, as: .primitive, style: .simple, explode: false)

@@ -111,7 +111,7 @@ public struct ValidationIssue: Sendable, Hashable {
 }
 
 /// An HTTP request as the server framework received it, before anything is decoded: the adapters
-/// (`registerRoutes(on:)` of the Hummingbird and Vapor modules) build one per request.
+/// (`registerRoutes(on:…)` of the Hummingbird and Vapor modules) build one per request.
 public struct ServerRequest: Sendable {
     /// The request target's path as sent, still percent-encoded: `/api/v1/org/a%20b/builds`.
     public var path: String
@@ -206,13 +206,13 @@ extension APIService {
     public func routes(maxBodySize: Int = 1 << 20) -> [ServerRoute] {
         return [
             ServerRoute(operationID: "listPets", method: "GET", path: "/pets") { request in
-                try await self.handleListPets(request, maxBodySize: maxBodySize)
+                try await self.handleListPets(request)
             },
             ServerRoute(operationID: "createPet", method: "POST", path: "/pets") { request in
                 try await self.handleCreatePet(request, maxBodySize: maxBodySize)
             },
             ServerRoute(operationID: "deletePet", method: "DELETE", path: "/pets/{petId}") { request in
-                try await self.handleDeletePet(request, maxBodySize: maxBodySize)
+                try await self.handleDeletePet(request)
             },
         ]
     }
@@ -229,8 +229,7 @@ extension APIService {
     }
 
     private func handleListPets(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/pets")
         let limit: Int32? = try parameters.value("limit", in: .query, as: .primitive, style: .form, explode: true)
@@ -258,8 +257,7 @@ extension APIService {
     }
 
     private func handleDeletePet(
-        _ request: ServerRequest,
-        maxBodySize: Int
+        _ request: ServerRequest
     ) async throws -> ServerResponse {
         let parameters = ServerCoding.RequestParameters(request, pathTemplate: "/pets/{petId}")
         let petID: Int64 = try parameters.requiredValue("petId", in: .path, as: .primitive, style: .simple, explode: false)
