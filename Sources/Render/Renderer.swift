@@ -55,6 +55,9 @@ public struct Renderer: Sendable {
                 throw .error("--templates '\(directory)' is a file; expected a folder of NAME.mustache files", at: nil)
             }
             let names: [String]
+            guard FileManager.default.fileExists(atPath: directory) else {
+                throw .error("no templates folder '\(directory)'", at: nil)
+            }
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }.sorted()
             } catch {
@@ -95,9 +98,10 @@ public struct Renderer: Sendable {
         // generator that is a typo to report, not output to lose silently.
         for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
             if let missing = template.partialReferences.first(where: { templates[$0.name] == nil }) {
+                let hint = closestMatch(to: missing.name, in: templates.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
                 throw .error(
                     "no template '\(missing.name).mustache' for the partial '{{> \(missing.name)}}', built in"
-                        + (directory.map { " or in '\($0)'" } ?? ""),
+                        + (directory.map { " or in '\($0)'" } ?? "") + hint,
                     at: SourceLocation(file: paths[name] ?? name, line: missing.line, column: missing.column)
                 )
             }
