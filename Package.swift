@@ -6,6 +6,21 @@ let generatedSettings: [SwiftSetting] = [
     .unsafeFlags(["-warnings-as-errors"]),
 ]
 
+/// The targets of one spec's generated modules (the layout gen writes by default): the models and
+/// client, the framework-neutral server, its Hummingbird and Vapor routes and, when asked, the
+/// AsyncHTTPClient transport.
+func generatedTargets(_ module: String, in folder: String, transport: Bool = false) -> [Target] {
+    func target(_ suffix: String, _ dependencies: [Target.Dependency]) -> Target {
+        .target(name: module + suffix, dependencies: dependencies, path: "\(folder)/\(module)\(suffix)", swiftSettings: generatedSettings)
+    }
+    return [
+        target("", []),
+        target("Server", [.target(name: module)]),
+        target("Hummingbird", [.target(name: module + "Server"), .product(name: "Hummingbird", package: "hummingbird")]),
+        target("Vapor", [.target(name: module + "Server"), .product(name: "Vapor", package: "vapor")]),
+    ] + (transport ? [target("AsyncHTTPClient", [.target(name: module), .product(name: "AsyncHTTPClient", package: "async-http-client")])] : [])
+}
+
 let package = Package(
     name: "gen",
     platforms: [.macOS(.v14)],
@@ -62,82 +77,14 @@ let package = Package(
             dependencies: ["gen"]
         ),
 
-        // MARK: Code generated from specs/builds.yaml, compiled so tests can run it.
-        .target(name: "BuildsAPI", path: "Generated/BuildsAPI", swiftSettings: generatedSettings),
-        .target(name: "BuildsAPIServer", dependencies: ["BuildsAPI"], path: "Generated/BuildsAPIServer", swiftSettings: generatedSettings),
-        .target(
-            name: "BuildsAPIHummingbird",
-            dependencies: ["BuildsAPIServer", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Generated/BuildsAPIHummingbird",
-            swiftSettings: generatedSettings
-        ),
-        .target(
-            name: "BuildsAPIVapor",
-            dependencies: ["BuildsAPIServer", .product(name: "Vapor", package: "vapor")],
-            path: "Generated/BuildsAPIVapor",
-            swiftSettings: generatedSettings
-        ),
-        // From specs/parameters.yaml: every parameter style, run client against server in tests.
-        .target(name: "ParametersAPI", path: "Generated/Parameters/ParametersAPI", swiftSettings: generatedSettings),
-        .target(name: "ParametersAPIServer", dependencies: ["ParametersAPI"], path: "Generated/Parameters/ParametersAPIServer", swiftSettings: generatedSettings),
-        .target(
-            name: "ParametersAPIHummingbird",
-            dependencies: ["ParametersAPIServer", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Generated/Parameters/ParametersAPIHummingbird",
-            swiftSettings: generatedSettings
-        ),
-        .target(
-            name: "ParametersAPIVapor",
-            dependencies: ["ParametersAPIServer", .product(name: "Vapor", package: "vapor")],
-            path: "Generated/Parameters/ParametersAPIVapor",
-            swiftSettings: generatedSettings
-        ),
-
-        .target(
-            name: "BuildsAPIAsyncHTTPClient",
-            dependencies: ["BuildsAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")],
-            path: "Generated/BuildsAPIAsyncHTTPClient",
-            swiftSettings: generatedSettings
-        ),
-
-        // specs/bodies.yaml, generated into a folder of its own (gen's manifest is per output folder).
-        .target(name: "BodiesAPI", path: "Generated/Bodies/BodiesAPI", swiftSettings: generatedSettings),
-        .target(name: "BodiesAPIServer", dependencies: ["BodiesAPI"], path: "Generated/Bodies/BodiesAPIServer", swiftSettings: generatedSettings),
-        .target(
-            name: "BodiesAPIHummingbird",
-            dependencies: ["BodiesAPIServer", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Generated/Bodies/BodiesAPIHummingbird",
-            swiftSettings: generatedSettings
-        ),
-        .target(
-            name: "BodiesAPIVapor",
-            dependencies: ["BodiesAPIServer", .product(name: "Vapor", package: "vapor")],
-            path: "Generated/Bodies/BodiesAPIVapor",
-            swiftSettings: generatedSettings
-        ),
-
-        // MARK: Code generated from specs/headers.yaml (`--output Generated/Headers`): response headers, dates, bytes.
-        .target(name: "HeadersAPI", path: "Generated/Headers/HeadersAPI", swiftSettings: generatedSettings),
-        .target(name: "HeadersAPIServer", dependencies: ["HeadersAPI"], path: "Generated/Headers/HeadersAPIServer", swiftSettings: generatedSettings),
-        .target(
-            name: "HeadersAPIHummingbird",
-            dependencies: ["HeadersAPIServer", .product(name: "Hummingbird", package: "hummingbird")],
-            path: "Generated/Headers/HeadersAPIHummingbird",
-            swiftSettings: generatedSettings
-        ),
-        .target(
-            name: "HeadersAPIVapor",
-            dependencies: ["HeadersAPIServer", .product(name: "Vapor", package: "vapor")],
-            path: "Generated/Headers/HeadersAPIVapor",
-            swiftSettings: generatedSettings
-        ),
-        .target(
-            name: "HeadersAPIAsyncHTTPClient",
-            dependencies: ["HeadersAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")],
-            path: "Generated/Headers/HeadersAPIAsyncHTTPClient",
-            swiftSettings: generatedSettings
-        ),
-
+        // MARK: Code generated from specs/, compiled so tests can run it.
+        // specs/builds.yaml into Generated/; the others each into a folder of their own (gen's
+        // manifest is per output folder): every parameter style, non-JSON bodies, response headers.
+    ] + generatedTargets("BuildsAPI", in: "Generated", transport: true)
+        + generatedTargets("ParametersAPI", in: "Generated/Parameters")
+        + generatedTargets("BodiesAPI", in: "Generated/Bodies")
+        + generatedTargets("HeadersAPI", in: "Generated/Headers", transport: true)
+        + [
         // MARK: A hand-written service on the generated code, served by an example executable.
         .target(name: "BuildsExample", dependencies: ["BuildsAPI", "BuildsAPIServer"], path: "Examples/BuildsExample"),
         .executableTarget(
