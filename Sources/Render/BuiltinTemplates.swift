@@ -4240,8 +4240,6 @@ extension {{serverModuleName}}.APIService {
         "headersType",
         "headersTypes",
         "imports",
-        "importsModels",
-        "importsServer",
         "indirectKeyword",
         "initializerDefault",
         "initializerParameterLines",

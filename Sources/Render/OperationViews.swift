@@ -41,16 +41,13 @@ struct ServerView: Sendable {
     var access: String
     var moduleName: String
     /// The modules the file imports, sorted as swift-format's `OrderedImports` wants: `Foundation`
-    /// and, when `importsModels`, the models' module.
+    /// and, when the server is a module of its own, the models' module.
     var imports: [String]
     /// Whether every error response documents one body type; otherwise a default
     /// `errorPayload(for:)` building a `JSONValue` is generated.
     var hasDocumentedErrorPayload: Bool
     /// Some route handler is deprecated and is called through `DeprecatedOperationRoutes`.
     var hasDeprecatedRoutes: Bool
-    /// The server is its own module importing the models' one; false in the flat layout, where
-    /// both are one module.
-    var importsModels: Bool
     var operations: [OperationView]
     /// A file after `Server.swift` of a large spec (`Server2.swift`, …): only its share of the
     /// response enums and route handlers.
@@ -76,13 +73,11 @@ struct AdapterView: Sendable {
     /// `public`, `package` or `internal`, as `ModelsView.access`.
     var access: String
     /// The modules the file imports, sorted as swift-format's `OrderedImports` wants: `BuildsAPIServer`
-    /// (when `importsServer`), `Foundation`, `Hummingbird` or `Vapor`.
+    /// (when the adapter is a module of its own), `Foundation`, `Hummingbird` or `Vapor`.
     var imports: [String]
     /// The module holding `APIService`, which qualifies its types (Vapor has a `BearerAuthenticator`
     /// too): `BuildsAPIServer`, or the one module of the flat layout.
     var serverModuleName: String
-    /// The adapter is its own module importing the server's; false in the flat layout.
-    var importsServer: Bool
     /// `registerRoutes` takes a `BearerAuthenticator` (some operation is secured with a bearer scheme).
     var usesBearerAuthentication: Bool
 }
@@ -95,10 +90,8 @@ struct TransportView: Sendable {
     var access: String
     /// The module holding `Client`: `BuildsAPI`.
     var moduleName: String
-    /// The transport is its own module importing the client's; false in the flat layout.
-    var importsModels: Bool
     /// The modules the file imports, sorted as swift-format's `OrderedImports` wants: `AsyncHTTPClient`,
-    /// `BuildsAPI` (when `importsModels`), `Foundation`.
+    /// `BuildsAPI` (when the transport is a module of its own), `Foundation`.
     var imports: [String]
 }
 
@@ -384,7 +377,6 @@ extension ServerView: TemplateValue {
         case "imports": imports.templateData
         case "hasDocumentedErrorPayload": hasDocumentedErrorPayload.templateData
         case "hasDeprecatedRoutes": hasDeprecatedRoutes.templateData
-        case "importsModels": importsModels.templateData
         case "operations": operations.templateData
         case "isContinuation": isContinuation.templateData
         case "isSplit": isSplit.templateData
@@ -402,7 +394,6 @@ extension AdapterView: TemplateValue {
         switch key {
         case "header": header.templateData
         case "serverModuleName": serverModuleName.templateData
-        case "importsServer": importsServer.templateData
         case "access": access.templateData
         case "imports": imports.templateData
         case "usesBearerAuthentication": usesBearerAuthentication.templateData
@@ -417,7 +408,6 @@ extension TransportView: TemplateValue {
         case "header": header.templateData
         case "access": access.templateData
         case "moduleName": moduleName.templateData
-        case "importsModels": importsModels.templateData
         case "imports": imports.templateData
         default: nil
         }

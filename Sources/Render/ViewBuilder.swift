@@ -83,7 +83,6 @@ struct ViewBuilder {
             header: header,
             access: access,
             moduleName: module.name,
-            importsModels: importsModels,
             imports: (["AsyncHTTPClient", "Foundation"] + (importsModels ? [module.name] : [])).sorted()
         )
     }
@@ -141,7 +140,6 @@ struct ViewBuilder {
             imports: (["Foundation"] + (importsModels ? [module.name] : [])).sorted(),
             hasDocumentedErrorPayload: module.errorPayload != nil,
             hasDeprecatedRoutes: module.operations.contains { $0.deprecated || $0.responses.contains(where: \.deprecated) },
-            importsModels: importsModels,
             // Server code imports the models' module beside Foundation: qualify its types.
             operations: module.operations.map { operationView($0, qualifier: module.name) },
             usesBearerAuthentication: module.operations.contains(where: \.requiresBearerToken)
@@ -161,7 +159,6 @@ struct ViewBuilder {
             access: access,
             imports: (["Foundation", framework] + (importsServer ? [module.name + "Server"] : [])).sorted(),
             serverModuleName: importsServer ? module.name + "Server" : module.name,
-            importsServer: importsServer,
             usesBearerAuthentication: module.operations.contains(where: \.requiresBearerToken)
         )
     }
