@@ -19,7 +19,7 @@ extension ModuleBuilder {
         model.allowReserved = parameter.location == .query && parameter.allowReserved
         model.warningLocation = parameter.styleLocation ?? parameter.sourceLocation
         if let contentType = parameter.contentType {
-            let essence = (contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+            let essence = MediaType.essence(of: contentType)
             if essence == "application/json" || essence.hasSuffix("+json") {
                 model.coding = .json
             } else if parameter.schema.flatMap(resolved)?.types.contains(.string) != true {

@@ -470,15 +470,14 @@ public struct ModuleBuilder {
 
     /// Body enum case names: `json`, `form`, `multipart`, `plainText`, `binary`, else from the type (`imagePng`).
     static func caseName(forContentType contentType: String) -> String {
-        let essence = (contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
-        switch essence {
+        switch MediaType.essence(of: contentType) {
         case "application/json": return "json"
         case "application/x-www-form-urlencoded": return "form"
         case "multipart/form-data": return "multipart"
         case "text/plain": return "plainText"
         case "application/octet-stream": return "binary"
         case "*/*": return "any"
-        default: return Naming.memberName(essence.replacingOccurrences(of: "*", with: "any"))
+        case let essence: return Naming.memberName(essence.replacingOccurrences(of: "*", with: "any"))
         }
     }
 

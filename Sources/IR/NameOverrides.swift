@@ -38,6 +38,7 @@ public struct NameOverrides: Sendable {
     /// identifier, or a keyword, is an error; an original the document does not have is a
     /// warning with the closest one as a note. Invalid entries are left out.
     static func validated(_ entries: [Entry], kind: String, known: [String], diagnostics: DiagnosticSink) -> [String: String] {
+        guard !entries.isEmpty else { return [:] }
         let knownSet = Set(known)
         var result: [String: String] = [:]
         for entry in entries {

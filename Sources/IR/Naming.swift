@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one place spec strings become Swift identifiers.
 ///
 /// Words are split at `_`, `-`, spaces, punctuation and lower→upper case changes, then joined as
@@ -31,6 +33,15 @@ public enum Naming {
 
     /// An `UpperCamelCase` type name: `build_response` → `BuildResponse`, `api-error` → `APIError`.
     public static func typeName(_ text: String) -> String {
+        typeNames.value(for: text, computing: uncachedTypeName)
+    }
+
+    /// Spec names repeat (`id`, `name`, `created_at` in every schema, `Item` for every array), and
+    /// deriving a name allocates a string per word: remembered, naming was 7% of a large spec's run.
+    private static let typeNames = NameCache()
+    private static let memberNames = NameCache()
+
+    private static func uncachedTypeName(_ text: String) -> String {
         let words = self.words(in: text)
         let joined = join(words.map(capitalized))
         // `X.Type`, `X.Protocol` and `X.Self` mean something else after a dot: never use them as names.
@@ -43,6 +54,10 @@ public enum Naming {
 
     /// A `lowerCamelCase` member name: `display_name` → `displayName`, `build_id` → `buildID`.
     public static func memberName(_ text: String) -> String {
+        memberNames.value(for: text, computing: uncachedMemberName)
+    }
+
+    private static func uncachedMemberName(_ text: String) -> String {
         let words = self.words(in: text)
         guard let first = words.first else { return repaired("", fallback: "value", allowBackticks: true) }
         let head = isInitialism(first) ? first.lowercased() : lowercasedFirstWord(first)
@@ -203,19 +218,39 @@ public struct NameScope {
 
     /// `name` itself if free, else the first of `name2`, `name3`, … that is.
     public mutating func claim(_ name: String) -> String {
-        var candidate = name
+        // Most names are free: one lookup in each set, no suffix bookkeeping.
+        if !reserved.contains(name), taken.insert(name).inserted { return name }
         var counter = nextSuffix[name] ?? 2
-        if contains(candidate) {
+        var candidate = name + String(counter)
+        while contains(candidate) {
+            counter += 1
             candidate = name + String(counter)
-            while contains(candidate) {
-                counter += 1
-                candidate = name + String(counter)
-            }
-            nextSuffix[name] = counter + 1
         }
+        nextSuffix[name] = counter + 1
         taken.insert(candidate)
         return candidate
     }
 
     public func contains(_ name: String) -> Bool { taken.contains(name) || reserved.contains(name) }
+}
+
+/// Names derived before, by the text they were derived from; shared by every thread (tests build
+/// modules concurrently), so behind a lock.
+private final class NameCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names: [String: String] = [:]
+
+    func value(for text: String, computing derive: (String) -> String) -> String {
+        lock.lock()
+        if let name = names[text] {
+            lock.unlock()
+            return name
+        }
+        lock.unlock()
+        let name = derive(text)
+        lock.lock()
+        names[text] = name
+        lock.unlock()
+        return name
+    }
 }

@@ -52,7 +52,7 @@ final class TypeBuilder {
     /// Whether a `contentMediaType` names bytes (`image/png`) rather than text a `String` holds
     /// (`text/html`, `application/json`, XML).
     static func isBinaryMediaType(_ mediaType: String) -> Bool {
-        let essence = (mediaType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+        let essence = MediaType.essence(of: mediaType)
         return !(essence.hasPrefix("text/") || essence.hasSuffix("json") || essence.hasSuffix("xml"))
     }
 
@@ -153,7 +153,7 @@ final class TypeBuilder {
         let kind: SwiftType.Kind
         let shape = Shape(schema)
         if let values = shape.enumValues {
-            kind = .enumeration(makeEnumeration(values, schema: shape.core, frozen: schema.frozenEnum || shape.core.frozenEnum))
+            kind = .enumeration(Self.makeEnumeration(values, schema: shape.core, frozen: schema.frozenEnum || shape.core.frozenEnum, diagnostics: diagnostics))
         } else if shape.core.reference == nil, !shape.core.properties.isEmpty || shape.core.allOf.count > 1 || isFreeFormObjectWithProperties(shape.core) {
             kind = .structure(makeStructure(shape.core, container: container, isRequest: isRequest))
         } else if shape.alternatives.count > 1 {
@@ -246,7 +246,9 @@ final class TypeBuilder {
         return (properties, required, additional)
     }
 
-    private func makeEnumeration(_ values: [JSONValue], schema: Schema, frozen: Bool = false) -> Enumeration {
+    /// - Parameter diagnostics: where a value that is not a string goes; `nil` when the enumeration
+    ///   was already built (and reported) as a declaration and is only looked at again.
+    private static func makeEnumeration(_ values: [JSONValue], schema: Schema, frozen: Bool = false, diagnostics: DiagnosticSink?) -> Enumeration {
         let isInteger = values.allSatisfy { if case .integer(let value, _) = $0 { value != nil } else { false } }
         var scope = NameScope()
         var cases: [Enumeration.Case] = []
@@ -258,7 +260,7 @@ final class TypeBuilder {
                 cases.append(.init(name: scope.claim(Naming.memberName(text)), rawValue: text))
             default:
                 // Mixed or non-string values: keep the text so nothing is lost; issue a warning.
-                diagnostics.warning("enum value \(Self.describe(value)) is not a string; it is kept as the string '\(Self.text(of: value))'", at: schema.location)
+                diagnostics?.warning("enum value \(Self.describe(value)) is not a string; it is kept as the string '\(Self.text(of: value))'", at: schema.location)
                 cases.append(.init(name: scope.claim(Naming.memberName(Self.text(of: value))), rawValue: Self.text(of: value)))
             }
         }
@@ -538,8 +540,7 @@ final class TypeBuilder {
         let target = schema.reference.flatMap { componentSchemas[$0.name] } ?? schema
         let shape = Shape(target)
         guard let values = shape.enumValues else { return nil }
-        let silent = DiagnosticSink()
-        return TypeBuilder(document: document, diagnostics: silent).makeEnumeration(values, schema: shape.core, frozen: target.frozenEnum || shape.core.frozenEnum)
+        return Self.makeEnumeration(values, schema: shape.core, frozen: target.frozenEnum || shape.core.frozenEnum, diagnostics: nil)
     }
 
     static func text(of value: JSONValue) -> String {

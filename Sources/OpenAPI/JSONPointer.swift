@@ -17,7 +17,8 @@ struct JSONPointer: Hashable {
         guard decoded.first == "/" else { return nil }
         tokens = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map {
             // Order matters (RFC 6901 §4): `~01` is `~1` literally, not `/`.
-            $0.contains("~") ? $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
+            // Checked on bytes: `Substring.contains(String)` goes through Foundation, per `$ref`.
+            $0.utf8.contains(UInt8(ascii: "~")) ? $0.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") : String($0)
         }
     }
 
@@ -27,7 +28,7 @@ struct JSONPointer: Hashable {
     }
 
     private static func percentDecode(_ text: Substring) -> String? {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {

@@ -91,8 +91,16 @@ public struct MediaType {
     }
 
     /// The media type's essence: type and subtype, lowercase, without parameters (`text/plain`).
-    public var essence: String {
-        (contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+    public var essence: String { Self.essence(of: contentType) }
+
+    /// `contentType`'s type and subtype, lowercase, without parameters or spaces.
+    public static func essence(of contentType: String) -> String {
+        // Almost always already an essence (`application/json`): no copies then, as this is read
+        // several times for every body and response.
+        if contentType.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: " ") && !(0x41...0x5A).contains($0) }) {
+            return contentType
+        }
+        return (contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
     }
 
     /// Whether this is JSON: `application/json` or any `+json` suffix (RFC 6839 §3.1).
