@@ -91,7 +91,7 @@ extension DocumentParser {
             // A local reference points into the file it is written in.
             file = location.file
             resolvedFile = context.files.resolvedPath(ofFile: file)
-            guard let loaded = file == root.location.file ? root : context.files.document(.init(displayPath: file, resolvedPath: resolvedFile), ref: ref, at: location) else { return nil }
+            guard let loaded = location.sourceFile == root.location.sourceFile ? root : context.files.document(.init(displayPath: file, resolvedPath: resolvedFile), ref: ref, at: location) else { return nil }
             document = loaded
         } else {
             guard let target = context.files.target(of: filePart, from: location.file, ref: ref, at: location),

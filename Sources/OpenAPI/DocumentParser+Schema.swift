@@ -40,7 +40,7 @@ extension DocumentParser {
             return nil
         }
         let prefix = "#/components/schemas/"
-        let inMainFile = refNode.location.file == root.location.file
+        let inMainFile = refNode.location.sourceFile == root.location.sourceFile
         if inMainFile, ref.hasPrefix(prefix), let pointer = JSONPointer(reference: ref), pointer.tokens.count == 3 {
             let name = pointer.tokens[2]
             if componentSchemaNames.contains(name) {
@@ -91,7 +91,7 @@ extension DocumentParser {
             }
             context.resolving.append(target.key)
             defer { context.resolving.removeLast() }
-            let resolved = next.location.file == root.location.file && nextRef.hasPrefix("#/components/schemas/")
+            let resolved = next.location.sourceFile == root.location.sourceFile && nextRef.hasPrefix("#/components/schemas/")
                 ? parseSchemaReference(next) : externalSchema(nextRef, at: next)
             if case .named(let reference)? = resolved { context.externalSchemaNames[target.key] = reference.name }
             return resolved

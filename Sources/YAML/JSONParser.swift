@@ -10,7 +10,7 @@ struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let base: UnsafePointer<UInt8>
     private let end: Int
-    private let file: String
+    private let file: SourceFile
     private var position: Int
     /// Current line and the offset where it starts, advanced by `skipWhitespace`.
     private var line = 1
@@ -28,7 +28,7 @@ struct JSONParser {
         self.bytes = bytes
         base = UnsafePointer(bytes.baseAddress!)
         end = bytes.count
-        self.file = file
+        self.file = SourceFile(path: file)
         builder = TreeBuilder(limits: limits, diagnostics: diagnostics)
         let hasBOM = end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF
         position = hasBOM ? 3 : 0
@@ -162,7 +162,7 @@ struct JSONParser {
         }
         self.column = column
         columnOffset = index
-        return SourceLocation(file: file, line: line, column: column)
+        return SourceLocation(sourceFile: file, line: line, column: column)
     }
 
     private mutating func literal(_ word: StaticString, _ value: Scalar.Value, at location: SourceLocation) throws(Diagnostic) {

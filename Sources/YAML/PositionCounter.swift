@@ -7,14 +7,14 @@ import Diagnostics
 /// O(n) even on a one-line 8 MB minified file. An earlier offset restarts from the top.
 struct PositionCounter {
     private let bytes: UnsafeBufferPointer<UInt8>
-    private let file: String
+    private let file: SourceFile
     /// Where counting starts: after a UTF-8 byte order mark, which takes no column.
     private let origin: Int
     private var offset: Int
     private var line = 1
     private var column = 1
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
+    init(bytes: UnsafeBufferPointer<UInt8>, file: SourceFile) {
         self.bytes = bytes
         self.file = file
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
@@ -30,7 +30,7 @@ struct PositionCounter {
             line = 1
             column = 1
         }
-        guard let base = bytes.baseAddress else { return SourceLocation(file: file, line: 1, column: 1) }
+        guard let base = bytes.baseAddress else { return SourceLocation(sourceFile: file, line: 1, column: 1) }
         var index = offset
         var line = self.line
         var column = self.column
@@ -54,6 +54,6 @@ struct PositionCounter {
         offset = index
         self.line = line
         self.column = column
-        return SourceLocation(file: file, line: line, column: column)
+        return SourceLocation(sourceFile: file, line: line, column: column)
     }
 }

@@ -6,12 +6,12 @@ import Diagnostics
 /// The event API, not libyaml's document API, because the document composer recurses (a deep
 /// document overflows the stack) and expands aliases without any budget.
 struct YAMLEventReader {
-    private let file: String
+    private let file: SourceFile
     private let limits: YAMLLoader.Limits
     private let diagnostics: DiagnosticSink
 
     init(file: String, limits: YAMLLoader.Limits, diagnostics: DiagnosticSink) {
-        self.file = file
+        self.file = SourceFile(path: file)
         self.limits = limits
         self.diagnostics = diagnostics
     }
@@ -77,12 +77,12 @@ struct YAMLEventReader {
     }
 
     private func emptyInput() -> Diagnostic {
-        .error("empty input; expected a YAML or JSON document", at: SourceLocation(file: file, line: 1, column: 1))
+        .error("empty input; expected a YAML or JSON document", at: SourceLocation(sourceFile: file, line: 1, column: 1))
     }
 
     /// libyaml marks are 0-based; diagnostics are 1-based.
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
+        SourceLocation(sourceFile: file, line: mark.line + 1, column: mark.column + 1)
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
