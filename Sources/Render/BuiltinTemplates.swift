@@ -4178,151 +4178,154 @@ extension {{serverModuleName}}.APIService {
 """#,
     ]
 
-    /// Every key the views answer (`value(forKey:)` of `Sources/Render`), for checking user templates.
-    static let viewKeys: Set<String> = [
-        "acceptLiteral",
-        "access",
-        "additionalPropertiesType",
-        "aliasTarget",
-        "allowReserved",
-        "argumentList",
-        "assignments",
-        "authenticateLines",
-        "availability",
-        "bodyChoices",
-        "bodyCoders",
-        "bodyContentTypeLiteral",
-        "bodyIsOptional",
-        "bodyReadLines",
-        "bodyType",
-        "caseName",
-        "cases",
-        "chunkOperations",
-        "clientMethods",
-        "coder",
-        "coderExpression",
-        "codingAvailability",
-        "codingKey",
-        "containerName",
-        "cookieParameters",
-        "declaredType",
-        "decoderName",
-        "defaultLiteral",
-        "defaultServerURL",
-        "discriminatorLiteral",
-        "documentation",
-        "elementType",
-        "encoderName",
-        "encodingLines",
-        "errorPayloadType",
-        "explode",
-        "fields",
-        "forwardLines",
-        "handleLines",
-        "handlerParameters",
-        "hasBody",
-        "hasCookieParameters",
-        "hasDeprecatedRoutes",
-        "hasDiscriminator",
-        "hasDocumentedErrorPayload",
-        "hasFormBodies",
-        "hasHeaders",
-        "hasOperations",
-        "hasParameters",
-        "hasProperties",
-        "hasQueryParameters",
-        "hasSeveralOperations",
-        "hasSuccessBody",
-        "hasTags",
-        "header",
-        "headerParameters",
-        "headersOnly",
-        "headersType",
-        "headersTypes",
-        "imports",
-        "indirectKeyword",
-        "initializerDefault",
-        "initializerParameterLines",
-        "initializerParameters",
-        "initializers",
-        "isAlias",
-        "isArray",
-        "isContinuation",
-        "isDeprecatedRoute",
-        "isEnum",
-        "isFixedStatus",
-        "isFrozen",
-        "isIndirect",
-        "isLast",
-        "isOptional",
-        "isOptionalNullable",
-        "isRequired",
-        "isRequiredNullable",
-        "isSplit",
-        "isStruct",
-        "isUnion",
-        "literal",
-        "location",
-        "method",
-        "moduleName",
-        "name",
-        "nameLiteral",
-        "nestedTypes",
-        "operationIDLiteral",
-        "operations",
-        "output",
-        "parameterDocumentation",
-        "parameterLines",
-        "parameterList",
-        "parameters",
-        "pathExpression",
-        "pathLines",
-        "pathLiteral",
-        "pathParameters",
-        "patternLiteral",
-        "properties",
-        "queryParameters",
-        "rawType",
-        "readLines",
-        "requestParametersLines",
-        "requirementLines",
-        "requirementParameterList",
-        "requiresBearerToken",
-        "responseTypeName",
-        "responses",
-        "returnLines",
-        "returnsVoid",
-        "routeLines",
-        "serverModuleName",
-        "status",
-        "statusCode",
-        "storedDefault",
-        "style",
-        "successCoders",
-        "successStatus",
-        "successType",
-        "switchLines",
-        "tagLiterals",
-        "triesExactMatchesFirst",
-        "type",
-        "typeName",
-        "types",
-        "unionCases",
-        "unionTypeList",
-        "unionTypeListPieces",
-        "unknownCaseName",
-        "usesBearerAuthentication",
-        "valueType",
-        "wrapsAllCases",
-        "wrapsBodyCoders",
-        "wrapsCoding",
-        "wrapsDecoding",
-        "wrapsInitializer",
-        "wrapsLiteral",
-        "wrapsParameters",
-        "wrapsPath",
-        "wrapsSuccessCoders",
-        "wrapsUnionTypeList",
-        "writtenTagLiteral",
-    ]
+    /// Every key the views answer, for checking user templates.
+    static let viewKeys = Set(TemplateKey.allCases.map(\.rawValue))
+}
+
+/// Every key the views answer (`value(forKey:)` of `Sources/Render`), written by embed-templates.
+enum TemplateKey: String, CaseIterable, Sendable {
+    case acceptLiteral
+    case access
+    case additionalPropertiesType
+    case aliasTarget
+    case allowReserved
+    case argumentList
+    case assignments
+    case authenticateLines
+    case availability
+    case bodyChoices
+    case bodyCoders
+    case bodyContentTypeLiteral
+    case bodyIsOptional
+    case bodyReadLines
+    case bodyType
+    case caseName
+    case cases
+    case chunkOperations
+    case clientMethods
+    case coder
+    case coderExpression
+    case codingAvailability
+    case codingKey
+    case containerName
+    case cookieParameters
+    case declaredType
+    case decoderName
+    case defaultLiteral
+    case defaultServerURL
+    case discriminatorLiteral
+    case documentation
+    case elementType
+    case encoderName
+    case encodingLines
+    case errorPayloadType
+    case explode
+    case fields
+    case forwardLines
+    case handleLines
+    case handlerParameters
+    case hasBody
+    case hasCookieParameters
+    case hasDeprecatedRoutes
+    case hasDiscriminator
+    case hasDocumentedErrorPayload
+    case hasFormBodies
+    case hasHeaders
+    case hasOperations
+    case hasParameters
+    case hasProperties
+    case hasQueryParameters
+    case hasSeveralOperations
+    case hasSuccessBody
+    case hasTags
+    case header
+    case headerParameters
+    case headersOnly
+    case headersType
+    case headersTypes
+    case imports
+    case indirectKeyword
+    case initializerDefault
+    case initializerParameterLines
+    case initializerParameters
+    case initializers
+    case isAlias
+    case isArray
+    case isContinuation
+    case isDeprecatedRoute
+    case isEnum
+    case isFixedStatus
+    case isFrozen
+    case isIndirect
+    case isLast
+    case isOptional
+    case isOptionalNullable
+    case isRequired
+    case isRequiredNullable
+    case isSplit
+    case isStruct
+    case isUnion
+    case literal
+    case location
+    case method
+    case moduleName
+    case name
+    case nameLiteral
+    case nestedTypes
+    case operationIDLiteral
+    case operations
+    case output
+    case parameterDocumentation
+    case parameterLines
+    case parameterList
+    case parameters
+    case pathExpression
+    case pathLines
+    case pathLiteral
+    case pathParameters
+    case patternLiteral
+    case properties
+    case queryParameters
+    case rawType
+    case readLines
+    case requestParametersLines
+    case requirementLines
+    case requirementParameterList
+    case requiresBearerToken
+    case responseTypeName
+    case responses
+    case returnLines
+    case returnsVoid
+    case routeLines
+    case serverModuleName
+    case status
+    case statusCode
+    case storedDefault
+    case style
+    case successCoders
+    case successStatus
+    case successType
+    case switchLines
+    case tagLiterals
+    case triesExactMatchesFirst
+    case type
+    case typeName
+    case types
+    case unionCases
+    case unionTypeList
+    case unionTypeListPieces
+    case unknownCaseName
+    case usesBearerAuthentication
+    case valueType
+    case wrapsAllCases
+    case wrapsBodyCoders
+    case wrapsCoding
+    case wrapsDecoding
+    case wrapsInitializer
+    case wrapsLiteral
+    case wrapsParameters
+    case wrapsPath
+    case wrapsSuccessCoders
+    case wrapsUnionTypeList
+    case writtenTagLiteral
 }

@@ -87,12 +87,6 @@ struct TypeView: Sendable {
     /// Declarations nested in this one (inline schemas of its properties), each rendered through
     /// `type.mustache` at one more level of indentation.
     var nestedTypes: [TypeView]
-
-    /// Roughly how much code the declaration becomes, in units of about ten lines: one per
-    /// declaration, member and case. For splitting models across files.
-    var weight: Int {
-        1 + properties.count + cases.count + unionCases.count + nestedTypes.reduce(0) { $0 + $1.weight }
-    }
 }
 
 struct PropertyView: Sendable {
@@ -164,116 +158,116 @@ struct InitializerView: Sendable {
 // Lookups by name for the template engine; `ViewTests` checks they cover every stored property.
 
 extension ModelsView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "header": header.templateData
-        case "access": access.templateData
-        case "moduleName": moduleName.templateData
-        case "types": types.templateData
-        case "headersTypes": headersTypes.templateData
-        case "bodyChoices": bodyChoices.templateData
+        case .header: header.templateData
+        case .access: access.templateData
+        case .moduleName: moduleName.templateData
+        case .types: types.templateData
+        case .headersTypes: headersTypes.templateData
+        case .bodyChoices: bodyChoices.templateData
         default: nil
         }
     }
 }
 
 extension TypeView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "name": name.templateData
-        case "access": access.templateData
-        case "documentation": documentation.templateData
-        case "availability": availability.templateData
-        case "isStruct": isStruct.templateData
-        case "isEnum": isEnum.templateData
-        case "isUnion": isUnion.templateData
-        case "isAlias": isAlias.templateData
-        case "properties": properties.templateData
-        case "hasProperties": hasProperties.templateData
-        case "additionalPropertiesType": additionalPropertiesType.templateData
-        case "initializers": initializers.templateData
-        case "codingAvailability": codingAvailability.templateData
-        case "decoderName": decoderName.templateData
-        case "encoderName": encoderName.templateData
-        case "containerName": containerName.templateData
-        case "rawType": rawType.templateData
-        case "cases": cases.templateData
-        case "unknownCaseName": unknownCaseName.templateData
-        case "isFrozen": isFrozen.templateData
-        case "wrapsAllCases": wrapsAllCases.templateData
-        case "unionCases": unionCases.templateData
-        case "indirectKeyword": indirectKeyword.templateData
-        case "unionTypeList": unionTypeList.templateData
-        case "unionTypeListPieces": unionTypeListPieces.templateData
-        case "wrapsUnionTypeList": wrapsUnionTypeList.templateData
-        case "hasDiscriminator": hasDiscriminator.templateData
-        case "discriminatorLiteral": discriminatorLiteral.templateData
-        case "triesExactMatchesFirst": triesExactMatchesFirst.templateData
-        case "aliasTarget": aliasTarget.templateData
-        case "nestedTypes": nestedTypes.templateData
+        case .name: name.templateData
+        case .access: access.templateData
+        case .documentation: documentation.templateData
+        case .availability: availability.templateData
+        case .isStruct: isStruct.templateData
+        case .isEnum: isEnum.templateData
+        case .isUnion: isUnion.templateData
+        case .isAlias: isAlias.templateData
+        case .properties: properties.templateData
+        case .hasProperties: hasProperties.templateData
+        case .additionalPropertiesType: additionalPropertiesType.templateData
+        case .initializers: initializers.templateData
+        case .codingAvailability: codingAvailability.templateData
+        case .decoderName: decoderName.templateData
+        case .encoderName: encoderName.templateData
+        case .containerName: containerName.templateData
+        case .rawType: rawType.templateData
+        case .cases: cases.templateData
+        case .unknownCaseName: unknownCaseName.templateData
+        case .isFrozen: isFrozen.templateData
+        case .wrapsAllCases: wrapsAllCases.templateData
+        case .unionCases: unionCases.templateData
+        case .indirectKeyword: indirectKeyword.templateData
+        case .unionTypeList: unionTypeList.templateData
+        case .unionTypeListPieces: unionTypeListPieces.templateData
+        case .wrapsUnionTypeList: wrapsUnionTypeList.templateData
+        case .hasDiscriminator: hasDiscriminator.templateData
+        case .discriminatorLiteral: discriminatorLiteral.templateData
+        case .triesExactMatchesFirst: triesExactMatchesFirst.templateData
+        case .aliasTarget: aliasTarget.templateData
+        case .nestedTypes: nestedTypes.templateData
         default: nil
         }
     }
 }
 
 extension PropertyView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "name": name.templateData
-        case "availability": availability.templateData
-        case "storedDefault": storedDefault.templateData
-        case "isIndirect": isIndirect.templateData
-        case "codingKey": codingKey.templateData
-        case "documentation": documentation.templateData
-        case "declaredType": declaredType.templateData
-        case "valueType": valueType.templateData
-        case "initializerDefault": initializerDefault.templateData
-        case "isRequired": isRequired.templateData
-        case "isRequiredNullable": isRequiredNullable.templateData
-        case "isOptional": isOptional.templateData
-        case "isOptionalNullable": isOptionalNullable.templateData
-        case "defaultLiteral": defaultLiteral.templateData
-        case "isLast": isLast.templateData
-        case "wrapsCoding": wrapsCoding.templateData
+        case .name: name.templateData
+        case .availability: availability.templateData
+        case .storedDefault: storedDefault.templateData
+        case .isIndirect: isIndirect.templateData
+        case .codingKey: codingKey.templateData
+        case .documentation: documentation.templateData
+        case .declaredType: declaredType.templateData
+        case .valueType: valueType.templateData
+        case .initializerDefault: initializerDefault.templateData
+        case .isRequired: isRequired.templateData
+        case .isRequiredNullable: isRequiredNullable.templateData
+        case .isOptional: isOptional.templateData
+        case .isOptionalNullable: isOptionalNullable.templateData
+        case .defaultLiteral: defaultLiteral.templateData
+        case .isLast: isLast.templateData
+        case .wrapsCoding: wrapsCoding.templateData
         default: nil
         }
     }
 }
 
 extension EnumCaseView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "name": name.templateData
-        case "isLast": isLast.templateData
-        case "literal": literal.templateData
-        case "wrapsLiteral": wrapsLiteral.templateData
+        case .name: name.templateData
+        case .isLast: isLast.templateData
+        case .literal: literal.templateData
+        case .wrapsLiteral: wrapsLiteral.templateData
         default: nil
         }
     }
 }
 
 extension UnionCaseView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "name": name.templateData
-        case "type": type.templateData
-        case "availability": availability.templateData
-        case "tagLiterals": tagLiterals.templateData
-        case "hasTags": hasTags.templateData
-        case "writtenTagLiteral": writtenTagLiteral.templateData
-        case "wrapsDecoding": wrapsDecoding.templateData
+        case .name: name.templateData
+        case .type: type.templateData
+        case .availability: availability.templateData
+        case .tagLiterals: tagLiterals.templateData
+        case .hasTags: hasTags.templateData
+        case .writtenTagLiteral: writtenTagLiteral.templateData
+        case .wrapsDecoding: wrapsDecoding.templateData
         default: nil
         }
     }
 }
 
 extension InitializerView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "availability": availability.templateData
-        case "parameters": parameters.templateData
-        case "assignments": assignments.templateData
-        case "hasParameters": hasParameters.templateData
+        case .availability: availability.templateData
+        case .parameters: parameters.templateData
+        case .assignments: assignments.templateData
+        case .hasParameters: hasParameters.templateData
         default: nil
         }
     }

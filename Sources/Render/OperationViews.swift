@@ -200,12 +200,6 @@ struct OperationView: Sendable {
     var bodyReadLines: [String]
     /// The client's `<Operation>Output` when the success response declares headers.
     var output: OutputView?
-
-    /// About a tenth of the lines the operation takes in the client or the server, for splitting
-    /// them over files (`Renderer.operationsFileWeight`), as `TypeView.weight` does for models.
-    var weight: Int {
-        2 + (parameters.count + responses.count) / 3 + (output == nil ? 0 : 2)
-    }
 }
 
 /// The client's result for an operation whose success response declares headers.
@@ -329,259 +323,259 @@ struct ResponseView: Sendable {
 // Lookups by name for the template engine; `ViewTests` checks they cover every stored property.
 
 extension ClientView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "header": header.templateData
-        case "access": access.templateData
-        case "moduleName": moduleName.templateData
-        case "defaultServerURL": defaultServerURL.templateData
-        case "errorPayloadType": errorPayloadType.templateData
-        case "operations": operations.templateData
-        case "isContinuation": isContinuation.templateData
-        case "isSplit": isSplit.templateData
+        case .header: header.templateData
+        case .access: access.templateData
+        case .moduleName: moduleName.templateData
+        case .defaultServerURL: defaultServerURL.templateData
+        case .errorPayloadType: errorPayloadType.templateData
+        case .operations: operations.templateData
+        case .isContinuation: isContinuation.templateData
+        case .isSplit: isSplit.templateData
         default: nil
         }
     }
 }
 
 extension BodyChoiceView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "name": name.templateData
-        case "documentation": documentation.templateData
-        case "availability": availability.templateData
-        case "cases": cases.templateData
+        case .name: name.templateData
+        case .documentation: documentation.templateData
+        case .availability: availability.templateData
+        case .cases: cases.templateData
         default: nil
         }
     }
 }
 
 extension BodyChoiceCaseView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "name": name.templateData
-        case "type": type.templateData
-        case "documentation": documentation.templateData
-        case "coderExpression": coderExpression.templateData
+        case .name: name.templateData
+        case .type: type.templateData
+        case .documentation: documentation.templateData
+        case .coderExpression: coderExpression.templateData
         default: nil
         }
     }
 }
 
 extension ServerView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "header": header.templateData
-        case "access": access.templateData
-        case "moduleName": moduleName.templateData
-        case "imports": imports.templateData
-        case "hasDocumentedErrorPayload": hasDocumentedErrorPayload.templateData
-        case "hasDeprecatedRoutes": hasDeprecatedRoutes.templateData
-        case "operations": operations.templateData
-        case "isContinuation": isContinuation.templateData
-        case "isSplit": isSplit.templateData
-        case "chunkOperations": chunkOperations.templateData
-        case "usesBearerAuthentication": usesBearerAuthentication.templateData
-        case "hasOperations": hasOperations.templateData
-        case "hasSeveralOperations": hasSeveralOperations.templateData
+        case .header: header.templateData
+        case .access: access.templateData
+        case .moduleName: moduleName.templateData
+        case .imports: imports.templateData
+        case .hasDocumentedErrorPayload: hasDocumentedErrorPayload.templateData
+        case .hasDeprecatedRoutes: hasDeprecatedRoutes.templateData
+        case .operations: operations.templateData
+        case .isContinuation: isContinuation.templateData
+        case .isSplit: isSplit.templateData
+        case .chunkOperations: chunkOperations.templateData
+        case .usesBearerAuthentication: usesBearerAuthentication.templateData
+        case .hasOperations: hasOperations.templateData
+        case .hasSeveralOperations: hasSeveralOperations.templateData
         default: nil
         }
     }
 }
 
 extension AdapterView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "header": header.templateData
-        case "serverModuleName": serverModuleName.templateData
-        case "access": access.templateData
-        case "imports": imports.templateData
-        case "usesBearerAuthentication": usesBearerAuthentication.templateData
+        case .header: header.templateData
+        case .serverModuleName: serverModuleName.templateData
+        case .access: access.templateData
+        case .imports: imports.templateData
+        case .usesBearerAuthentication: usesBearerAuthentication.templateData
         default: nil
         }
     }
 }
 
 extension TransportView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "header": header.templateData
-        case "access": access.templateData
-        case "moduleName": moduleName.templateData
-        case "imports": imports.templateData
+        case .header: header.templateData
+        case .access: access.templateData
+        case .moduleName: moduleName.templateData
+        case .imports: imports.templateData
         default: nil
         }
     }
 }
 
 extension SupportView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "header": header.templateData
-        case "access": access.templateData
-        case "moduleName": moduleName.templateData
-        case "errorPayloadType": errorPayloadType.templateData
-        case "hasFormBodies": hasFormBodies.templateData
+        case .header: header.templateData
+        case .access: access.templateData
+        case .moduleName: moduleName.templateData
+        case .errorPayloadType: errorPayloadType.templateData
+        case .hasFormBodies: hasFormBodies.templateData
         default: nil
         }
     }
 }
 
 extension OperationView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "name": name.templateData
-        case "typeName": typeName.templateData
-        case "responseTypeName": responseTypeName.templateData
-        case "documentation": documentation.templateData
-        case "availability": availability.templateData
-        case "isDeprecatedRoute": isDeprecatedRoute.templateData
-        case "clientMethods": clientMethods.templateData
-        case "operationIDLiteral": operationIDLiteral.templateData
-        case "method": method.templateData
-        case "pathLiteral": pathLiteral.templateData
-        case "pathExpression": pathExpression.templateData
-        case "pathLines": pathLines.templateData
-        case "wrapsPath": wrapsPath.templateData
-        case "parameterList": parameterList.templateData
-        case "requirementParameterList": requirementParameterList.templateData
-        case "argumentList": argumentList.templateData
-        case "parameters": parameters.templateData
-        case "pathParameters": pathParameters.templateData
-        case "queryParameters": queryParameters.templateData
-        case "hasQueryParameters": hasQueryParameters.templateData
-        case "headerParameters": headerParameters.templateData
-        case "cookieParameters": cookieParameters.templateData
-        case "hasParameters": hasParameters.templateData
-        case "hasBody": hasBody.templateData
-        case "bodyType": bodyType.templateData
-        case "bodyIsOptional": bodyIsOptional.templateData
-        case "bodyContentTypeLiteral": bodyContentTypeLiteral.templateData
-        case "bodyCoders": bodyCoders.templateData
-        case "wrapsBodyCoders": wrapsBodyCoders.templateData
-        case "acceptLiteral": acceptLiteral.templateData
-        case "successCoders": successCoders.templateData
-        case "wrapsSuccessCoders": wrapsSuccessCoders.templateData
-        case "successType": successType.templateData
-        case "returnsVoid": returnsVoid.templateData
-        case "hasSuccessBody": hasSuccessBody.templateData
-        case "successStatus": successStatus.templateData
-        case "requiresBearerToken": requiresBearerToken.templateData
-        case "responses": responses.templateData
-        case "requirementLines": requirementLines.templateData
-        case "routeLines": routeLines.templateData
-        case "handleLines": handleLines.templateData
-        case "forwardLines": forwardLines.templateData
-        case "handlerParameters": handlerParameters.templateData
-        case "bodyReadLines": bodyReadLines.templateData
-        case "switchLines": switchLines.templateData
-        case "authenticateLines": authenticateLines.templateData
-        case "requestParametersLines": requestParametersLines.templateData
-        case "output": output.templateData
+        case .name: name.templateData
+        case .typeName: typeName.templateData
+        case .responseTypeName: responseTypeName.templateData
+        case .documentation: documentation.templateData
+        case .availability: availability.templateData
+        case .isDeprecatedRoute: isDeprecatedRoute.templateData
+        case .clientMethods: clientMethods.templateData
+        case .operationIDLiteral: operationIDLiteral.templateData
+        case .method: method.templateData
+        case .pathLiteral: pathLiteral.templateData
+        case .pathExpression: pathExpression.templateData
+        case .pathLines: pathLines.templateData
+        case .wrapsPath: wrapsPath.templateData
+        case .parameterList: parameterList.templateData
+        case .requirementParameterList: requirementParameterList.templateData
+        case .argumentList: argumentList.templateData
+        case .parameters: parameters.templateData
+        case .pathParameters: pathParameters.templateData
+        case .queryParameters: queryParameters.templateData
+        case .hasQueryParameters: hasQueryParameters.templateData
+        case .headerParameters: headerParameters.templateData
+        case .cookieParameters: cookieParameters.templateData
+        case .hasParameters: hasParameters.templateData
+        case .hasBody: hasBody.templateData
+        case .bodyType: bodyType.templateData
+        case .bodyIsOptional: bodyIsOptional.templateData
+        case .bodyContentTypeLiteral: bodyContentTypeLiteral.templateData
+        case .bodyCoders: bodyCoders.templateData
+        case .wrapsBodyCoders: wrapsBodyCoders.templateData
+        case .acceptLiteral: acceptLiteral.templateData
+        case .successCoders: successCoders.templateData
+        case .wrapsSuccessCoders: wrapsSuccessCoders.templateData
+        case .successType: successType.templateData
+        case .returnsVoid: returnsVoid.templateData
+        case .hasSuccessBody: hasSuccessBody.templateData
+        case .successStatus: successStatus.templateData
+        case .requiresBearerToken: requiresBearerToken.templateData
+        case .responses: responses.templateData
+        case .requirementLines: requirementLines.templateData
+        case .routeLines: routeLines.templateData
+        case .handleLines: handleLines.templateData
+        case .forwardLines: forwardLines.templateData
+        case .handlerParameters: handlerParameters.templateData
+        case .bodyReadLines: bodyReadLines.templateData
+        case .switchLines: switchLines.templateData
+        case .authenticateLines: authenticateLines.templateData
+        case .requestParametersLines: requestParametersLines.templateData
+        case .output: output.templateData
         default: nil
         }
     }
 }
 
 extension OutputView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "typeName": typeName.templateData
-        case "hasBody": hasBody.templateData
-        case "bodyType": bodyType.templateData
-        case "headersType": headersType.templateData
+        case .typeName: typeName.templateData
+        case .hasBody: hasBody.templateData
+        case .bodyType: bodyType.templateData
+        case .headersType: headersType.templateData
         default: nil
         }
     }
 }
 
 extension ResponseHeadersView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "typeName": typeName.templateData
-        case "documentation": documentation.templateData
-        case "fields": fields.templateData
-        case "initializerParameters": initializerParameters.templateData
-        case "initializerParameterLines": initializerParameterLines.templateData
-        case "wrapsInitializer": wrapsInitializer.templateData
+        case .typeName: typeName.templateData
+        case .documentation: documentation.templateData
+        case .fields: fields.templateData
+        case .initializerParameters: initializerParameters.templateData
+        case .initializerParameterLines: initializerParameterLines.templateData
+        case .wrapsInitializer: wrapsInitializer.templateData
         default: nil
         }
     }
 }
 
 extension HeaderFieldView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "name": name.templateData
-        case "nameLiteral": nameLiteral.templateData
-        case "declaredType": declaredType.templateData
-        case "valueType": valueType.templateData
-        case "isRequired": isRequired.templateData
-        case "documentation": documentation.templateData
+        case .name: name.templateData
+        case .nameLiteral: nameLiteral.templateData
+        case .declaredType: declaredType.templateData
+        case .valueType: valueType.templateData
+        case .isRequired: isRequired.templateData
+        case .documentation: documentation.templateData
         default: nil
         }
     }
 }
 
 extension ClientMethodView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "availability": availability.templateData
-        case "parameterList": parameterList.templateData
-        case "parameterLines": parameterLines.templateData
-        case "wrapsParameters": wrapsParameters.templateData
-        case "queryParameters": queryParameters.templateData
-        case "hasQueryParameters": hasQueryParameters.templateData
-        case "headerParameters": headerParameters.templateData
-        case "cookieParameters": cookieParameters.templateData
-        case "hasCookieParameters": hasCookieParameters.templateData
+        case .availability: availability.templateData
+        case .parameterList: parameterList.templateData
+        case .parameterLines: parameterLines.templateData
+        case .wrapsParameters: wrapsParameters.templateData
+        case .queryParameters: queryParameters.templateData
+        case .hasQueryParameters: hasQueryParameters.templateData
+        case .headerParameters: headerParameters.templateData
+        case .cookieParameters: cookieParameters.templateData
+        case .hasCookieParameters: hasCookieParameters.templateData
         default: nil
         }
     }
 }
 
 extension ParameterView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "name": name.templateData
-        case "nameLiteral": nameLiteral.templateData
-        case "declaredType": declaredType.templateData
-        case "valueType": valueType.templateData
-        case "isRequired": isRequired.templateData
-        case "isArray": isArray.templateData
-        case "elementType": elementType.templateData
-        case "coder": coder.templateData
-        case "location": location.templateData
-        case "style": style.templateData
-        case "explode": explode.templateData
-        case "allowReserved": allowReserved.templateData
-        case "patternLiteral": patternLiteral.templateData
-        case "documentation": documentation.templateData
-        case "parameterDocumentation": parameterDocumentation.templateData
-        case "encodingLines": encodingLines.templateData
-        case "readLines": readLines.templateData
-        case "defaultLiteral": defaultLiteral.templateData
+        case .name: name.templateData
+        case .nameLiteral: nameLiteral.templateData
+        case .declaredType: declaredType.templateData
+        case .valueType: valueType.templateData
+        case .isRequired: isRequired.templateData
+        case .isArray: isArray.templateData
+        case .elementType: elementType.templateData
+        case .coder: coder.templateData
+        case .location: location.templateData
+        case .style: style.templateData
+        case .explode: explode.templateData
+        case .allowReserved: allowReserved.templateData
+        case .patternLiteral: patternLiteral.templateData
+        case .documentation: documentation.templateData
+        case .parameterDocumentation: parameterDocumentation.templateData
+        case .encodingLines: encodingLines.templateData
+        case .readLines: readLines.templateData
+        case .defaultLiteral: defaultLiteral.templateData
         default: nil
         }
     }
 }
 
 extension ResponseView: TemplateValue {
-    func value(forKey key: String) -> TemplateData? {
+    func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
-        case "caseName": caseName.templateData
-        case "status": status.templateData
-        case "statusCode": statusCode.templateData
-        case "isFixedStatus": isFixedStatus.templateData
-        case "hasBody": hasBody.templateData
-        case "bodyType": bodyType.templateData
-        case "bodyCoders": bodyCoders.templateData
-        case "documentation": documentation.templateData
-        case "availability": availability.templateData
-        case "hasHeaders": hasHeaders.templateData
-        case "headersOnly": headersOnly.templateData
-        case "headersType": headersType.templateData
-        case "returnLines": returnLines.templateData
+        case .caseName: caseName.templateData
+        case .status: status.templateData
+        case .statusCode: statusCode.templateData
+        case .isFixedStatus: isFixedStatus.templateData
+        case .hasBody: hasBody.templateData
+        case .bodyType: bodyType.templateData
+        case .bodyCoders: bodyCoders.templateData
+        case .documentation: documentation.templateData
+        case .availability: availability.templateData
+        case .hasHeaders: hasHeaders.templateData
+        case .headersOnly: headersOnly.templateData
+        case .headersType: headersType.templateData
+        case .returnLines: returnLines.templateData
         default: nil
         }
     }

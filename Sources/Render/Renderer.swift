@@ -214,55 +214,66 @@ public struct Renderer: Sendable {
     /// the models as `outputs` asks.
     /// Files are rendered concurrently; the result does not depend on the order they finish in.
     public func render(_ module: SwiftModule) -> [OutputFile] {
+        layout == .flat ? renderFlat(module) : render(RenderJobs(jobs(for: module)))
+    }
+
+    /// The files of the module layout, each as the template to render and how to build its view.
+    ///
+    /// Views are built by the job that renders them, on the rendering threads, and released with
+    /// it: built all at once they took more memory than the IR, and on top of them came the text.
+    /// Only the server's operation views are built up front, since its first file registers every
+    /// route and each of its files then declares its share of handlers.
+    private func jobs(for module: SwiftModule) -> [RenderJob] {
         let views = ViewBuilder(module: module, access: accessLevel.rawValue)
-        if layout == .flat { return renderFlat(module, views: views) }
-        let models = views.modelsView()
-        var queue: [(path: String, template: String, view: any TemplateValue & Sendable)] = []
-        for (index, chunk) in Self.chunks(of: models.types, weight: modelsFileWeight).enumerated() {
-            var view = models
-            view.types = chunk
-            if index > 0 {
-                view.headersTypes = []
-                view.bodyChoices = []
-            }
-            queue.append(("\(module.name)/Models\(index == 0 ? "" : String(index + 1)).swift", "models", view))
+        var queue: [RenderJob] = []
+        let typeChunks = Self.chunks(of: module.types, weight: modelsFileWeight, by: ViewBuilder.weight(of:))
+        for (index, chunk) in typeChunks.enumerated() {
+            queue.append((
+                "\(module.name)/Models\(index == 0 ? "" : String(index + 1)).swift", "models",
+                { views.modelsView(types: chunk, includesOperationTypes: index == 0) }
+            ))
         }
-        queue.append(("\(module.name)/Support.swift", "support", views.supportView()))
+        queue.append(("\(module.name)/Support.swift", "support", { views.supportView() }))
         let outputs = effectiveOutputs
         if outputs.contains(.client) {
-            let client = views.clientView()
-            let clientChunks = Self.chunks(of: client.operations, weight: operationsFileWeight, by: \.weight)
+            let clientChunks = Self.chunks(of: module.operations, weight: operationsFileWeight, by: ViewBuilder.weight(of:))
             for (index, chunk) in clientChunks.enumerated() {
-                var view = client
-                view.operations = chunk
-                view.isContinuation = index > 0
-                view.isSplit = clientChunks.count > 1
-                queue.append(("\(module.name)/Client\(index == 0 ? "" : String(index + 1)).swift", "client", view))
+                let isSplit = clientChunks.count > 1
+                queue.append((
+                    "\(module.name)/Client\(index == 0 ? "" : String(index + 1)).swift", "client",
+                    {
+                        var view = views.clientView(operations: chunk)
+                        view.isContinuation = index > 0
+                        view.isSplit = isSplit
+                        return view
+                    }
+                ))
             }
         }
         if outputs.contains(.server) {
             let server = views.serverView(importsModels: true)
-            let serverChunks = Self.chunks(of: server.operations, weight: operationsFileWeight, by: \.weight)
+            let weights = module.operations.map(ViewBuilder.weight(of:))
+            let serverChunks = Self.chunks(of: Array(server.operations.indices), weight: operationsFileWeight, by: { weights[$0] })
             for (index, chunk) in serverChunks.enumerated() {
                 var view = server
                 view.isContinuation = index > 0
                 view.isSplit = serverChunks.count > 1
                 // The first file registers every route and declares the protocol with every requirement;
                 // each file declares its share of the response enums and handlers (`chunkOperations`).
-                view.chunkOperations = chunk
-                queue.append(("\(module.name)Server/Server\(index == 0 ? "" : String(index + 1)).swift", "server", view))
+                view.chunkOperations = chunk.map { server.operations[$0] }
+                queue.append(("\(module.name)Server/Server\(index == 0 ? "" : String(index + 1)).swift", "server", { [view] in view }))
             }
         }
         if outputs.contains(.hummingbird) {
-            queue.append(("\(module.name)Hummingbird/HummingbirdRoutes.swift", "hummingbird", views.adapterView(framework: "Hummingbird", importsServer: true)))
+            queue.append(("\(module.name)Hummingbird/HummingbirdRoutes.swift", "hummingbird", { views.adapterView(framework: "Hummingbird", importsServer: true) }))
         }
         if outputs.contains(.vapor) {
-            queue.append(("\(module.name)Vapor/VaporRoutes.swift", "vapor", views.adapterView(framework: "Vapor", importsServer: true)))
+            queue.append(("\(module.name)Vapor/VaporRoutes.swift", "vapor", { views.adapterView(framework: "Vapor", importsServer: true) }))
         }
         if outputs.contains(.asyncHTTPClient) {
-            queue.append(("\(module.name)AsyncHTTPClient/AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: true)))
+            queue.append(("\(module.name)AsyncHTTPClient/AsyncHTTPClientTransport.swift", "async-http-client", { views.transportView(importsModels: true) }))
         }
-        return render(queue)
+        return queue
     }
 
     /// The files of the flat layout after the models and support, by part.
@@ -272,20 +283,23 @@ public struct Renderer: Sendable {
     ]
 
     /// The flat layout: the seven files of one module, unsplit, each always present.
-    private func renderFlat(_ module: SwiftModule, views: ViewBuilder) -> [OutputFile] {
+    private func renderFlat(_ module: SwiftModule) -> [OutputFile] {
+        let views = ViewBuilder(module: module, access: accessLevel.rawValue)
         let outputs = effectiveOutputs
-        var queue: [(path: String, template: String, view: any TemplateValue & Sendable)] = [
-            ("Models.swift", "models", views.modelsView()),
-            ("Support.swift", "support", views.supportView()),
+        var queue: [RenderJob] = [
+            ("Models.swift", "models", { views.modelsView() }),
+            ("Support.swift", "support", { views.supportView() }),
         ]
-        if outputs.contains(.client) { queue.append(("Client.swift", "client", views.clientView())) }
-        if outputs.contains(.server) { queue.append(("Server.swift", "server", views.serverView(importsModels: false))) }
-        if outputs.contains(.hummingbird) { queue.append(("HummingbirdRoutes.swift", "hummingbird", views.adapterView(framework: "Hummingbird", importsServer: false))) }
-        if outputs.contains(.vapor) { queue.append(("VaporRoutes.swift", "vapor", views.adapterView(framework: "Vapor", importsServer: false))) }
-        if outputs.contains(.asyncHTTPClient) {
-            queue.append(("AsyncHTTPClientTransport.swift", "async-http-client", views.transportView(importsModels: false)))
+        if outputs.contains(.client) { queue.append(("Client.swift", "client", { views.clientView() })) }
+        if outputs.contains(.server) { queue.append(("Server.swift", "server", { views.serverView(importsModels: false) })) }
+        if outputs.contains(.hummingbird) {
+            queue.append(("HummingbirdRoutes.swift", "hummingbird", { views.adapterView(framework: "Hummingbird", importsServer: false) }))
         }
-        let files = render(queue)
+        if outputs.contains(.vapor) { queue.append(("VaporRoutes.swift", "vapor", { views.adapterView(framework: "Vapor", importsServer: false) })) }
+        if outputs.contains(.asyncHTTPClient) {
+            queue.append(("AsyncHTTPClientTransport.swift", "async-http-client", { views.transportView(importsModels: false) }))
+        }
+        let files = render(RenderJobs(queue))
         var placeholders: [OutputFile] = []
         for (output, path) in Self.flatFiles where !outputs.contains(output) {
             placeholders.append(OutputFile(
@@ -296,23 +310,23 @@ public struct Renderer: Sendable {
         return files + placeholders
     }
 
-    /// Renders each (path, template, view) job, concurrently, keeping the jobs' order.
-    private func render(_ queue: [(path: String, template: String, view: any TemplateValue & Sendable)]) -> [OutputFile] {
-        let jobs = queue
-        let results = RenderedFiles(count: jobs.count)
+    /// One output file to render: its path, the template's name and what builds the view it
+    /// receives (run on a rendering thread).
+    typealias RenderJob = (path: String, template: String, view: @Sendable () -> any TemplateValue & Sendable)
+
+    /// Renders every job, concurrently, keeping the jobs' order; each job is released as soon as
+    /// its file is done, and its view with it.
+    private func render(_ jobs: RenderJobs) -> [OutputFile] {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-            results.texts[index] = Self.tidy(library.render(.object(jobs[index].view), withTemplate: jobs[index].template) ?? "")
+            guard let makeView = jobs.take(at: index) else { return }
+            jobs.texts[index] = Self.tidy(library.render(.object(makeView()), withTemplate: jobs.templates[index]) ?? "")
         }
-        return jobs.indices.map { OutputFile(path: jobs[$0].path, contents: results.texts[$0]) }
+        return (0..<jobs.count).map { OutputFile(path: jobs.paths[$0], contents: jobs.texts[$0]) }
     }
 
-    /// Splits `types` into consecutive runs of about `weight` each (at least one type per run,
-    /// at least one run), keeping spec order so the split is stable for an unchanged spec.
-    static func chunks(of types: [TypeView], weight: Int) -> [[TypeView]] {
-        chunks(of: types, weight: weight, by: \.weight)
-    }
-
-    /// Splits `items` into consecutive runs of about `weight` each, as measured by `itemWeight`.
+    /// Splits `items` into consecutive runs of about `weight` each, as measured by `itemWeight`
+    /// (at least one item per run, at least one run), keeping spec order so the split is stable
+    /// for an unchanged spec.
     static func chunks<Item>(of items: [Item], weight: Int, by itemWeight: (Item) -> Int) -> [[Item]] {
         var chunks: [[Item]] = [[]]
         var current = 0
@@ -369,18 +383,36 @@ public struct Renderer: Sendable {
     }
 }
 
-/// One slot per rendered file, filled concurrently.
-private final class RenderedFiles: @unchecked Sendable {
-    /// Each concurrent iteration writes only the slot at its own index, and the buffer is read
+/// The jobs of one `render` call, with one slot per rendered file, filled concurrently.
+private final class RenderJobs: @unchecked Sendable {
+    let paths: [String]
+    let templates: [String]
+    /// Each concurrent iteration touches only the slots at its own index, and the texts are read
     /// only after all of them are done (`concurrentPerform` returns), so no lock is needed.
+    private let viewMakers: UnsafeMutableBufferPointer<(@Sendable () -> any TemplateValue & Sendable)?>
     let texts: UnsafeMutableBufferPointer<String>
 
-    init(count: Int) {
-        texts = .allocate(capacity: count)
+    var count: Int { paths.count }
+
+    /// Consumes `jobs`, so what they hold is held only here.
+    init(_ jobs: consuming [Renderer.RenderJob]) {
+        paths = jobs.map(\.path)
+        templates = jobs.map(\.template)
+        viewMakers = .allocate(capacity: jobs.count)
+        _ = viewMakers.initialize(from: jobs.map(\.view))
+        texts = .allocate(capacity: jobs.count)
         texts.initialize(repeating: "")
     }
 
+    /// What builds the view of job `index`, which the jobs no longer hold after this.
+    func take(at index: Int) -> (@Sendable () -> any TemplateValue & Sendable)? {
+        defer { viewMakers[index] = nil }
+        return viewMakers[index]
+    }
+
     deinit {
+        viewMakers.deinitialize()
+        viewMakers.deallocate()
         texts.deinitialize()
         texts.deallocate()
     }

@@ -4,6 +4,10 @@ enum SwiftSource {
     /// A Swift string literal holding `text` exactly: `"a \"b\"\n"`. Backslashes are escaped, so
     /// `\(` cannot interpolate; control and line-breaking characters become `\u{…}` or `\n`.
     static func stringLiteral(_ text: String) -> String {
+        // Nearly every spec string is printable ASCII needing no escape: one copy, no scalar loop.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "\"") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -32,6 +36,9 @@ enum SwiftSource {
     /// split between characters and never inside an escape, to be joined again: for text too long
     /// for one line of code.
     static func stringLiterals(_ text: String, maximumLength: Int) -> [String] {
+        let whole = stringLiteral(text)
+        // The literal's UTF-8 length bounds its character count.
+        if whole.utf8.count <= maximumLength { return [whole] }
         var literals: [String] = []
         var current = ""
         for character in text {

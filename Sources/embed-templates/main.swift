@@ -51,8 +51,10 @@ for entry in entries {
 }
 source += "    ]\n"
 
-// The keys the views answer (`case "name":` in their `value(forKey:)`), so gen can tell a user
-// template's misspelt key from a real one: Mustache would render it as nothing.
+// The keys the views answer (`case .name: name.templateData` in their `value(forKey:)`), as the
+// `TemplateKey` enum: templates resolve names to it once when parsed, so a lookup is a jump
+// table rather than a string comparison per key, and gen can tell a user template's misspelt key
+// from a real one (Mustache would render it as nothing).
 let renderFolder = (output as NSString).deletingLastPathComponent
 var keys: Set<String> = []
 let files = (try? FileManager.default.contentsOfDirectory(atPath: renderFolder)) ?? []
@@ -60,15 +62,17 @@ for file in files where file.hasSuffix(".swift") && file != (output as NSString)
     let text = String(decoding: FileManager.default.contents(atPath: (renderFolder as NSString).appendingPathComponent(file)) ?? Data(), as: UTF8.self)
     for line in text.split(separator: "\n") {
         let trimmed = line.drop { $0 == " " }
-        guard trimmed.hasPrefix("case \""), let end = trimmed.dropFirst(6).firstIndex(of: "\"") else { continue }
-        let key = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 6)..<end]
-        if trimmed[end...].hasPrefix("\":"), key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { keys.insert(String(key)) }
+        guard trimmed.hasPrefix("case ."), trimmed.hasSuffix(".templateData"), let colon = trimmed.firstIndex(of: ":") else { continue }
+        let key = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 6)..<colon]
+        if !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { keys.insert(String(key)) }
     }
 }
-source += "\n    /// Every key the views answer (`value(forKey:)` of `Sources/Render`), for checking user templates.\n"
-source += "    static let viewKeys: Set<String> = [\n"
-for key in keys.sorted() { source += "        \"\(key)\",\n" }
-source += "    ]\n}\n"
+source += "\n    /// Every key the views answer, for checking user templates.\n"
+source += "    static let viewKeys = Set(TemplateKey.allCases.map(\\.rawValue))\n}\n\n"
+source += "/// Every key the views answer (`value(forKey:)` of `Sources/Render`), written by embed-templates.\n"
+source += "enum TemplateKey: String, CaseIterable, Sendable {\n"
+for key in keys.sorted() { source += "    case \(key)\n" }
+source += "}\n"
 
 // Unchanged output keeps its modification time, so the Render target is not recompiled.
 if FileManager.default.contents(atPath: output) != Data(source.utf8) {

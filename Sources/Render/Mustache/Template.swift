@@ -19,10 +19,10 @@ struct Template: Sendable {
         case text(String, startsLine: Bool)
         /// `{{name}}` (escaped per content type) or `{{{name}}}` / `{{& name}}` (never escaped).
         /// An empty path is the implicit iterator `{{.}}`.
-        case variable(path: [String], escaped: Bool, startsLine: Bool)
+        case variable(path: [TemplateName], escaped: Bool, startsLine: Bool)
         /// `{{#name}}…{{/name}}` or, inverted, `{{^name}}…{{/name}}`. `startsLine` only when the
         /// opening tag begins a line it shares with other content (a standalone tag's line is gone).
-        case section(path: [String], nodes: [Node], inverted: Bool, startsLine: Bool)
+        case section(path: [TemplateName], nodes: [Node], inverted: Bool, startsLine: Bool)
         /// `{{> name}}`. A standalone partial tag's leading whitespace (`indentation`) indents every
         /// line of the partial; an inline one is indented like any content starting a line.
         case partial(name: String, indentation: String, standalone: Bool, startsLine: Bool)
@@ -323,8 +323,8 @@ private struct TemplateParser {
     }
 
     /// `a.b.c` → `["a", "b", "c"]`; `.` (the implicit iterator) → `[]`.
-    static func path(_ name: String) -> [String] {
-        name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    static func path(_ name: String) -> [TemplateName] {
+        name == "." ? [] : name.split(separator: ".", omittingEmptySubsequences: false).map { TemplateName(String($0)) }
     }
 }
 

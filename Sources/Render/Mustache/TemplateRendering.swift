@@ -16,12 +16,39 @@ enum TemplateData {
 /// beside it), so rendering needs no reflection: `Mirror` lookups were most of gen's run time.
 protocol TemplateValue: TemplateDataConvertible {
     /// The value for `key`, or `nil` when there is no such key (lookup then goes on to the
-    /// enclosing contexts).
-    func value(forKey key: String) -> TemplateData?
+    /// enclosing contexts). Views switch over the key, which compiles to a jump table: looking
+    /// names up was half of rendering while they were strings compared one case at a time.
+    func value(forKey key: TemplateKey) -> TemplateData?
+    /// The value for a name that may not be a `TemplateKey`; views answer only their keys (the
+    /// default), other values (a test's JSON data) may answer any name.
+    func value(forName name: String) -> TemplateData?
 }
 
 extension TemplateValue {
     var templateData: TemplateData { .object(self) }
+
+    func value(forName name: String) -> TemplateData? {
+        TemplateKey(rawValue: name).flatMap { value(forKey: $0) }
+    }
+
+    /// The value for one part of a template's path: by key when the name is one.
+    func value(for name: TemplateName) -> TemplateData? {
+        if let key = name.key { return value(forKey: key) }
+        return value(forName: name.text)
+    }
+}
+
+/// One part of a name as a template writes it (`type` of `type.name`), resolved to a
+/// `TemplateKey` once, when the template is parsed.
+struct TemplateName: Sendable, Equatable {
+    var text: String
+    /// `nil` for a name no view answers (a user's data in tests may still have it).
+    var key: TemplateKey?
+
+    init(_ text: String) {
+        self.text = text
+        key = TemplateKey(rawValue: text)
+    }
 }
 
 /// Lists a section iterates.
@@ -163,18 +190,20 @@ private struct TemplateRenderer {
 
     /// Resolves a name as the Mustache spec says: the first part in the innermost context that has
     /// it, the rest (`a.b.c`) only within what the first part found. Not found is `.null`.
-    static func lookup(_ path: [String], in stack: [TemplateData]) -> TemplateData {
+    static func lookup(_ path: [TemplateName], in stack: [TemplateData]) -> TemplateData {
         guard let first = path.first else { return stack.last ?? .null }
         var found: TemplateData?
-        for frame in stack.reversed() {
-            if case .object(let object) = frame, let value = object.value(forKey: first) {
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let value = object.value(for: first) {
                 found = value
                 break
             }
+            index -= 1
         }
         guard var value = found else { return .null }
-        for key in path.dropFirst() {
-            guard case .object(let object) = value, let next = object.value(forKey: key) else { return .null }
+        for name in path.dropFirst() {
+            guard case .object(let object) = value, let next = object.value(for: name) else { return .null }
             value = next
         }
         return value

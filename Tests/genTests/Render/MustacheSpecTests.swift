@@ -79,7 +79,8 @@ import Testing
 
     struct JSONObject: TemplateValue {
         var members: [String: TemplateData]
-        func value(forKey key: String) -> TemplateData? { members[key] }
+        func value(forKey key: TemplateKey) -> TemplateData? { members[key.rawValue] }
+        func value(forName name: String) -> TemplateData? { members[name] }
     }
 
     struct JSONArray: TemplateList {

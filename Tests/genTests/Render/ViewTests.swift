@@ -27,7 +27,7 @@ import Testing
         var checked = 1
         for child in Mirror(reflecting: view).children {
             guard let label = child.label else { continue }
-            guard let answer = lookup.value(forKey: label) else {
+            guard let answer = lookup.value(forName: label) else {
                 Issue.record("\(path).\(label): \(type(of: view)) has the property but does not answer for it")
                 continue
             }
@@ -39,7 +39,7 @@ import Testing
                 }
             }
         }
-        #expect(lookup.value(forKey: "noSuchProperty") == nil, "\(path): unknown keys must be missing, not nil values")
+        #expect(lookup.value(forName: "noSuchProperty") == nil, "\(path): unknown keys must be missing, not nil values")
         return checked
     }
 
