@@ -193,6 +193,9 @@ struct OperationView: Sendable {
     var authenticateLines: [String]
     /// `switch try await self.name(arguments) {`: the server calling the service, one line or more.
     var switchLines: [String]
+    /// The client's call sending the request (`let response = try await self.send(request, …)`,
+    /// or `_ =` when the operation returns nothing), one line or more.
+    var sendLines: [String]
     /// `let parameters = ServerCoding.RequestParameters(request, pathTemplate: …)`, one line or three.
     var requestParametersLines: [String]
     /// The server's statement reading the body (`let body = try await ServerCoding.body(…)`), one
@@ -469,6 +472,7 @@ extension OperationView: TemplateValue {
         case .handlerParameters: handlerParameters.templateData
         case .bodyReadLines: bodyReadLines.templateData
         case .switchLines: switchLines.templateData
+        case .sendLines: sendLines.templateData
         case .authenticateLines: authenticateLines.templateData
         case .requestParametersLines: requestParametersLines.templateData
         case .output: output.templateData

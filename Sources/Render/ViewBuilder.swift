@@ -573,6 +573,13 @@ struct ViewBuilder {
                 indent: 8
             ),
             switchLines: Self.callLines("switch try await self.\(Naming.escaped(operation.name))(", arguments, ") {", indent: 8),
+            sendLines: Self.callLines(
+                successType == "Void" ? "_ = try await self.send(" : "let response = try await self.send(",
+                ["request", "operationID: \(SwiftSource.stringLiteral(operation.operationID ?? operation.name))"]
+                    + (operation.requiresBearerToken ? ["authenticated: true"] : []),
+                ")",
+                indent: 8
+            ),
             requestParametersLines: Self.callLines(
                 "let parameters = ServerCoding.RequestParameters(", ["request", "pathTemplate: \(SwiftSource.stringLiteral(operation.path))"], ")",
                 indent: 8

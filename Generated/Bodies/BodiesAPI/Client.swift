@@ -152,16 +152,7 @@ public struct Client: Sendable {
         var request = ClientRequest(method: "PUT", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/octet-stream"
         try request.setBody(body, as: [.binary("application/octet-stream")])
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "putBlob",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "putBlob")
         return try response.decodeBody(as: [.binary("application/octet-stream")])
     }
 
@@ -175,16 +166,7 @@ public struct Client: Sendable {
         var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         try request.setBody(body, as: [.binary("image/*")])
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "uploadImage",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "uploadImage")
         return try response.decodeBody(as: [.json("application/json")])
     }
 
@@ -198,16 +180,7 @@ public struct Client: Sendable {
         var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "text/plain"
         try request.setBody(body, as: [.text("text/plain")])
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "createNote",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "createNote")
         return try response.decodeBody(as: [.text("text/plain")])
     }
 
@@ -221,16 +194,7 @@ public struct Client: Sendable {
         var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         try request.setBody(body, as: [.form("application/x-www-form-urlencoded")])
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "submitContact",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "submitContact")
         return try response.decodeBody(as: [.json("application/json")])
     }
 
@@ -247,16 +211,7 @@ public struct Client: Sendable {
             body,
             as: [.multipart("multipart/form-data", partContentTypes: ["attachments": "application/octet-stream", "avatar": "image/png"])]
         )
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "uploadProfile",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "uploadProfile")
         return try response.decodeBody(as: [.json("application/json")])
     }
 
@@ -270,16 +225,7 @@ public struct Client: Sendable {
         var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json, text/plain"
         try request.setBody(body, as: [.json("application/json"), .form("application/x-www-form-urlencoded")])
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "addPet",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "addPet")
         return try response.decodeBody(as: AddPet200ResponseBody.contents)
     }
 
@@ -295,17 +241,30 @@ public struct Client: Sendable {
         if let body {
             try request.setBody(body, as: PostMessageRequestBody.contents)
         }
+        let response = try await self.send(request, operationID: "postMessage")
+        return try response.decodeBody(as: [.json("application/json")])
+    }
+
+    /// Sends `request` (with the bearer token when `authenticated`) and returns the response when
+    /// its status is 2xx.
+    /// - Throws: `ClientError` for any other status, with the body decoded as `ErrorPayload` when it
+    ///   is one; transport errors and `CancellationError` as they are.
+    private func send(_ request: ClientRequest, operationID: String, authenticated: Bool = false) async throws -> ClientResponse {
+        var request = request
+        if authenticated, let token = try await self.bearerToken?() {
+            request.headerFields["Authorization"] = "Bearer \(token)"
+        }
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
-                operationID: "postMessage",
+                operationID: operationID,
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
                 body: response.body,
                 headerFields: response.headerFields
             )
         }
-        return try response.decodeBody(as: [.json("application/json")])
+        return response
     }
 
     /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by

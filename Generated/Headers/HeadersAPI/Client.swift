@@ -159,16 +159,7 @@ public struct Client: Sendable {
         }
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
         request.headerFields["Accept"] = "application/json"
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "getReport",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "getReport")
         return GetReportOutput(
             body: try response.decodeBody(as: [.json("application/json")]),
             headers: try GetReport200Headers(headerFields: response.headerFields)
@@ -184,16 +175,7 @@ public struct Client: Sendable {
         var request = ClientRequest(method: "POST", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
         try request.setBody(body, as: [.json("application/json")])
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "createEvent",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "createEvent")
         return CreateEventOutput(
             body: try response.decodeBody(as: [.json("application/json")]),
             headers: try CreateEvent201Headers(headerFields: response.headerFields)
@@ -208,16 +190,7 @@ public struct Client: Sendable {
         let path = "/events/\(try ParameterEncoding.path("id", id, as: .primitive, style: .simple, explode: false))"
         var request = ClientRequest(method: "DELETE", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "deleteEvent",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "deleteEvent")
         return DeleteEventOutput(
             headers: try DeleteEvent204Headers(headerFields: response.headerFields)
         )
@@ -232,17 +205,30 @@ public struct Client: Sendable {
         let path = "/events/latest"
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
+        let response = try await self.send(request, operationID: "latestEvent")
+        return try response.decodeBody(as: [.json("application/json")])
+    }
+
+    /// Sends `request` (with the bearer token when `authenticated`) and returns the response when
+    /// its status is 2xx.
+    /// - Throws: `ClientError` for any other status, with the body decoded as `ErrorPayload` when it
+    ///   is one; transport errors and `CancellationError` as they are.
+    private func send(_ request: ClientRequest, operationID: String, authenticated: Bool = false) async throws -> ClientResponse {
+        var request = request
+        if authenticated, let token = try await self.bearerToken?() {
+            request.headerFields["Authorization"] = "Bearer \(token)"
+        }
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
-                operationID: "latestEvent",
+                operationID: operationID,
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
                 body: response.body,
                 headerFields: response.headerFields
             )
         }
-        return try response.decodeBody(as: [.json("application/json")])
+        return response
     }
 
     /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by

@@ -213,16 +213,7 @@ public struct Client: Sendable {
         }
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
         request.headerFields["Accept"] = "application/json"
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "echoQuery",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "echoQuery")
         return try response.decodeBody(as: [.json("application/json")])
     }
 
@@ -253,16 +244,7 @@ public struct Client: Sendable {
             request.headerFields["verbose"] = try ParameterEncoding.header(verbose, as: .primitive, explode: false)
         }
         request.headerFields["Accept"] = "application/json"
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "echoDefaults",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "echoDefaults")
         return try response.decodeBody(as: [.json("application/json")])
     }
 
@@ -275,19 +257,7 @@ public struct Client: Sendable {
         let path = "/optional-auth"
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
-        if let token = try await self.bearerToken?() {
-            request.headerFields["Authorization"] = "Bearer \(token)"
-        }
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "optionalAuth",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        _ = try await self.send(request, operationID: "optionalAuth", authenticated: true)
     }
 
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
@@ -303,16 +273,7 @@ public struct Client: Sendable {
         }
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: query))
         request.headerFields["Accept"] = "application/json"
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "echoExplodedObject",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "echoExplodedObject")
         return try response.decodeBody(as: [.json("application/json")])
     }
 
@@ -367,16 +328,7 @@ public struct Client: Sendable {
         ].joined()
         var request = ClientRequest(method: "GET", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "echoPath",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "echoPath")
         return try response.decodeBody(as: [.json("application/json")])
     }
 
@@ -402,16 +354,7 @@ public struct Client: Sendable {
             request.headerFields["X-Color-Exploded"] = try ParameterEncoding.header(xColorExploded, as: .object, explode: true)
         }
         request.headerFields["Accept"] = "application/json"
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "echoHeader",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "echoHeader")
         return try response.decodeBody(as: [.json("application/json")])
     }
 
@@ -436,17 +379,30 @@ public struct Client: Sendable {
             request.headerFields["Cookie"] = cookies.joined(separator: "; ")
         }
         request.headerFields["Accept"] = "application/json"
+        let response = try await self.send(request, operationID: "echoCookie")
+        return try response.decodeBody(as: [.json("application/json")])
+    }
+
+    /// Sends `request` (with the bearer token when `authenticated`) and returns the response when
+    /// its status is 2xx.
+    /// - Throws: `ClientError` for any other status, with the body decoded as `ErrorPayload` when it
+    ///   is one; transport errors and `CancellationError` as they are.
+    private func send(_ request: ClientRequest, operationID: String, authenticated: Bool = false) async throws -> ClientResponse {
+        var request = request
+        if authenticated, let token = try await self.bearerToken?() {
+            request.headerFields["Authorization"] = "Bearer \(token)"
+        }
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
-                operationID: "echoCookie",
+                operationID: operationID,
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
                 body: response.body,
                 headerFields: response.headerFields
             )
         }
-        return try response.decodeBody(as: [.json("application/json")])
+        return response
     }
 
     /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by

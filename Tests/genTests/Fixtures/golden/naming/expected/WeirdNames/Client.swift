@@ -166,17 +166,30 @@ public struct Client: Sendable {
         }
         request.headerFields["Accept"] = "application/json"
         try request.setBody(body, as: [.json("application/merge-patch+json")])
+        let response = try await self.send(request, operationID: "put-thing")
+        return try response.decodeBody(as: [.json("application/json")])
+    }
+
+    /// Sends `request` (with the bearer token when `authenticated`) and returns the response when
+    /// its status is 2xx.
+    /// - Throws: `ClientError` for any other status, with the body decoded as `ErrorPayload` when it
+    ///   is one; transport errors and `CancellationError` as they are.
+    private func send(_ request: ClientRequest, operationID: String, authenticated: Bool = false) async throws -> ClientResponse {
+        var request = request
+        if authenticated, let token = try await self.bearerToken?() {
+            request.headerFields["Authorization"] = "Bearer \(token)"
+        }
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
-                operationID: "put-thing",
+                operationID: operationID,
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
                 body: response.body,
                 headerFields: response.headerFields
             )
         }
-        return try response.decodeBody(as: [.json("application/json")])
+        return response
     }
 
     /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by

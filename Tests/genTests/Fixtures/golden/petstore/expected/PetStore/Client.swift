@@ -157,16 +157,7 @@ public struct Client: Sendable {
             request.headerFields["X-Request-ID"] = try ParameterEncoding.header(xRequestID, as: .primitive, explode: false)
         }
         request.headerFields["Accept"] = "application/json"
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "listPets",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "listPets")
         return try response.decodeBody(as: [.json("application/json")])
     }
 
@@ -180,16 +171,7 @@ public struct Client: Sendable {
         if let body {
             try request.setBody(body, as: [.json("application/json")])
         }
-        let response = try await self.transport.send(request)
-        guard (200..<300).contains(response.statusCode) else {
-            throw ClientError(
-                operationID: "createPet",
-                statusCode: response.statusCode,
-                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
-                body: response.body,
-                headerFields: response.headerFields
-            )
-        }
+        let response = try await self.send(request, operationID: "createPet")
         return try response.decodeBody(as: [.json("application/json")])
     }
 
@@ -200,16 +182,29 @@ public struct Client: Sendable {
         let path = "/pets/\(try ParameterEncoding.path("petId", petID, as: .primitive, style: .simple, explode: false))"
         var request = ClientRequest(method: "DELETE", url: self.url(path: path, query: []))
         request.headerFields["Accept"] = "application/json"
+        _ = try await self.send(request, operationID: "deletePet")
+    }
+
+    /// Sends `request` (with the bearer token when `authenticated`) and returns the response when
+    /// its status is 2xx.
+    /// - Throws: `ClientError` for any other status, with the body decoded as `ErrorPayload` when it
+    ///   is one; transport errors and `CancellationError` as they are.
+    private func send(_ request: ClientRequest, operationID: String, authenticated: Bool = false) async throws -> ClientResponse {
+        var request = request
+        if authenticated, let token = try await self.bearerToken?() {
+            request.headerFields["Authorization"] = "Bearer \(token)"
+        }
         let response = try await self.transport.send(request)
         guard (200..<300).contains(response.statusCode) else {
             throw ClientError(
-                operationID: "deletePet",
+                operationID: operationID,
                 statusCode: response.statusCode,
                 payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
                 body: response.body,
                 headerFields: response.headerFields
             )
         }
+        return response
     }
 
     /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by

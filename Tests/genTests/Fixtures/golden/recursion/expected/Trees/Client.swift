@@ -142,6 +142,28 @@ public struct Client: Sendable {
         self.bearerToken = bearerToken
     }
 
+    /// Sends `request` (with the bearer token when `authenticated`) and returns the response when
+    /// its status is 2xx.
+    /// - Throws: `ClientError` for any other status, with the body decoded as `ErrorPayload` when it
+    ///   is one; transport errors and `CancellationError` as they are.
+    private func send(_ request: ClientRequest, operationID: String, authenticated: Bool = false) async throws -> ClientResponse {
+        var request = request
+        if authenticated, let token = try await self.bearerToken?() {
+            request.headerFields["Authorization"] = "Bearer \(token)"
+        }
+        let response = try await self.transport.send(request)
+        guard (200..<300).contains(response.statusCode) else {
+            throw ClientError(
+                operationID: operationID,
+                statusCode: response.statusCode,
+                payload: try? WireFormat.makeDecoder().decode(ErrorPayload.self, from: response.body),
+                body: response.body,
+                headerFields: response.headerFields
+            )
+        }
+        return response
+    }
+
     /// `baseURL` with `path` and the query's `name=value` pieces (already percent-encoded by
     /// `ParameterEncoding`, RFC 3986 §3.4) appended.
     private func url(path: String, query: [String]) -> URL {
