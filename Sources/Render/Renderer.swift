@@ -324,19 +324,26 @@ public struct Renderer: Sendable {
         return (0..<jobs.count).map { OutputFile(path: jobs.paths[$0], contents: jobs.texts[$0]) }
     }
 
-    /// Splits `items` into consecutive runs of about `weight` each, as measured by `itemWeight`
-    /// (at least one item per run, at least one run), keeping spec order so the split is stable
-    /// for an unchanged spec.
+    /// Splits `items` into consecutive runs of at most about `weight` each, as measured by
+    /// `itemWeight`, as few runs as that allows and filled evenly (at least one item per run, at
+    /// least one run), keeping spec order so the split is stable for an unchanged spec.
+    ///
+    /// Evenly: a spec just over `weight` gets two halves rather than a full file and a sliver,
+    /// which left one core idle while the compiler worked through the full one.
     static func chunks<Item>(of items: [Item], weight: Int, by itemWeight: (Item) -> Int) -> [[Item]] {
+        let weights = items.map(itemWeight)
+        let total = weights.reduce(0, +)
+        let count = max(1, (total + weight - 1) / max(weight, 1))
+        let target = (total + count - 1) / count
         var chunks: [[Item]] = [[]]
         var current = 0
-        for item in items {
-            if current >= weight {
+        for (item, itemWeight) in zip(items, weights) {
+            if current >= target, !chunks[chunks.count - 1].isEmpty {
                 chunks.append([])
                 current = 0
             }
             chunks[chunks.count - 1].append(item)
-            current += itemWeight(item)
+            current += itemWeight
         }
         return chunks
     }

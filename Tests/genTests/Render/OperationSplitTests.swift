@@ -171,6 +171,8 @@ import Testing
         #expect(Renderer.chunks(of: [5, 5, 5, 5], weight: 10, by: { $0 }) == [[5, 5], [5, 5]])
         #expect(Renderer.chunks(of: [50, 1], weight: 10, by: { $0 }) == [[50], [1]])
         #expect(Renderer.chunks(of: [Int](), weight: 10, by: { $0 }) == [[]])
+        // Just over the weight: two even halves, not a full run and a sliver.
+        #expect(Renderer.chunks(of: Array(repeating: 1, count: 11), weight: 10, by: { $0 }) == [Array(repeating: 1, count: 6), Array(repeating: 1, count: 5)])
     }
 
     // The views for response headers and outputs answer the templates for every stored property
