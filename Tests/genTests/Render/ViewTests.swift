@@ -40,6 +40,11 @@ import Testing
             }
         }
         #expect(lookup.value(forName: "noSuchProperty") == nil, "\(path): unknown keys must be missing, not nil values")
+        // Keys of other views must be missing too (`default: nil`), or lookup would stop at this view.
+        let labels = Set(Mirror(reflecting: view).children.compactMap(\.label))
+        for key in TemplateKey.allCases where !labels.contains(key.rawValue) {
+            #expect(lookup.value(forKey: key) == nil, "\(path): answers '\(key.rawValue)', which is not its property")
+        }
         return checked
     }
 
