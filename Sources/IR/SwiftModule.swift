@@ -1,4 +1,5 @@
 import Diagnostics
+import OpenAPI
 
 /// Everything generated for one spec: the IR the renderer turns into files.
 public struct SwiftModule: Sendable {
@@ -148,6 +149,9 @@ public struct BodyContent: Sendable {
     public var partContentTypes: [(name: String, contentType: String)] = []
     /// The case of the body enum for this content type (`json`, `plainText`, `imagePng`).
     public var caseName: String
+
+    /// The content type's type and subtype, lowercase, without parameters (`text/plain`).
+    public var essence: String { MediaType.essence(of: contentType) }
 }
 
 public struct ResponseModel: Sendable {

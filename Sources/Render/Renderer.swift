@@ -252,8 +252,10 @@ public struct Renderer: Sendable {
         }
         if outputs.contains(.server) {
             let server = views.serverView(importsModels: true)
-            let weights = module.operations.map(ViewBuilder.weight(of:))
-            let serverChunks = Self.chunks(of: Array(server.operations.indices), weight: operationsFileWeight, by: { weights[$0] })
+            // Chunked by index, as the views are built already and the weights come from the IR.
+            let serverChunks = Self.chunks(of: Array(module.operations.indices), weight: operationsFileWeight) {
+                ViewBuilder.weight(of: module.operations[$0])
+            }
             for (index, chunk) in serverChunks.enumerated() {
                 var view = server
                 view.isContinuation = index > 0

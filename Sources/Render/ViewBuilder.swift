@@ -715,7 +715,7 @@ struct ViewBuilder {
         var types: [String] = []
         let contents = responses.flatMap(\.contents)
         for content in contents.filter({ $0.coding == .json }) + contents.filter({ $0.coding != .json }) {
-            let essence = (content.contentType.split(separator: ";").first ?? "").filter { $0 != " " }.lowercased()
+            let essence = content.essence
             if !types.contains(essence) { types.append(essence) }
         }
         return types.isEmpty ? "application/json" : types.joined(separator: ", ")

@@ -40,7 +40,7 @@ extension TemplateValue {
 
 /// One part of a name as a template writes it (`type` of `type.name`), resolved to a
 /// `TemplateKey` once, when the template is parsed.
-struct TemplateName: Sendable, Equatable {
+struct TemplateName: Sendable {
     var text: String
     /// `nil` for a name no view answers (a user's data in tests may still have it).
     var key: TemplateKey?
