@@ -270,27 +270,20 @@ public struct APIErrorPayload: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case code
-        case detail
-        case errors
-        case type
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeValue(APIErrorPayload.Code.self, forKey: .code)
-        self.detail = try container.decodeValue(String.self, forKey: .detail)
-        self.errors = try container.decodeValueIfPresent([ValidationErrorItem].self, forKey: .errors)
-        self.type = try container.decodeValue(APIErrorPayload.TypeValue.self, forKey: .type)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.code = try container.decodeValue(APIErrorPayload.Code.self, forKey: "code")
+        self.detail = try container.decodeValue(String.self, forKey: "detail")
+        self.errors = try container.decodeValueIfPresent([ValidationErrorItem].self, forKey: "errors")
+        self.type = try container.decodeValue(APIErrorPayload.TypeValue.self, forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.code, forKey: .code)
-        try container.encode(self.detail, forKey: .detail)
-        try container.encodeIfPresent(self.errors, forKey: .errors)
-        try container.encode(self.type, forKey: .type)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.code, forKey: "code")
+        try container.encode(self.detail, forKey: "detail")
+        try container.encodeIfPresent(self.errors, forKey: "errors")
+        try container.encode(self.type, forKey: "type")
     }
 }
 
@@ -392,60 +385,42 @@ public struct BuildResponse: Codable, Hashable, Sendable {
         self.updatedAt = updatedAt
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case buildRef = "build_ref"
-        case createdAt = "created_at"
-        case createdBy = "created_by"
-        case description
-        case displayName = "display_name"
-        case errorMessage = "error_message"
-        case id
-        case isActive = "is_active"
-        case metadata
-        case organizationID = "organization_id"
-        case provider
-        case sourceID = "source_id"
-        case sourceType = "source_type"
-        case status
-        case updatedAt = "updated_at"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.buildRef = try container.decodeValue(String.self, forKey: .buildRef)
-        self.createdAt = try container.decodeValue(Date.self, forKey: .createdAt)
-        self.createdBy = try container.decodeValueIfPresent(UUID.self, forKey: .createdBy)
-        self.description = try container.decodeValueIfPresent(String.self, forKey: .description)
-        self.displayName = try container.decodeValue(String.self, forKey: .displayName)
-        self.errorMessage = try container.decodeValueIfPresent(String.self, forKey: .errorMessage)
-        self.id = try container.decodeValue(UUID.self, forKey: .id)
-        self.isActive = try container.decodeValue(Bool.self, forKey: .isActive)
-        self.metadata = try container.decodeValueIfPresent([String: JSONValue].self, forKey: .metadata)
-        self.organizationID = try container.decodeNullable(UUID.self, forKey: .organizationID)
-        self.provider = try container.decodeValue(String.self, forKey: .provider)
-        self.sourceID = try container.decodeValueIfPresent(String.self, forKey: .sourceID)
-        self.sourceType = try container.decodeValue(String.self, forKey: .sourceType)
-        self.status = try container.decodeValueIfPresent(BuildResponse.Status.self, forKey: .status) ?? .ready
-        self.updatedAt = try container.decodeValue(Date.self, forKey: .updatedAt)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.buildRef = try container.decodeValue(String.self, forKey: "build_ref")
+        self.createdAt = try container.decodeValue(Date.self, forKey: "created_at")
+        self.createdBy = try container.decodeValueIfPresent(UUID.self, forKey: "created_by")
+        self.description = try container.decodeValueIfPresent(String.self, forKey: "description")
+        self.displayName = try container.decodeValue(String.self, forKey: "display_name")
+        self.errorMessage = try container.decodeValueIfPresent(String.self, forKey: "error_message")
+        self.id = try container.decodeValue(UUID.self, forKey: "id")
+        self.isActive = try container.decodeValue(Bool.self, forKey: "is_active")
+        self.metadata = try container.decodeValueIfPresent([String: JSONValue].self, forKey: "metadata")
+        self.organizationID = try container.decodeNullable(UUID.self, forKey: "organization_id")
+        self.provider = try container.decodeValue(String.self, forKey: "provider")
+        self.sourceID = try container.decodeValueIfPresent(String.self, forKey: "source_id")
+        self.sourceType = try container.decodeValue(String.self, forKey: "source_type")
+        self.status = try container.decodeValueIfPresent(BuildResponse.Status.self, forKey: "status") ?? .ready
+        self.updatedAt = try container.decodeValue(Date.self, forKey: "updated_at")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.buildRef, forKey: .buildRef)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encodeIfPresent(self.createdBy, forKey: .createdBy)
-        try container.encodeIfPresent(self.description, forKey: .description)
-        try container.encode(self.displayName, forKey: .displayName)
-        try container.encodeIfPresent(self.errorMessage, forKey: .errorMessage)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.isActive, forKey: .isActive)
-        try container.encodeIfPresent(self.metadata, forKey: .metadata)
-        try container.encodeNullable(self.organizationID, forKey: .organizationID)
-        try container.encode(self.provider, forKey: .provider)
-        try container.encodeIfPresent(self.sourceID, forKey: .sourceID)
-        try container.encode(self.sourceType, forKey: .sourceType)
-        try container.encode(self.status, forKey: .status)
-        try container.encode(self.updatedAt, forKey: .updatedAt)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.buildRef, forKey: "build_ref")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encodeIfPresent(self.createdBy, forKey: "created_by")
+        try container.encodeIfPresent(self.description, forKey: "description")
+        try container.encode(self.displayName, forKey: "display_name")
+        try container.encodeIfPresent(self.errorMessage, forKey: "error_message")
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.isActive, forKey: "is_active")
+        try container.encodeIfPresent(self.metadata, forKey: "metadata")
+        try container.encodeNullable(self.organizationID, forKey: "organization_id")
+        try container.encode(self.provider, forKey: "provider")
+        try container.encodeIfPresent(self.sourceID, forKey: "source_id")
+        try container.encode(self.sourceType, forKey: "source_type")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.updatedAt, forKey: "updated_at")
     }
 }
 
@@ -467,27 +442,20 @@ public struct BuildUpdateRequest: Codable, Hashable, Sendable {
         self.metadata = metadata
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case description
-        case displayName = "display_name"
-        case isActive = "is_active"
-        case metadata
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeOptionalNullable(String.self, forKey: .description)
-        self.displayName = try container.decodeOptionalNullable(String.self, forKey: .displayName)
-        self.isActive = try container.decodeOptionalNullable(Bool.self, forKey: .isActive)
-        self.metadata = try container.decodeOptionalNullable([String: JSONValue].self, forKey: .metadata)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.description = try container.decodeOptionalNullable(String.self, forKey: "description")
+        self.displayName = try container.decodeOptionalNullable(String.self, forKey: "display_name")
+        self.isActive = try container.decodeOptionalNullable(Bool.self, forKey: "is_active")
+        self.metadata = try container.decodeOptionalNullable([String: JSONValue].self, forKey: "metadata")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeOptionalNullable(self.description, forKey: .description)
-        try container.encodeOptionalNullable(self.displayName, forKey: .displayName)
-        try container.encodeOptionalNullable(self.isActive, forKey: .isActive)
-        try container.encodeOptionalNullable(self.metadata, forKey: .metadata)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encodeOptionalNullable(self.description, forKey: "description")
+        try container.encodeOptionalNullable(self.displayName, forKey: "display_name")
+        try container.encodeOptionalNullable(self.isActive, forKey: "is_active")
+        try container.encodeOptionalNullable(self.metadata, forKey: "metadata")
     }
 }
 
@@ -536,23 +504,17 @@ public struct ValidationErrorItem: Codable, Hashable, Sendable {
         self.type = type
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case loc
-        case msg
-        case type
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.loc = try container.decodeValue([ValidationErrorItem.LocItem].self, forKey: .loc)
-        self.msg = try container.decodeValue(String.self, forKey: .msg)
-        self.type = try container.decodeValue(String.self, forKey: .type)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.loc = try container.decodeValue([ValidationErrorItem.LocItem].self, forKey: "loc")
+        self.msg = try container.decodeValue(String.self, forKey: "msg")
+        self.type = try container.decodeValue(String.self, forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.loc, forKey: .loc)
-        try container.encode(self.msg, forKey: .msg)
-        try container.encode(self.type, forKey: .type)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.loc, forKey: "loc")
+        try container.encode(self.msg, forKey: "msg")
+        try container.encode(self.type, forKey: "type")
     }
 }

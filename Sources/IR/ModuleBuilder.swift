@@ -7,7 +7,7 @@ public struct ModuleBuilder {
     /// Names the generated support code and Foundation declare: a schema with one of these names
     /// gets a `Schema` suffix so it cannot shadow them inside the module.
     public static let reservedTypeNames: Set<String> = [
-        "Client", "ClientError", "ClientTransport", "ClientRequest", "ClientResponse", "ErrorPayload", "WireFormat", "PercentEncoding", "ParameterValue", "DynamicCodingKey", "URLSessionTransport",
+        "Client", "ClientError", "ClientTransport", "ClientRequest", "ClientResponse", "ErrorPayload", "WireFormat", "PercentEncoding", "ParameterValue", "StringCodingKey", "URLSessionTransport",
         "JSONValue", "OptionalNullable", "APIService", "BearerAuthenticator", "RFC3339", "UnionCoding",
         "CalendarDate", "ResponseHeaderError", "ResponseHeaders",
         "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "UUID", "Data", "URL", "Decimal",

@@ -1424,7 +1424,7 @@ enum ServerCoding {
 """#,
         "struct": #"""
 {{% CONTENT_TYPE: TEXT }}
-{{! Partial. View: TypeView of an object schema. Coding is spelled out because required-nullable keys, three-state keys and defaults need more than synthesized Codable gives. }}
+{{! Partial. View: TypeView of an object schema. Coding is spelled out because required-nullable keys, three-state keys and defaults need more than synthesized Codable gives. Keys are string literals (`StringCodingKey`) rather than a `CodingKeys` enum per type, which compiles to far less code. }}
 {{! Locals (`containerName`, `decoderName`, `encoderName`) are chosen so none shadows a property; `self.` is used throughout as well. }}
 {{#documentation}}
 {{{.}}}
@@ -1473,82 +1473,78 @@ enum ServerCoding {
         {{/assignments}}
     }
     {{/initializers}}
-    {{#hasProperties}}
-
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        {{#properties}}
-        case {{{codingKey}}}
-        {{/properties}}
-    }
-    {{/hasProperties}}
 
     {{#codingAvailability}}
     {{{.}}}
     {{/codingAvailability}}
     {{access}} init(from {{decoderName}}: any Decoder) throws {
         {{#hasProperties}}
-        let {{containerName}} = try {{decoderName}}.container(keyedBy: CodingKeys.self)
+        let {{containerName}} = try {{decoderName}}.container(keyedBy: StringCodingKey.self)
         {{/hasProperties}}
         {{! `wrapsCoding`: a line too long for the line length is broken after the call's parenthesis. }}
         {{#properties}}
         {{#isRequired}}
         {{^wrapsCoding}}
-        self.{{name}} = try {{containerName}}.decodeValue({{{valueType}}}.self, forKey: .{{name}})
+        self.{{name}} = try {{containerName}}.decodeValue({{{valueType}}}.self, forKey: {{{keyLiteral}}})
         {{/wrapsCoding}}
         {{#wrapsCoding}}
         self.{{name}} = try {{containerName}}.decodeValue(
-            {{{valueType}}}.self, forKey: .{{name}}
+            {{{valueType}}}.self, forKey: {{{keyLiteral}}}
         )
         {{/wrapsCoding}}
         {{/isRequired}}
         {{#isRequiredNullable}}
         {{^wrapsCoding}}
-        self.{{name}} = try {{containerName}}.decodeNullable({{{valueType}}}.self, forKey: .{{name}})
+        self.{{name}} = try {{containerName}}.decodeNullable({{{valueType}}}.self, forKey: {{{keyLiteral}}})
         {{/wrapsCoding}}
         {{#wrapsCoding}}
         self.{{name}} = try {{containerName}}.decodeNullable(
-            {{{valueType}}}.self, forKey: .{{name}}
+            {{{valueType}}}.self, forKey: {{{keyLiteral}}}
         )
         {{/wrapsCoding}}
         {{/isRequiredNullable}}
         {{#isOptional}}
         {{^wrapsCoding}}
-        self.{{name}} = try {{containerName}}.decodeValueIfPresent({{{valueType}}}.self, forKey: .{{name}})
+        self.{{name}} = try {{containerName}}.decodeValueIfPresent({{{valueType}}}.self, forKey: {{{keyLiteral}}})
         {{/wrapsCoding}}
         {{#wrapsCoding}}
         self.{{name}} = try {{containerName}}.decodeValueIfPresent(
-            {{{valueType}}}.self, forKey: .{{name}}
+            {{{valueType}}}.self, forKey: {{{keyLiteral}}}
         )
         {{/wrapsCoding}}
         {{/isOptional}}
         {{#isOptionalNullable}}
         {{^wrapsCoding}}
-        self.{{name}} = try {{containerName}}.decodeOptionalNullable({{{valueType}}}.self, forKey: .{{name}})
+        self.{{name}} = try {{containerName}}.decodeOptionalNullable({{{valueType}}}.self, forKey: {{{keyLiteral}}})
         {{/wrapsCoding}}
         {{#wrapsCoding}}
         self.{{name}} = try {{containerName}}.decodeOptionalNullable(
-            {{{valueType}}}.self, forKey: .{{name}}
+            {{{valueType}}}.self, forKey: {{{keyLiteral}}}
         )
         {{/wrapsCoding}}
         {{/isOptionalNullable}}
         {{#defaultLiteral}}
         {{^wrapsCoding}}
-        self.{{name}} = try {{containerName}}.decodeValueIfPresent({{{valueType}}}.self, forKey: .{{name}}) ?? {{{defaultLiteral}}}
+        self.{{name}} = try {{containerName}}.decodeValueIfPresent({{{valueType}}}.self, forKey: {{{keyLiteral}}}) ?? {{{defaultLiteral}}}
         {{/wrapsCoding}}
         {{#wrapsCoding}}
         self.{{name}} =
-            try {{containerName}}.decodeValueIfPresent({{{valueType}}}.self, forKey: .{{name}})
+            try {{containerName}}.decodeValueIfPresent({{{valueType}}}.self, forKey: {{{keyLiteral}}})
             ?? {{{defaultLiteral}}}
         {{/wrapsCoding}}
         {{/defaultLiteral}}
         {{/properties}}
         {{#additionalPropertiesType}}
-        {{#hasProperties}}
-        self.additionalProperties = try {{decoderName}}.additionalProperties(excluding: Set(CodingKeys.allCases.map(\.rawValue)))
-        {{/hasProperties}}
-        {{^hasProperties}}
-        self.additionalProperties = try {{decoderName}}.additionalProperties(excluding: [])
-        {{/hasProperties}}
+        {{^wrapsDeclaredKeys}}
+        self.additionalProperties = try {{decoderName}}.additionalProperties(excluding: [{{{declaredKeys}}}])
+        {{/wrapsDeclaredKeys}}
+        {{#wrapsDeclaredKeys}}
+        self.additionalProperties = try {{decoderName}}.additionalProperties(excluding: [
+            {{#declaredKeyLines}}
+            {{{.}}}
+            {{/declaredKeyLines}}
+        ])
+        {{/wrapsDeclaredKeys}}
         {{/additionalPropertiesType}}
     }
 
@@ -1560,56 +1556,56 @@ enum ServerCoding {
         try {{encoderName}}.encodeAdditionalProperties(self.additionalProperties)
         {{/additionalPropertiesType}}
         {{#hasProperties}}
-        var {{containerName}} = {{encoderName}}.container(keyedBy: CodingKeys.self)
+        var {{containerName}} = {{encoderName}}.container(keyedBy: StringCodingKey.self)
         {{/hasProperties}}
         {{#properties}}
         {{#isRequired}}
         {{^wrapsCoding}}
-        try {{containerName}}.encode(self.{{name}}, forKey: .{{name}})
+        try {{containerName}}.encode(self.{{name}}, forKey: {{{keyLiteral}}})
         {{/wrapsCoding}}
         {{#wrapsCoding}}
         try {{containerName}}.encode(
-            self.{{name}}, forKey: .{{name}}
+            self.{{name}}, forKey: {{{keyLiteral}}}
         )
         {{/wrapsCoding}}
         {{/isRequired}}
         {{#isRequiredNullable}}
         {{^wrapsCoding}}
-        try {{containerName}}.encodeNullable(self.{{name}}, forKey: .{{name}})
+        try {{containerName}}.encodeNullable(self.{{name}}, forKey: {{{keyLiteral}}})
         {{/wrapsCoding}}
         {{#wrapsCoding}}
         try {{containerName}}.encodeNullable(
-            self.{{name}}, forKey: .{{name}}
+            self.{{name}}, forKey: {{{keyLiteral}}}
         )
         {{/wrapsCoding}}
         {{/isRequiredNullable}}
         {{#isOptional}}
         {{^wrapsCoding}}
-        try {{containerName}}.encodeIfPresent(self.{{name}}, forKey: .{{name}})
+        try {{containerName}}.encodeIfPresent(self.{{name}}, forKey: {{{keyLiteral}}})
         {{/wrapsCoding}}
         {{#wrapsCoding}}
         try {{containerName}}.encodeIfPresent(
-            self.{{name}}, forKey: .{{name}}
+            self.{{name}}, forKey: {{{keyLiteral}}}
         )
         {{/wrapsCoding}}
         {{/isOptional}}
         {{#isOptionalNullable}}
         {{^wrapsCoding}}
-        try {{containerName}}.encodeOptionalNullable(self.{{name}}, forKey: .{{name}})
+        try {{containerName}}.encodeOptionalNullable(self.{{name}}, forKey: {{{keyLiteral}}})
         {{/wrapsCoding}}
         {{#wrapsCoding}}
         try {{containerName}}.encodeOptionalNullable(
-            self.{{name}}, forKey: .{{name}}
+            self.{{name}}, forKey: {{{keyLiteral}}}
         )
         {{/wrapsCoding}}
         {{/isOptionalNullable}}
         {{#defaultLiteral}}
         {{^wrapsCoding}}
-        try {{containerName}}.encode(self.{{name}}, forKey: .{{name}})
+        try {{containerName}}.encode(self.{{name}}, forKey: {{{keyLiteral}}})
         {{/wrapsCoding}}
         {{#wrapsCoding}}
         try {{containerName}}.encode(
-            self.{{name}}, forKey: .{{name}}
+            self.{{name}}, forKey: {{{keyLiteral}}}
         )
         {{/wrapsCoding}}
         {{/defaultLiteral}}
@@ -1906,12 +1902,17 @@ extension SingleValueEncodingContainer {
     }
 }
 
-/// A coding key for JSON object keys not known at compile time (`additionalProperties`).
-struct DynamicCodingKey: CodingKey {
+/// An object key, by its spelling in the spec: `forKey: "build_ref"`.
+///
+/// One key type serves every model instead of a `CodingKeys` enum each, because such an enum
+/// brings its own string switches and conformances, about a tenth of the models' compiled code.
+/// It also names keys known only at run time (`additionalProperties`).
+struct StringCodingKey: CodingKey, ExpressibleByStringLiteral {
     var stringValue: String
     var intValue: Int? { nil }
 
     init(_ stringValue: String) { self.stringValue = stringValue }
+    init(stringLiteral stringValue: String) { self.stringValue = stringValue }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
 }
@@ -1919,7 +1920,7 @@ struct DynamicCodingKey: CodingKey {
 extension Decoder {
     /// The values of every key not in `declared`, for objects that allow undeclared properties.
     func additionalProperties<Value: Decodable>(excluding declared: Set<String>) throws -> [String: Value] {
-        let container = try container(keyedBy: DynamicCodingKey.self)
+        let container = try container(keyedBy: StringCodingKey.self)
         var result: [String: Value] = [:]
         for key in container.allKeys where !declared.contains(key.stringValue) {
             result[key.stringValue] = try container.decodeValue(Value.self, forKey: key)
@@ -1930,8 +1931,8 @@ extension Decoder {
 
 extension Encoder {
     func encodeAdditionalProperties<Value: Encodable>(_ values: [String: Value]) throws {
-        var container = container(keyedBy: DynamicCodingKey.self)
-        for (key, value) in values { try container.encode(value, forKey: DynamicCodingKey(key)) }
+        var container = container(keyedBy: StringCodingKey.self)
+        for (key, value) in values { try container.encode(value, forKey: StringCodingKey(key)) }
     }
 }
 
@@ -4004,8 +4005,8 @@ struct ParameterFieldDecoder: Decoder {
     {{/codingAvailability}}
     {{access}} init(from decoder: any Decoder) throws {
         {{#hasDiscriminator}}
-        let tagKey = DynamicCodingKey({{{discriminatorLiteral}}})
-        let tag = try decoder.container(keyedBy: DynamicCodingKey.self).decode(String.self, forKey: tagKey)
+        let tagKey = StringCodingKey({{{discriminatorLiteral}}})
+        let tag = try decoder.container(keyedBy: StringCodingKey.self).decode(String.self, forKey: tagKey)
         let container = try decoder.singleValueContainer()
         switch tag {
         {{#unionCases}}
@@ -4087,8 +4088,8 @@ struct ParameterFieldDecoder: Decoder {
         case .{{name}}(let value):
             try UnionCoding.encode(value, to: encoder)
             {{#writtenTagLiteral}}
-            var container = encoder.container(keyedBy: DynamicCodingKey.self)
-            try container.encode({{{.}}}, forKey: DynamicCodingKey({{{discriminatorLiteral}}}))
+            var container = encoder.container(keyedBy: StringCodingKey.self)
+            try container.encode({{{.}}}, forKey: StringCodingKey({{{discriminatorLiteral}}}))
             {{/writtenTagLiteral}}
         {{/unionCases}}
         case .{{unknownCaseName}}(let value):
@@ -4221,6 +4222,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case codingKey
     case containerName
     case cookieParameters
+    case declaredKeyLines
+    case declaredKeys
     case declaredType
     case decoderName
     case defaultLiteral
@@ -4277,6 +4280,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case isSplit
     case isStruct
     case isUnion
+    case keyLiteral
     case literal
     case location
     case method
@@ -4333,6 +4337,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case wrapsAllCases
     case wrapsBodyCoders
     case wrapsCoding
+    case wrapsDeclaredKeys
     case wrapsDecoding
     case wrapsInitializer
     case wrapsLiteral

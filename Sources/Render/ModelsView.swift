@@ -41,6 +41,12 @@ struct TypeView: Sendable {
     var hasProperties: Bool
     /// The value type of undeclared keys kept beside declared ones, if any.
     var additionalPropertiesType: String?
+    /// With `additionalPropertiesType`, the declared keys those exclude, as literals: `"id", "name"`.
+    var declaredKeys = ""
+    /// `declaredKeys` would make the line too long: break the literal into `declaredKeyLines`.
+    var wrapsDeclaredKeys = false
+    /// The lines of `declaredKeys` when it wraps, filled as swift-format fills a collection literal.
+    var declaredKeyLines: [String] = []
     /// The memberwise initializers: one, or with deprecated properties a plain one without them
     /// and a deprecated one taking them (so only code that sets them gets the warning).
     var initializers: [InitializerView]
@@ -99,8 +105,12 @@ struct PropertyView: Sendable {
     var storedDefault: String
     /// Stored out of line with `@Indirect` because it contains the enclosing type.
     var isIndirect: Bool
-    /// `buildRef = "build_ref"`, or just the name when key and name agree.
+    /// `buildRef = "build_ref"`, or just the name when key and name agree: a case of a
+    /// `CodingKeys` enum. The built-in templates key coding by `keyLiteral` instead; this stays for
+    /// templates of users' own that declare the enum.
     var codingKey: String
+    /// The JSON key as a Swift string literal, `"build_ref"`: the argument of `forKey:`.
+    var keyLiteral: String
     var documentation: [String]
     /// The stored property's type: `UUID?`, `OptionalNullable<String>`, `BuildResponse.Status`.
     var declaredType: String
@@ -185,6 +195,9 @@ extension TypeView: TemplateValue {
         case .properties: properties.templateData
         case .hasProperties: hasProperties.templateData
         case .additionalPropertiesType: additionalPropertiesType.templateData
+        case .declaredKeys: declaredKeys.templateData
+        case .wrapsDeclaredKeys: wrapsDeclaredKeys.templateData
+        case .declaredKeyLines: declaredKeyLines.templateData
         case .initializers: initializers.templateData
         case .codingAvailability: codingAvailability.templateData
         case .decoderName: decoderName.templateData
@@ -218,6 +231,7 @@ extension PropertyView: TemplateValue {
         case .storedDefault: storedDefault.templateData
         case .isIndirect: isIndirect.templateData
         case .codingKey: codingKey.templateData
+        case .keyLiteral: keyLiteral.templateData
         case .documentation: documentation.templateData
         case .declaredType: declaredType.templateData
         case .valueType: valueType.templateData

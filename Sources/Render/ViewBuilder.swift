@@ -19,6 +19,22 @@ struct ViewBuilder {
         indent + line.utf8.count < lineLength ? false : indent + line.count >= lineLength
     }
 
+    /// The elements of a collection literal too long for one line, as swift-format lays them out:
+    /// as many to a line as fit at `indent`, each line ending with a comma.
+    static func filledLines(_ elements: [String], indent: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for element in elements {
+            if !line.isEmpty, overflows(line + " " + element + ",", indent: indent) {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + element + ","
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
     /// A call (`start` ends with its opening parenthesis, `end` starts with the closing one) as one
     /// line; when that would be longer than `lineLength` at `indent`, broken after the opening
     /// parenthesis with the arguments on one line indented by four spaces and `end` on its own
@@ -222,7 +238,7 @@ struct ViewBuilder {
             let containerName = Self.freeName("container", alternatives: ["values", "keyed"], taken: Set(structure.properties.map(\.swiftName)))
             for index in view.properties.indices {
                 let property = view.properties[index]
-                let line = "self.\(property.name) = try \(containerName).decodeOptionalNullable(\(property.valueType).self, forKey: .\(property.name))"
+                let line = "self.\(property.name) = try \(containerName).decodeOptionalNullable(\(property.valueType).self, forKey: \(property.keyLiteral))"
                     + (property.defaultLiteral.map { " ?? " + $0 } ?? "")
                 view.properties[index].wrapsCoding = Self.overflows(line, indent: 8 + 4 * depth)
             }
@@ -242,6 +258,15 @@ struct ViewBuilder {
             view.decoderName = Self.freeName("decoder", alternatives: ["coder", "source"], taken: taken)
             view.encoderName = Self.freeName("encoder", alternatives: ["coder", "sink"], taken: taken)
             view.containerName = Self.freeName("container", alternatives: ["values", "keyed"], taken: taken)
+            if view.additionalPropertiesType != nil {
+                let keys = view.properties.map(\.keyLiteral)
+                view.declaredKeys = keys.joined(separator: ", ")
+                let line = "self.additionalProperties = try \(view.decoderName).additionalProperties(excluding: [\(view.declaredKeys)])"
+                if Self.overflows(line, indent: 8 + 4 * depth) {
+                    view.wrapsDeclaredKeys = true
+                    view.declaredKeyLines = Self.filledLines(keys, indent: 12 + 4 * depth)
+                }
+            }
         case .enumeration(let enumeration):
             view.isEnum = true
             view.rawType = enumeration.rawType.rawValue
@@ -385,6 +410,7 @@ struct ViewBuilder {
             storedDefault: "",
             isIndirect: property.isIndirect,
             codingKey: property.swiftName == property.jsonName ? name : "\(name) = \(SwiftSource.stringLiteral(property.jsonName))",
+            keyLiteral: SwiftSource.stringLiteral(property.jsonName),
             documentation: Self.comment(property.documentation),
             declaredType: declaredType,
             valueType: value,

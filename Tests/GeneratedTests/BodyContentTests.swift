@@ -208,4 +208,20 @@ private struct EchoService: APIService {
         #expect(same == original)
         #expect(Set([same, original]).count == 1)
     }
+
+    // Declared keys decode into their properties and only the other keys into
+    // `additionalProperties`; encoding writes both back.
+    @Test func additionalPropertiesKeepUndeclaredKeysOnly() throws {
+        let json = #"{"author":"ann","reviewed_by":"bo","topic":"coding","reviewed":"yes"}"#
+        let annotations = try JSONDecoder().decode(Annotations.self, from: Data(json.utf8))
+        #expect(annotations.author == "ann")
+        #expect(annotations.reviewedBy == "bo")
+        #expect(annotations.additionalProperties == ["topic": "coding", "reviewed": "yes"])
+        let encoded = try JSONEncoder().encode(annotations)
+        let object = try JSONSerialization.jsonObject(with: encoded) as? [String: String]
+        #expect(object == ["author": "ann", "reviewed_by": "bo", "topic": "coding", "reviewed": "yes"])
+
+        let missing = #"{"reviewed_by":"bo"}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Annotations.self, from: Data(missing.utf8)) }
+    }
 }

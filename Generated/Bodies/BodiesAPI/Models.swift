@@ -11,18 +11,14 @@ public struct UploadReceipt: Codable, Hashable, Sendable {
         self.size = size
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case size
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.size = try container.decodeValue(Int.self, forKey: .size)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.size = try container.decodeValue(Int.self, forKey: "size")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.size, forKey: .size)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.size, forKey: "size")
     }
 }
 
@@ -51,33 +47,24 @@ public struct ContactForm: Codable, Hashable, Sendable {
         self.address = address
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-        case message
-        case subscribe
-        case age
-        case tags
-        case address
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeValue(String.self, forKey: .name)
-        self.message = try container.decodeValue(String.self, forKey: .message)
-        self.subscribe = try container.decodeValue(Bool.self, forKey: .subscribe)
-        self.age = try container.decodeValueIfPresent(Int.self, forKey: .age)
-        self.tags = try container.decodeValueIfPresent([String].self, forKey: .tags)
-        self.address = try container.decodeValueIfPresent(Address.self, forKey: .address)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.name = try container.decodeValue(String.self, forKey: "name")
+        self.message = try container.decodeValue(String.self, forKey: "message")
+        self.subscribe = try container.decodeValue(Bool.self, forKey: "subscribe")
+        self.age = try container.decodeValueIfPresent(Int.self, forKey: "age")
+        self.tags = try container.decodeValueIfPresent([String].self, forKey: "tags")
+        self.address = try container.decodeValueIfPresent(Address.self, forKey: "address")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.message, forKey: .message)
-        try container.encode(self.subscribe, forKey: .subscribe)
-        try container.encodeIfPresent(self.age, forKey: .age)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.address, forKey: .address)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.message, forKey: "message")
+        try container.encode(self.subscribe, forKey: "subscribe")
+        try container.encodeIfPresent(self.age, forKey: "age")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.address, forKey: "address")
     }
 }
 
@@ -93,21 +80,16 @@ public struct Address: Codable, Hashable, Sendable {
         self.postcode = postcode
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case city
-        case postcode
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.city = try container.decodeValue(String.self, forKey: .city)
-        self.postcode = try container.decodeValueIfPresent(String.self, forKey: .postcode)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.city = try container.decodeValue(String.self, forKey: "city")
+        self.postcode = try container.decodeValueIfPresent(String.self, forKey: "postcode")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.city, forKey: .city)
-        try container.encodeIfPresent(self.postcode, forKey: .postcode)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.city, forKey: "city")
+        try container.encodeIfPresent(self.postcode, forKey: "postcode")
     }
 }
 
@@ -132,30 +114,22 @@ public struct ProfileUpload: Codable, Hashable, Sendable {
         self.links = links
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case displayName
-        case bio
-        case avatar
-        case attachments
-        case links
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.displayName = try container.decodeValue(String.self, forKey: .displayName)
-        self.bio = try container.decodeValueIfPresent(String.self, forKey: .bio)
-        self.avatar = try container.decodeValue(Data.self, forKey: .avatar)
-        self.attachments = try container.decodeValueIfPresent([Data].self, forKey: .attachments)
-        self.links = try container.decodeValueIfPresent([Link].self, forKey: .links)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.displayName = try container.decodeValue(String.self, forKey: "displayName")
+        self.bio = try container.decodeValueIfPresent(String.self, forKey: "bio")
+        self.avatar = try container.decodeValue(Data.self, forKey: "avatar")
+        self.attachments = try container.decodeValueIfPresent([Data].self, forKey: "attachments")
+        self.links = try container.decodeValueIfPresent([Link].self, forKey: "links")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.displayName, forKey: .displayName)
-        try container.encodeIfPresent(self.bio, forKey: .bio)
-        try container.encode(self.avatar, forKey: .avatar)
-        try container.encodeIfPresent(self.attachments, forKey: .attachments)
-        try container.encodeIfPresent(self.links, forKey: .links)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.displayName, forKey: "displayName")
+        try container.encodeIfPresent(self.bio, forKey: "bio")
+        try container.encode(self.avatar, forKey: "avatar")
+        try container.encodeIfPresent(self.attachments, forKey: "attachments")
+        try container.encodeIfPresent(self.links, forKey: "links")
     }
 }
 
@@ -171,21 +145,16 @@ public struct Link: Codable, Hashable, Sendable {
         self.url = url
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case title
-        case url
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decodeValue(String.self, forKey: .title)
-        self.url = try container.decodeValue(String.self, forKey: .url)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.title = try container.decodeValue(String.self, forKey: "title")
+        self.url = try container.decodeValue(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.title, forKey: .title)
-        try container.encode(self.url, forKey: .url)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.title, forKey: "title")
+        try container.encode(self.url, forKey: "url")
     }
 }
 
@@ -201,21 +170,16 @@ public struct Pet: Codable, Hashable, Sendable {
         self.age = age
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-        case age
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeValue(String.self, forKey: .name)
-        self.age = try container.decodeValueIfPresent(Int.self, forKey: .age)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.name = try container.decodeValue(String.self, forKey: "name")
+        self.age = try container.decodeValueIfPresent(Int.self, forKey: "age")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.age, forKey: .age)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.age, forKey: "age")
     }
 }
 
@@ -228,18 +192,46 @@ public struct Message: Codable, Hashable, Sendable {
         self.text = text
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case text
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = try container.decodeValue(String.self, forKey: .text)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.text = try container.decodeValue(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.text, forKey: .text)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.text, forKey: "text")
+    }
+}
+
+/// Declared keys beside whatever others the sender adds.
+public struct Annotations: Codable, Hashable, Sendable {
+    public var author: String
+    public var reviewedBy: String?
+    /// Properties the schema does not declare, by JSON key.
+    public var additionalProperties: [String: String]
+
+    public init(
+        author: String,
+        reviewedBy: String? = nil,
+        additionalProperties: [String: String] = [:]
+    ) {
+        self.author = author
+        self.reviewedBy = reviewedBy
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.author = try container.decodeValue(String.self, forKey: "author")
+        self.reviewedBy = try container.decodeValueIfPresent(String.self, forKey: "reviewed_by")
+        self.additionalProperties = try decoder.additionalProperties(excluding: ["author", "reviewed_by"])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.author, forKey: "author")
+        try container.encodeIfPresent(self.reviewedBy, forKey: "reviewed_by")
     }
 }
 

@@ -14,21 +14,16 @@ public struct Report: Codable, Hashable, Sendable {
         self.total = total
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case day
-        case total
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.day = try container.decodeValue(CalendarDate.self, forKey: .day)
-        self.total = try container.decodeValue(Int.self, forKey: .total)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.day = try container.decodeValue(CalendarDate.self, forKey: "day")
+        self.total = try container.decodeValue(Int.self, forKey: "total")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.day, forKey: .day)
-        try container.encode(self.total, forKey: .total)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.day, forKey: "day")
+        try container.encode(self.total, forKey: "total")
     }
 }
 
@@ -66,43 +61,32 @@ public struct Event: Codable, Hashable, Sendable {
         self.metadata = metadata
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case title
-        case day
-        case firstDay
-        case holidays
-        case startsAt
-        case checksum
-        case thumbnail
-        case metadata
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.title = try container.decodeValue(String.self, forKey: .title)
-        self.day = try container.decodeValue(CalendarDate.self, forKey: .day)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.title = try container.decodeValue(String.self, forKey: "title")
+        self.day = try container.decodeValue(CalendarDate.self, forKey: "day")
         self.firstDay =
-            try container.decodeValueIfPresent(CalendarDate.self, forKey: .firstDay)
+            try container.decodeValueIfPresent(CalendarDate.self, forKey: "firstDay")
             ?? CalendarDate(uncheckedYear: 2024, month: 1, day: 1)
-        self.holidays = try container.decodeValueIfPresent([CalendarDate].self, forKey: .holidays)
-        self.startsAt = try container.decodeValueIfPresent(Date.self, forKey: .startsAt)
-        self.checksum = try container.decodeValueIfPresent(Data.self, forKey: .checksum)
-        self.thumbnail = try container.decodeValueIfPresent(Data.self, forKey: .thumbnail)
-        self.metadata = try container.decodeValueIfPresent(String.self, forKey: .metadata)
+        self.holidays = try container.decodeValueIfPresent([CalendarDate].self, forKey: "holidays")
+        self.startsAt = try container.decodeValueIfPresent(Date.self, forKey: "startsAt")
+        self.checksum = try container.decodeValueIfPresent(Data.self, forKey: "checksum")
+        self.thumbnail = try container.decodeValueIfPresent(Data.self, forKey: "thumbnail")
+        self.metadata = try container.decodeValueIfPresent(String.self, forKey: "metadata")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.title, forKey: .title)
-        try container.encode(self.day, forKey: .day)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.title, forKey: "title")
+        try container.encode(self.day, forKey: "day")
         try container.encode(
-            self.firstDay, forKey: .firstDay
+            self.firstDay, forKey: "firstDay"
         )
-        try container.encodeIfPresent(self.holidays, forKey: .holidays)
-        try container.encodeIfPresent(self.startsAt, forKey: .startsAt)
-        try container.encodeIfPresent(self.checksum, forKey: .checksum)
-        try container.encodeIfPresent(self.thumbnail, forKey: .thumbnail)
-        try container.encodeIfPresent(self.metadata, forKey: .metadata)
+        try container.encodeIfPresent(self.holidays, forKey: "holidays")
+        try container.encodeIfPresent(self.startsAt, forKey: "startsAt")
+        try container.encodeIfPresent(self.checksum, forKey: "checksum")
+        try container.encodeIfPresent(self.thumbnail, forKey: "thumbnail")
+        try container.encodeIfPresent(self.metadata, forKey: "metadata")
     }
 }
 
@@ -115,18 +99,14 @@ public struct Problem: Codable, Hashable, Sendable {
         self.detail = detail
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case detail
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.detail = try container.decodeValue(String.self, forKey: .detail)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.detail = try container.decodeValue(String.self, forKey: "detail")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.detail, forKey: .detail)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.detail, forKey: "detail")
     }
 }
 

@@ -283,12 +283,17 @@ extension SingleValueEncodingContainer {
     }
 }
 
-/// A coding key for JSON object keys not known at compile time (`additionalProperties`).
-struct DynamicCodingKey: CodingKey {
+/// An object key, by its spelling in the spec: `forKey: "build_ref"`.
+///
+/// One key type serves every model instead of a `CodingKeys` enum each, because such an enum
+/// brings its own string switches and conformances, about a tenth of the models' compiled code.
+/// It also names keys known only at run time (`additionalProperties`).
+struct StringCodingKey: CodingKey, ExpressibleByStringLiteral {
     var stringValue: String
     var intValue: Int? { nil }
 
     init(_ stringValue: String) { self.stringValue = stringValue }
+    init(stringLiteral stringValue: String) { self.stringValue = stringValue }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
 }
@@ -296,7 +301,7 @@ struct DynamicCodingKey: CodingKey {
 extension Decoder {
     /// The values of every key not in `declared`, for objects that allow undeclared properties.
     func additionalProperties<Value: Decodable>(excluding declared: Set<String>) throws -> [String: Value] {
-        let container = try container(keyedBy: DynamicCodingKey.self)
+        let container = try container(keyedBy: StringCodingKey.self)
         var result: [String: Value] = [:]
         for key in container.allKeys where !declared.contains(key.stringValue) {
             result[key.stringValue] = try container.decodeValue(Value.self, forKey: key)
@@ -307,8 +312,8 @@ extension Decoder {
 
 extension Encoder {
     func encodeAdditionalProperties<Value: Encodable>(_ values: [String: Value]) throws {
-        var container = container(keyedBy: DynamicCodingKey.self)
-        for (key, value) in values { try container.encode(value, forKey: DynamicCodingKey(key)) }
+        var container = container(keyedBy: StringCodingKey.self)
+        for (key, value) in values { try container.encode(value, forKey: StringCodingKey(key)) }
     }
 }
 

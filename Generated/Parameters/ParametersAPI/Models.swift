@@ -18,24 +18,18 @@ public struct Color: Codable, Hashable, Sendable {
         self.b = b
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case r = "R"
-        case g = "G"
-        case b = "B"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.r = try container.decodeValue(Int.self, forKey: .r)
-        self.g = try container.decodeValue(Int.self, forKey: .g)
-        self.b = try container.decodeValueIfPresent(Int.self, forKey: .b)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.r = try container.decodeValue(Int.self, forKey: "R")
+        self.g = try container.decodeValue(Int.self, forKey: "G")
+        self.b = try container.decodeValueIfPresent(Int.self, forKey: "B")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.r, forKey: .r)
-        try container.encode(self.g, forKey: .g)
-        try container.encodeIfPresent(self.b, forKey: .b)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.r, forKey: "R")
+        try container.encode(self.g, forKey: "G")
+        try container.encodeIfPresent(self.b, forKey: "B")
     }
 }
 
@@ -92,21 +86,16 @@ public struct Filter: Codable, Hashable, Sendable {
         self.limit = limit
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-        case limit
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeValueIfPresent(String.self, forKey: .name)
-        self.limit = try container.decodeValueIfPresent(Int.self, forKey: .limit)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.name = try container.decodeValueIfPresent(String.self, forKey: "name")
+        self.limit = try container.decodeValueIfPresent(Int.self, forKey: "limit")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.limit, forKey: .limit)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encodeIfPresent(self.name, forKey: "name")
+        try container.encodeIfPresent(self.limit, forKey: "limit")
     }
 }
 
@@ -128,27 +117,20 @@ public struct DefaultsEcho: Codable, Hashable, Sendable {
         self.note = note
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case limit
-        case order
-        case verbose
-        case note
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.limit = try container.decodeValue(Int.self, forKey: .limit)
-        self.order = try container.decodeValue(String.self, forKey: .order)
-        self.verbose = try container.decodeValue(Bool.self, forKey: .verbose)
-        self.note = try container.decodeValueIfPresent(String.self, forKey: .note)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.limit = try container.decodeValue(Int.self, forKey: "limit")
+        self.order = try container.decodeValue(String.self, forKey: "order")
+        self.verbose = try container.decodeValue(Bool.self, forKey: "verbose")
+        self.note = try container.decodeValueIfPresent(String.self, forKey: "note")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.limit, forKey: .limit)
-        try container.encode(self.order, forKey: .order)
-        try container.encode(self.verbose, forKey: .verbose)
-        try container.encodeIfPresent(self.note, forKey: .note)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.limit, forKey: "limit")
+        try container.encode(self.order, forKey: "order")
+        try container.encode(self.verbose, forKey: "verbose")
+        try container.encodeIfPresent(self.note, forKey: "note")
     }
 }
 
@@ -213,63 +195,44 @@ public struct QueryEcho: Codable, Hashable, Sendable {
         self.filter = filter
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case text
-        case count
-        case tags
-        case ids
-        case color
-        case spaced
-        case piped
-        case pipedColor
-        case deep
-        case metadata
-        case reserved
-        case shade
-        case since
-        case ref
-        case code
-        case filter
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = try container.decodeValue(String.self, forKey: .text)
-        self.count = try container.decodeValueIfPresent(Int.self, forKey: .count)
-        self.tags = try container.decodeValueIfPresent([String].self, forKey: .tags)
-        self.ids = try container.decodeValueIfPresent([Int].self, forKey: .ids)
-        self.color = try container.decodeValueIfPresent(Color.self, forKey: .color)
-        self.spaced = try container.decodeValueIfPresent([String].self, forKey: .spaced)
-        self.piped = try container.decodeValueIfPresent([String].self, forKey: .piped)
-        self.pipedColor = try container.decodeValueIfPresent(Color.self, forKey: .pipedColor)
-        self.deep = try container.decodeValueIfPresent(Color.self, forKey: .deep)
-        self.metadata = try container.decodeValueIfPresent([String: String].self, forKey: .metadata)
-        self.reserved = try container.decodeValueIfPresent(String.self, forKey: .reserved)
-        self.shade = try container.decodeValueIfPresent(Shade.self, forKey: .shade)
-        self.since = try container.decodeValueIfPresent(Date.self, forKey: .since)
-        self.ref = try container.decodeValueIfPresent(UUID.self, forKey: .ref)
-        self.code = try container.decodeValueIfPresent(String.self, forKey: .code)
-        self.filter = try container.decodeValueIfPresent(Filter.self, forKey: .filter)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.text = try container.decodeValue(String.self, forKey: "text")
+        self.count = try container.decodeValueIfPresent(Int.self, forKey: "count")
+        self.tags = try container.decodeValueIfPresent([String].self, forKey: "tags")
+        self.ids = try container.decodeValueIfPresent([Int].self, forKey: "ids")
+        self.color = try container.decodeValueIfPresent(Color.self, forKey: "color")
+        self.spaced = try container.decodeValueIfPresent([String].self, forKey: "spaced")
+        self.piped = try container.decodeValueIfPresent([String].self, forKey: "piped")
+        self.pipedColor = try container.decodeValueIfPresent(Color.self, forKey: "pipedColor")
+        self.deep = try container.decodeValueIfPresent(Color.self, forKey: "deep")
+        self.metadata = try container.decodeValueIfPresent([String: String].self, forKey: "metadata")
+        self.reserved = try container.decodeValueIfPresent(String.self, forKey: "reserved")
+        self.shade = try container.decodeValueIfPresent(Shade.self, forKey: "shade")
+        self.since = try container.decodeValueIfPresent(Date.self, forKey: "since")
+        self.ref = try container.decodeValueIfPresent(UUID.self, forKey: "ref")
+        self.code = try container.decodeValueIfPresent(String.self, forKey: "code")
+        self.filter = try container.decodeValueIfPresent(Filter.self, forKey: "filter")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.text, forKey: .text)
-        try container.encodeIfPresent(self.count, forKey: .count)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.ids, forKey: .ids)
-        try container.encodeIfPresent(self.color, forKey: .color)
-        try container.encodeIfPresent(self.spaced, forKey: .spaced)
-        try container.encodeIfPresent(self.piped, forKey: .piped)
-        try container.encodeIfPresent(self.pipedColor, forKey: .pipedColor)
-        try container.encodeIfPresent(self.deep, forKey: .deep)
-        try container.encodeIfPresent(self.metadata, forKey: .metadata)
-        try container.encodeIfPresent(self.reserved, forKey: .reserved)
-        try container.encodeIfPresent(self.shade, forKey: .shade)
-        try container.encodeIfPresent(self.since, forKey: .since)
-        try container.encodeIfPresent(self.ref, forKey: .ref)
-        try container.encodeIfPresent(self.code, forKey: .code)
-        try container.encodeIfPresent(self.filter, forKey: .filter)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.text, forKey: "text")
+        try container.encodeIfPresent(self.count, forKey: "count")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.ids, forKey: "ids")
+        try container.encodeIfPresent(self.color, forKey: "color")
+        try container.encodeIfPresent(self.spaced, forKey: "spaced")
+        try container.encodeIfPresent(self.piped, forKey: "piped")
+        try container.encodeIfPresent(self.pipedColor, forKey: "pipedColor")
+        try container.encodeIfPresent(self.deep, forKey: "deep")
+        try container.encodeIfPresent(self.metadata, forKey: "metadata")
+        try container.encodeIfPresent(self.reserved, forKey: "reserved")
+        try container.encodeIfPresent(self.shade, forKey: "shade")
+        try container.encodeIfPresent(self.since, forKey: "since")
+        try container.encodeIfPresent(self.ref, forKey: "ref")
+        try container.encodeIfPresent(self.code, forKey: "code")
+        try container.encodeIfPresent(self.filter, forKey: "filter")
     }
 }
 
@@ -333,57 +296,40 @@ public struct PathEcho: Codable, Hashable, Sendable {
         self.moe = moe
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case s
-        case sa
-        case so
-        case soe
-        case l
-        case la
-        case lae
-        case lo
-        case loe
-        case m
-        case ma
-        case mae
-        case mo
-        case moe
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.s = try container.decodeValue(String.self, forKey: .s)
-        self.sa = try container.decodeValue([Int].self, forKey: .sa)
-        self.so = try container.decodeValue(Color.self, forKey: .so)
-        self.soe = try container.decodeValue(Color.self, forKey: .soe)
-        self.l = try container.decodeValue(String.self, forKey: .l)
-        self.la = try container.decodeValue([String].self, forKey: .la)
-        self.lae = try container.decodeValue([String].self, forKey: .lae)
-        self.lo = try container.decodeValue(Color.self, forKey: .lo)
-        self.loe = try container.decodeValue(Color.self, forKey: .loe)
-        self.m = try container.decodeValue(String.self, forKey: .m)
-        self.ma = try container.decodeValue([String].self, forKey: .ma)
-        self.mae = try container.decodeValue([String].self, forKey: .mae)
-        self.mo = try container.decodeValue(Color.self, forKey: .mo)
-        self.moe = try container.decodeValue(Color.self, forKey: .moe)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.s = try container.decodeValue(String.self, forKey: "s")
+        self.sa = try container.decodeValue([Int].self, forKey: "sa")
+        self.so = try container.decodeValue(Color.self, forKey: "so")
+        self.soe = try container.decodeValue(Color.self, forKey: "soe")
+        self.l = try container.decodeValue(String.self, forKey: "l")
+        self.la = try container.decodeValue([String].self, forKey: "la")
+        self.lae = try container.decodeValue([String].self, forKey: "lae")
+        self.lo = try container.decodeValue(Color.self, forKey: "lo")
+        self.loe = try container.decodeValue(Color.self, forKey: "loe")
+        self.m = try container.decodeValue(String.self, forKey: "m")
+        self.ma = try container.decodeValue([String].self, forKey: "ma")
+        self.mae = try container.decodeValue([String].self, forKey: "mae")
+        self.mo = try container.decodeValue(Color.self, forKey: "mo")
+        self.moe = try container.decodeValue(Color.self, forKey: "moe")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.s, forKey: .s)
-        try container.encode(self.sa, forKey: .sa)
-        try container.encode(self.so, forKey: .so)
-        try container.encode(self.soe, forKey: .soe)
-        try container.encode(self.l, forKey: .l)
-        try container.encode(self.la, forKey: .la)
-        try container.encode(self.lae, forKey: .lae)
-        try container.encode(self.lo, forKey: .lo)
-        try container.encode(self.loe, forKey: .loe)
-        try container.encode(self.m, forKey: .m)
-        try container.encode(self.ma, forKey: .ma)
-        try container.encode(self.mae, forKey: .mae)
-        try container.encode(self.mo, forKey: .mo)
-        try container.encode(self.moe, forKey: .moe)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.s, forKey: "s")
+        try container.encode(self.sa, forKey: "sa")
+        try container.encode(self.so, forKey: "so")
+        try container.encode(self.soe, forKey: "soe")
+        try container.encode(self.l, forKey: "l")
+        try container.encode(self.la, forKey: "la")
+        try container.encode(self.lae, forKey: "lae")
+        try container.encode(self.lo, forKey: "lo")
+        try container.encode(self.loe, forKey: "loe")
+        try container.encode(self.m, forKey: "m")
+        try container.encode(self.ma, forKey: "ma")
+        try container.encode(self.mae, forKey: "mae")
+        try container.encode(self.mo, forKey: "mo")
+        try container.encode(self.moe, forKey: "moe")
     }
 }
 
@@ -409,27 +355,20 @@ public struct HeaderEcho: Codable, Hashable, Sendable {
         self.colorExploded = colorExploded
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case text
-        case numbers
-        case color
-        case colorExploded
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.text = try container.decodeValue(String.self, forKey: .text)
-        self.numbers = try container.decodeValueIfPresent([Int].self, forKey: .numbers)
-        self.color = try container.decodeValueIfPresent(Color.self, forKey: .color)
-        self.colorExploded = try container.decodeValueIfPresent(Color.self, forKey: .colorExploded)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.text = try container.decodeValue(String.self, forKey: "text")
+        self.numbers = try container.decodeValueIfPresent([Int].self, forKey: "numbers")
+        self.color = try container.decodeValueIfPresent(Color.self, forKey: "color")
+        self.colorExploded = try container.decodeValueIfPresent(Color.self, forKey: "colorExploded")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.text, forKey: .text)
-        try container.encodeIfPresent(self.numbers, forKey: .numbers)
-        try container.encodeIfPresent(self.color, forKey: .color)
-        try container.encodeIfPresent(self.colorExploded, forKey: .colorExploded)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.text, forKey: "text")
+        try container.encodeIfPresent(self.numbers, forKey: "numbers")
+        try container.encodeIfPresent(self.color, forKey: "color")
+        try container.encodeIfPresent(self.colorExploded, forKey: "colorExploded")
     }
 }
 
@@ -453,27 +392,20 @@ public struct CookieEcho: Codable, Hashable, Sendable {
         self.color = color
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case session
-        case tags
-        case ids
-        case color
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.session = try container.decodeValue(String.self, forKey: .session)
-        self.tags = try container.decodeValueIfPresent([String].self, forKey: .tags)
-        self.ids = try container.decodeValueIfPresent([Int].self, forKey: .ids)
-        self.color = try container.decodeValueIfPresent(Color.self, forKey: .color)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.session = try container.decodeValue(String.self, forKey: "session")
+        self.tags = try container.decodeValueIfPresent([String].self, forKey: "tags")
+        self.ids = try container.decodeValueIfPresent([Int].self, forKey: "ids")
+        self.color = try container.decodeValueIfPresent(Color.self, forKey: "color")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.session, forKey: .session)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.ids, forKey: .ids)
-        try container.encodeIfPresent(self.color, forKey: .color)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.session, forKey: "session")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.ids, forKey: "ids")
+        try container.encodeIfPresent(self.color, forKey: "color")
     }
 }
 
@@ -522,24 +454,18 @@ public struct Problem: Codable, Hashable, Sendable {
             self.type = type
         }
 
-        enum CodingKeys: String, CodingKey, CaseIterable {
-            case loc
-            case msg
-            case type
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.loc = try container.decodeValue([Problem.DetailItem.LocItem].self, forKey: .loc)
-            self.msg = try container.decodeValue(String.self, forKey: .msg)
-            self.type = try container.decodeValue(String.self, forKey: .type)
+            let container = try decoder.container(keyedBy: StringCodingKey.self)
+            self.loc = try container.decodeValue([Problem.DetailItem.LocItem].self, forKey: "loc")
+            self.msg = try container.decodeValue(String.self, forKey: "msg")
+            self.type = try container.decodeValue(String.self, forKey: "type")
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.loc, forKey: .loc)
-            try container.encode(self.msg, forKey: .msg)
-            try container.encode(self.type, forKey: .type)
+            var container = encoder.container(keyedBy: StringCodingKey.self)
+            try container.encode(self.loc, forKey: "loc")
+            try container.encode(self.msg, forKey: "msg")
+            try container.encode(self.type, forKey: "type")
         }
     }
 
@@ -549,18 +475,14 @@ public struct Problem: Codable, Hashable, Sendable {
         self.detail = detail
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case detail
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.detail = try container.decodeValue([Problem.DetailItem].self, forKey: .detail)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.detail = try container.decodeValue([Problem.DetailItem].self, forKey: "detail")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.detail, forKey: .detail)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.detail, forKey: "detail")
     }
 }
 

@@ -282,7 +282,7 @@ import Testing
         let models = try String(contentsOf: out(directory).appendingPathComponent("Long/Models.swift"), encoding: .utf8)
         let typeName = try #require(models.split(separator: "\n").first { $0.hasPrefix("public struct ") })
         #expect(typeName.count > 4_000, "the name was shortened: \(typeName.prefix(80))…")
-        #expect(models.contains(#"= ""# + property + #"""#), "the JSON key is not kept verbatim")
+        #expect(models.contains(#"forKey: ""# + property + #"""#), "the JSON key is not kept verbatim")
         try expectTypeChecks(moduleSources(in: out(directory), module: "Long"), module: "Long", in: directory.url)
     }
 

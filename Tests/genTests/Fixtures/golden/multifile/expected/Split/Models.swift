@@ -24,30 +24,22 @@ public struct Pet: Codable, Hashable, Sendable {
         self.kind = kind
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-        case owner
-        case tags
-        case siblings
-        case kind
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeValue(String.self, forKey: .name)
-        self.owner = try container.decodeValueIfPresent(Person.self, forKey: .owner)
-        self.tags = try container.decodeValueIfPresent(Tags.self, forKey: .tags)
-        self.siblings = try container.decodeValueIfPresent([Pet].self, forKey: .siblings)
-        self.kind = try container.decodeValueIfPresent(Kinds.self, forKey: .kind)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.name = try container.decodeValue(String.self, forKey: "name")
+        self.owner = try container.decodeValueIfPresent(Person.self, forKey: "owner")
+        self.tags = try container.decodeValueIfPresent(Tags.self, forKey: "tags")
+        self.siblings = try container.decodeValueIfPresent([Pet].self, forKey: "siblings")
+        self.kind = try container.decodeValueIfPresent(Kinds.self, forKey: "kind")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.owner, forKey: .owner)
-        try container.encodeIfPresent(self.tags, forKey: .tags)
-        try container.encodeIfPresent(self.siblings, forKey: .siblings)
-        try container.encodeIfPresent(self.kind, forKey: .kind)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.owner, forKey: "owner")
+        try container.encodeIfPresent(self.tags, forKey: "tags")
+        try container.encodeIfPresent(self.siblings, forKey: "siblings")
+        try container.encodeIfPresent(self.kind, forKey: "kind")
     }
 }
 
@@ -64,21 +56,16 @@ public struct Person: Codable, Hashable, Sendable {
         self.favourite = favourite
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-        case favourite
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeValueIfPresent(String.self, forKey: .name)
-        self.favourite = try container.decodeValueIfPresent(Pet.self, forKey: .favourite)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.name = try container.decodeValueIfPresent(String.self, forKey: "name")
+        self.favourite = try container.decodeValueIfPresent(Pet.self, forKey: "favourite")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.name, forKey: .name)
-        try container.encodeIfPresent(self.favourite, forKey: .favourite)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encodeIfPresent(self.name, forKey: "name")
+        try container.encodeIfPresent(self.favourite, forKey: "favourite")
     }
 }
 

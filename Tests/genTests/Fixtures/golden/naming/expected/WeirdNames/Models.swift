@@ -83,21 +83,16 @@ public struct Weird: Codable, Hashable, Sendable {
             self.values = values
         }
 
-        enum CodingKeys: String, CodingKey, CaseIterable {
-            case deep
-            case values
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.deep = try container.decodeOptionalNullable(String.self, forKey: .deep)
-            self.values = try container.decodeValueIfPresent([Double?].self, forKey: .values)
+            let container = try decoder.container(keyedBy: StringCodingKey.self)
+            self.deep = try container.decodeOptionalNullable(String.self, forKey: "deep")
+            self.values = try container.decodeValueIfPresent([Double?].self, forKey: "values")
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeOptionalNullable(self.deep, forKey: .deep)
-            try container.encodeIfPresent(self.values, forKey: .values)
+            var container = encoder.container(keyedBy: StringCodingKey.self)
+            try container.encodeOptionalNullable(self.deep, forKey: "deep")
+            try container.encodeIfPresent(self.values, forKey: "values")
         }
     }
 
@@ -160,57 +155,40 @@ public struct Weird: Codable, Hashable, Sendable {
         self.extra = extra
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case self_ = "self"
-        case type
-        case `default`
-        case `protocol` = "Protocol"
-        case container
-        case decoder
-        case _1st = "1st"
-        case fooBar = "foo-bar"
-        case ref = "$ref"
-        case rocket = "🚀"
-        case ratio
-        case nested
-        case choice
-        case extra
-    }
-
     public init(from coder: any Decoder) throws {
-        let values = try coder.container(keyedBy: CodingKeys.self)
-        self.self_ = try values.decodeValueIfPresent(String.self, forKey: .self_)
-        self.type = try values.decodeValue(String.self, forKey: .type)
-        self.`default` = try values.decodeValueIfPresent(String.self, forKey: .`default`) ?? "say \"hi\" \\(now)"
-        self.`protocol` = try values.decodeValueIfPresent(String.self, forKey: .`protocol`)
-        self.container = try values.decodeValueIfPresent(String.self, forKey: .container)
-        self.decoder = try values.decodeValueIfPresent(String.self, forKey: .decoder)
-        self._1st = try values.decodeValueIfPresent(String.self, forKey: ._1st)
-        self.fooBar = try values.decodeValueIfPresent(String.self, forKey: .fooBar)
-        self.ref = try values.decodeValueIfPresent(String.self, forKey: .ref)
-        self.rocket = try values.decodeValueIfPresent(String.self, forKey: .rocket)
-        self.ratio = try values.decodeValueIfPresent(Weird.Ratio.self, forKey: .ratio)
-        self.nested = try values.decodeValueIfPresent(Weird.Nested.self, forKey: .nested)
-        self.choice = try values.decodeValueIfPresent(Weird.Choice.self, forKey: .choice)
-        self.extra = try values.decodeValueIfPresent([String: Int].self, forKey: .extra)
+        let values = try coder.container(keyedBy: StringCodingKey.self)
+        self.self_ = try values.decodeValueIfPresent(String.self, forKey: "self")
+        self.type = try values.decodeValue(String.self, forKey: "type")
+        self.`default` = try values.decodeValueIfPresent(String.self, forKey: "default") ?? "say \"hi\" \\(now)"
+        self.`protocol` = try values.decodeValueIfPresent(String.self, forKey: "Protocol")
+        self.container = try values.decodeValueIfPresent(String.self, forKey: "container")
+        self.decoder = try values.decodeValueIfPresent(String.self, forKey: "decoder")
+        self._1st = try values.decodeValueIfPresent(String.self, forKey: "1st")
+        self.fooBar = try values.decodeValueIfPresent(String.self, forKey: "foo-bar")
+        self.ref = try values.decodeValueIfPresent(String.self, forKey: "$ref")
+        self.rocket = try values.decodeValueIfPresent(String.self, forKey: "🚀")
+        self.ratio = try values.decodeValueIfPresent(Weird.Ratio.self, forKey: "ratio")
+        self.nested = try values.decodeValueIfPresent(Weird.Nested.self, forKey: "nested")
+        self.choice = try values.decodeValueIfPresent(Weird.Choice.self, forKey: "choice")
+        self.extra = try values.decodeValueIfPresent([String: Int].self, forKey: "extra")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encodeIfPresent(self.self_, forKey: .self_)
-        try values.encode(self.type, forKey: .type)
-        try values.encode(self.`default`, forKey: .`default`)
-        try values.encodeIfPresent(self.`protocol`, forKey: .`protocol`)
-        try values.encodeIfPresent(self.container, forKey: .container)
-        try values.encodeIfPresent(self.decoder, forKey: .decoder)
-        try values.encodeIfPresent(self._1st, forKey: ._1st)
-        try values.encodeIfPresent(self.fooBar, forKey: .fooBar)
-        try values.encodeIfPresent(self.ref, forKey: .ref)
-        try values.encodeIfPresent(self.rocket, forKey: .rocket)
-        try values.encodeIfPresent(self.ratio, forKey: .ratio)
-        try values.encodeIfPresent(self.nested, forKey: .nested)
-        try values.encodeIfPresent(self.choice, forKey: .choice)
-        try values.encodeIfPresent(self.extra, forKey: .extra)
+        var values = encoder.container(keyedBy: StringCodingKey.self)
+        try values.encodeIfPresent(self.self_, forKey: "self")
+        try values.encode(self.type, forKey: "type")
+        try values.encode(self.`default`, forKey: "default")
+        try values.encodeIfPresent(self.`protocol`, forKey: "Protocol")
+        try values.encodeIfPresent(self.container, forKey: "container")
+        try values.encodeIfPresent(self.decoder, forKey: "decoder")
+        try values.encodeIfPresent(self._1st, forKey: "1st")
+        try values.encodeIfPresent(self.fooBar, forKey: "foo-bar")
+        try values.encodeIfPresent(self.ref, forKey: "$ref")
+        try values.encodeIfPresent(self.rocket, forKey: "🚀")
+        try values.encodeIfPresent(self.ratio, forKey: "ratio")
+        try values.encodeIfPresent(self.nested, forKey: "nested")
+        try values.encodeIfPresent(self.choice, forKey: "choice")
+        try values.encodeIfPresent(self.extra, forKey: "extra")
     }
 }
 
@@ -227,20 +205,113 @@ public struct WeirdName: Codable, Hashable, Sendable {
         self.additionalProperties = additionalProperties
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case a
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.a = try container.decodeValueIfPresent(String.self, forKey: .a)
-        self.additionalProperties = try decoder.additionalProperties(excluding: Set(CodingKeys.allCases.map(\.rawValue)))
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.a = try container.decodeValueIfPresent(String.self, forKey: "a")
+        self.additionalProperties = try decoder.additionalProperties(excluding: ["a"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         try encoder.encodeAdditionalProperties(self.additionalProperties)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.a, forKey: .a)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encodeIfPresent(self.a, forKey: "a")
+    }
+}
+
+/// Enough declared keys that the list excluded from additionalProperties wraps.
+public struct ManyKeys: Codable, Hashable, Sendable {
+    public var firstKeyWithQuotes: String?
+    public var backSlashNotInterpolated: String?
+    public var declaredPropertyNumber0: String?
+    public var declaredPropertyNumber1: String?
+    public var declaredPropertyNumber2: String?
+    public var declaredPropertyNumber3: String?
+    public var declaredPropertyNumber4: String?
+    public var declaredPropertyNumber5: String?
+    public var declaredPropertyNumber6: String?
+    public var declaredPropertyNumber7: String?
+    public var declaredPropertyNumber8: String?
+    public var declaredPropertyNumber9: String?
+    public var declaredPropertyNumber10: String?
+    public var declaredPropertyNumber11: String?
+    /// Properties the schema does not declare, by JSON key.
+    public var additionalProperties: [String: Bool]
+
+    public init(
+        firstKeyWithQuotes: String? = nil,
+        backSlashNotInterpolated: String? = nil,
+        declaredPropertyNumber0: String? = nil,
+        declaredPropertyNumber1: String? = nil,
+        declaredPropertyNumber2: String? = nil,
+        declaredPropertyNumber3: String? = nil,
+        declaredPropertyNumber4: String? = nil,
+        declaredPropertyNumber5: String? = nil,
+        declaredPropertyNumber6: String? = nil,
+        declaredPropertyNumber7: String? = nil,
+        declaredPropertyNumber8: String? = nil,
+        declaredPropertyNumber9: String? = nil,
+        declaredPropertyNumber10: String? = nil,
+        declaredPropertyNumber11: String? = nil,
+        additionalProperties: [String: Bool] = [:]
+    ) {
+        self.firstKeyWithQuotes = firstKeyWithQuotes
+        self.backSlashNotInterpolated = backSlashNotInterpolated
+        self.declaredPropertyNumber0 = declaredPropertyNumber0
+        self.declaredPropertyNumber1 = declaredPropertyNumber1
+        self.declaredPropertyNumber2 = declaredPropertyNumber2
+        self.declaredPropertyNumber3 = declaredPropertyNumber3
+        self.declaredPropertyNumber4 = declaredPropertyNumber4
+        self.declaredPropertyNumber5 = declaredPropertyNumber5
+        self.declaredPropertyNumber6 = declaredPropertyNumber6
+        self.declaredPropertyNumber7 = declaredPropertyNumber7
+        self.declaredPropertyNumber8 = declaredPropertyNumber8
+        self.declaredPropertyNumber9 = declaredPropertyNumber9
+        self.declaredPropertyNumber10 = declaredPropertyNumber10
+        self.declaredPropertyNumber11 = declaredPropertyNumber11
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.firstKeyWithQuotes = try container.decodeValueIfPresent(String.self, forKey: "first key with \"quotes\"")
+        self.backSlashNotInterpolated = try container.decodeValueIfPresent(String.self, forKey: "back\\slash \\(not interpolated)")
+        self.declaredPropertyNumber0 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_0")
+        self.declaredPropertyNumber1 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_1")
+        self.declaredPropertyNumber2 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_2")
+        self.declaredPropertyNumber3 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_3")
+        self.declaredPropertyNumber4 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_4")
+        self.declaredPropertyNumber5 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_5")
+        self.declaredPropertyNumber6 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_6")
+        self.declaredPropertyNumber7 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_7")
+        self.declaredPropertyNumber8 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_8")
+        self.declaredPropertyNumber9 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_9")
+        self.declaredPropertyNumber10 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_10")
+        self.declaredPropertyNumber11 = try container.decodeValueIfPresent(String.self, forKey: "declared_property_number_11")
+        self.additionalProperties = try decoder.additionalProperties(excluding: [
+            "first key with \"quotes\"", "back\\slash \\(not interpolated)", "declared_property_number_0", "declared_property_number_1",
+            "declared_property_number_2", "declared_property_number_3", "declared_property_number_4", "declared_property_number_5",
+            "declared_property_number_6", "declared_property_number_7", "declared_property_number_8", "declared_property_number_9",
+            "declared_property_number_10", "declared_property_number_11",
+        ])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try encoder.encodeAdditionalProperties(self.additionalProperties)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encodeIfPresent(self.firstKeyWithQuotes, forKey: "first key with \"quotes\"")
+        try container.encodeIfPresent(self.backSlashNotInterpolated, forKey: "back\\slash \\(not interpolated)")
+        try container.encodeIfPresent(self.declaredPropertyNumber0, forKey: "declared_property_number_0")
+        try container.encodeIfPresent(self.declaredPropertyNumber1, forKey: "declared_property_number_1")
+        try container.encodeIfPresent(self.declaredPropertyNumber2, forKey: "declared_property_number_2")
+        try container.encodeIfPresent(self.declaredPropertyNumber3, forKey: "declared_property_number_3")
+        try container.encodeIfPresent(self.declaredPropertyNumber4, forKey: "declared_property_number_4")
+        try container.encodeIfPresent(self.declaredPropertyNumber5, forKey: "declared_property_number_5")
+        try container.encodeIfPresent(self.declaredPropertyNumber6, forKey: "declared_property_number_6")
+        try container.encodeIfPresent(self.declaredPropertyNumber7, forKey: "declared_property_number_7")
+        try container.encodeIfPresent(self.declaredPropertyNumber8, forKey: "declared_property_number_8")
+        try container.encodeIfPresent(self.declaredPropertyNumber9, forKey: "declared_property_number_9")
+        try container.encodeIfPresent(self.declaredPropertyNumber10, forKey: "declared_property_number_10")
+        try container.encodeIfPresent(self.declaredPropertyNumber11, forKey: "declared_property_number_11")
     }
 }
 

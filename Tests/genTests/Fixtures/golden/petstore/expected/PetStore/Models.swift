@@ -123,45 +123,32 @@ public struct NewPet: Codable, Hashable, Sendable {
         self.note = note
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-        case tag
-        case size
-        case weight
-        case vaccinated
-        case ratio
-        case tags
-        case moods
-        case label
-        case note
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeValue(String.self, forKey: .name)
-        self.tag = try container.decodeOptionalNullable(String.self, forKey: .tag)
-        self.size = try container.decodeValueIfPresent(NewPet.Size.self, forKey: .size) ?? ._2
-        self.weight = try container.decodeValueIfPresent(Float.self, forKey: .weight)
-        self.vaccinated = try container.decodeValueIfPresent(Bool.self, forKey: .vaccinated) ?? true
-        self.ratio = try container.decodeValueIfPresent(Double.self, forKey: .ratio) ?? 0.5
-        self.tags = try container.decodeValueIfPresent([String].self, forKey: .tags) ?? ["a", "b"]
-        self.moods = try container.decodeValueIfPresent([NewPet.MoodsItem].self, forKey: .moods) ?? [.calm]
-        self.label = try container.decodeValueIfPresent(String.self, forKey: .label) ?? "say \"hi\"\n\\(x)"
-        self.note = try container.decodeOptionalNullable(String.self, forKey: .note)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.name = try container.decodeValue(String.self, forKey: "name")
+        self.tag = try container.decodeOptionalNullable(String.self, forKey: "tag")
+        self.size = try container.decodeValueIfPresent(NewPet.Size.self, forKey: "size") ?? ._2
+        self.weight = try container.decodeValueIfPresent(Float.self, forKey: "weight")
+        self.vaccinated = try container.decodeValueIfPresent(Bool.self, forKey: "vaccinated") ?? true
+        self.ratio = try container.decodeValueIfPresent(Double.self, forKey: "ratio") ?? 0.5
+        self.tags = try container.decodeValueIfPresent([String].self, forKey: "tags") ?? ["a", "b"]
+        self.moods = try container.decodeValueIfPresent([NewPet.MoodsItem].self, forKey: "moods") ?? [.calm]
+        self.label = try container.decodeValueIfPresent(String.self, forKey: "label") ?? "say \"hi\"\n\\(x)"
+        self.note = try container.decodeOptionalNullable(String.self, forKey: "note")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeOptionalNullable(self.tag, forKey: .tag)
-        try container.encode(self.size, forKey: .size)
-        try container.encodeIfPresent(self.weight, forKey: .weight)
-        try container.encode(self.vaccinated, forKey: .vaccinated)
-        try container.encode(self.ratio, forKey: .ratio)
-        try container.encode(self.tags, forKey: .tags)
-        try container.encode(self.moods, forKey: .moods)
-        try container.encode(self.label, forKey: .label)
-        try container.encodeOptionalNullable(self.note, forKey: .note)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeOptionalNullable(self.tag, forKey: "tag")
+        try container.encode(self.size, forKey: "size")
+        try container.encodeIfPresent(self.weight, forKey: "weight")
+        try container.encode(self.vaccinated, forKey: "vaccinated")
+        try container.encode(self.ratio, forKey: "ratio")
+        try container.encode(self.tags, forKey: "tags")
+        try container.encode(self.moods, forKey: "moods")
+        try container.encode(self.label, forKey: "label")
+        try container.encodeOptionalNullable(self.note, forKey: "note")
     }
 }
 
@@ -292,51 +279,36 @@ public struct Pet: Codable, Hashable, Sendable {
         self.born = born
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-        case tag
-        case size
-        case weight
-        case vaccinated
-        case ratio
-        case tags
-        case moods
-        case label
-        case note
-        case id
-        case born
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeValue(String.self, forKey: .name)
-        self.tag = try container.decodeValueIfPresent(String.self, forKey: .tag)
-        self.size = try container.decodeValueIfPresent(Pet.Size.self, forKey: .size) ?? ._2
-        self.weight = try container.decodeValueIfPresent(Float.self, forKey: .weight)
-        self.vaccinated = try container.decodeValueIfPresent(Bool.self, forKey: .vaccinated) ?? true
-        self.ratio = try container.decodeValueIfPresent(Double.self, forKey: .ratio) ?? 0.5
-        self.tags = try container.decodeValueIfPresent([String].self, forKey: .tags) ?? ["a", "b"]
-        self.moods = try container.decodeValueIfPresent([Pet.MoodsItem].self, forKey: .moods) ?? [.calm]
-        self.label = try container.decodeValueIfPresent(String.self, forKey: .label) ?? "say \"hi\"\n\\(x)"
-        self.note = try container.decodeValueIfPresent(String.self, forKey: .note)
-        self.id = try container.decodeValue(Int64.self, forKey: .id)
-        self.born = try container.decodeValueIfPresent(Date.self, forKey: .born)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.name = try container.decodeValue(String.self, forKey: "name")
+        self.tag = try container.decodeValueIfPresent(String.self, forKey: "tag")
+        self.size = try container.decodeValueIfPresent(Pet.Size.self, forKey: "size") ?? ._2
+        self.weight = try container.decodeValueIfPresent(Float.self, forKey: "weight")
+        self.vaccinated = try container.decodeValueIfPresent(Bool.self, forKey: "vaccinated") ?? true
+        self.ratio = try container.decodeValueIfPresent(Double.self, forKey: "ratio") ?? 0.5
+        self.tags = try container.decodeValueIfPresent([String].self, forKey: "tags") ?? ["a", "b"]
+        self.moods = try container.decodeValueIfPresent([Pet.MoodsItem].self, forKey: "moods") ?? [.calm]
+        self.label = try container.decodeValueIfPresent(String.self, forKey: "label") ?? "say \"hi\"\n\\(x)"
+        self.note = try container.decodeValueIfPresent(String.self, forKey: "note")
+        self.id = try container.decodeValue(Int64.self, forKey: "id")
+        self.born = try container.decodeValueIfPresent(Date.self, forKey: "born")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.tag, forKey: .tag)
-        try container.encode(self.size, forKey: .size)
-        try container.encodeIfPresent(self.weight, forKey: .weight)
-        try container.encode(self.vaccinated, forKey: .vaccinated)
-        try container.encode(self.ratio, forKey: .ratio)
-        try container.encode(self.tags, forKey: .tags)
-        try container.encode(self.moods, forKey: .moods)
-        try container.encode(self.label, forKey: .label)
-        try container.encodeIfPresent(self.note, forKey: .note)
-        try container.encode(self.id, forKey: .id)
-        try container.encodeIfPresent(self.born, forKey: .born)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.tag, forKey: "tag")
+        try container.encode(self.size, forKey: "size")
+        try container.encodeIfPresent(self.weight, forKey: "weight")
+        try container.encode(self.vaccinated, forKey: "vaccinated")
+        try container.encode(self.ratio, forKey: "ratio")
+        try container.encode(self.tags, forKey: "tags")
+        try container.encode(self.moods, forKey: "moods")
+        try container.encode(self.label, forKey: "label")
+        try container.encodeIfPresent(self.note, forKey: "note")
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.born, forKey: "born")
     }
 }
 
@@ -352,20 +324,15 @@ public struct ErrorSchema: Codable, Hashable, Sendable {
         self.message = message
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case code
-        case message
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.code = try container.decodeValue(Int32.self, forKey: .code)
-        self.message = try container.decodeValue(String.self, forKey: .message)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.code = try container.decodeValue(Int32.self, forKey: "code")
+        self.message = try container.decodeValue(String.self, forKey: "message")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.code, forKey: .code)
-        try container.encode(self.message, forKey: .message)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.code, forKey: "code")
+        try container.encode(self.message, forKey: "message")
     }
 }

@@ -18,24 +18,18 @@ public struct Node: Codable, Hashable, Sendable {
         self.children = children
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case name
-        case parent
-        case children
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeValue(String.self, forKey: .name)
-        self.parent = try container.decodeValueIfPresent(Node.self, forKey: .parent)
-        self.children = try container.decodeValueIfPresent([Node].self, forKey: .children)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.name = try container.decodeValue(String.self, forKey: "name")
+        self.parent = try container.decodeValueIfPresent(Node.self, forKey: "parent")
+        self.children = try container.decodeValueIfPresent([Node].self, forKey: "children")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encodeIfPresent(self.parent, forKey: .parent)
-        try container.encodeIfPresent(self.children, forKey: .children)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encodeIfPresent(self.parent, forKey: "parent")
+        try container.encodeIfPresent(self.children, forKey: "children")
     }
 }
 
@@ -49,18 +43,14 @@ public struct Person: Codable, Hashable, Sendable {
         self.employer = employer
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case employer
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.employer = try container.decodeValueIfPresent(Company.self, forKey: .employer)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.employer = try container.decodeValueIfPresent(Company.self, forKey: "employer")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.employer, forKey: .employer)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encodeIfPresent(self.employer, forKey: "employer")
     }
 }
 
@@ -74,18 +64,14 @@ public struct Company: Codable, Hashable, Sendable {
         self.ceo = ceo
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case ceo
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.ceo = try container.decodeValueIfPresent(Person.self, forKey: .ceo)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.ceo = try container.decodeValueIfPresent(Person.self, forKey: "ceo")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.ceo, forKey: .ceo)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encodeIfPresent(self.ceo, forKey: "ceo")
     }
 }
 
@@ -130,21 +116,16 @@ public struct Sum: Codable, Hashable, Sendable {
         self.right = right
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case left
-        case right
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.left = try container.decodeValue(Expression.self, forKey: .left)
-        self.right = try container.decodeValue(Expression.self, forKey: .right)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.left = try container.decodeValue(Expression.self, forKey: "left")
+        self.right = try container.decodeValue(Expression.self, forKey: "right")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.left, forKey: .left)
-        try container.encode(self.right, forKey: .right)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.left, forKey: "left")
+        try container.encode(self.right, forKey: "right")
     }
 }
 
@@ -159,17 +140,13 @@ public struct ImagesItem: Codable, Hashable, Sendable {
         self.src = src
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case src
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.src = try container.decodeValueIfPresent(String.self, forKey: .src)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.src = try container.decodeValueIfPresent(String.self, forKey: "src")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.src, forKey: .src)
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encodeIfPresent(self.src, forKey: "src")
     }
 }
