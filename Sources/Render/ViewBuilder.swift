@@ -234,11 +234,15 @@ struct ViewBuilder {
             view.properties = structure.properties.enumerated().map { index, property in
                 propertyView(property, isLast: index == structure.properties.count - 1, marksDeprecation: !context)
             }
+            // Locals of init(from:) and encode(to:) must not take a property's name.
+            let taken = Set(structure.properties.map(\.swiftName))
+            view.decoderName = Self.freeName("decoder", alternatives: ["coder", "source"], taken: taken)
+            view.encoderName = Self.freeName("encoder", alternatives: ["coder", "sink"], taken: taken)
+            view.containerName = Self.freeName("container", alternatives: ["values", "keyed"], taken: taken)
             // Coding lines stand two levels into the type; the longest is a decode with a default.
-            let containerName = Self.freeName("container", alternatives: ["values", "keyed"], taken: Set(structure.properties.map(\.swiftName)))
             for index in view.properties.indices {
                 let property = view.properties[index]
-                let line = "self.\(property.name) = try \(containerName).decodeOptionalNullable(\(property.valueType).self, forKey: \(property.keyLiteral))"
+                let line = "self.\(property.name) = try \(view.containerName).decodeOptionalNullable(\(property.valueType).self, forKey: \(property.keyLiteral))"
                     + (property.defaultLiteral.map { " ?? " + $0 } ?? "")
                 view.properties[index].wrapsCoding = Self.overflows(line, indent: 8 + 4 * depth)
             }
@@ -253,11 +257,6 @@ struct ViewBuilder {
                 }
                 view.codingAvailability = Self.codingAvailability
             }
-            // Locals of init(from:) and encode(to:) must not take a property's name.
-            let taken = Set(structure.properties.map(\.swiftName))
-            view.decoderName = Self.freeName("decoder", alternatives: ["coder", "source"], taken: taken)
-            view.encoderName = Self.freeName("encoder", alternatives: ["coder", "sink"], taken: taken)
-            view.containerName = Self.freeName("container", alternatives: ["values", "keyed"], taken: taken)
             if view.additionalPropertiesType != nil {
                 let keys = view.properties.map(\.keyLiteral)
                 view.declaredKeys = keys.joined(separator: ", ")
@@ -404,13 +403,14 @@ struct ViewBuilder {
             declaredType = "OptionalNullable<\(value)>"
             initializerDefault = " = .absent"
         }
+        let keyLiteral = SwiftSource.stringLiteral(property.jsonName)
         return PropertyView(
             name: name,
             availability: property.deprecated && marksDeprecation ? Self.availability(property.deprecationMessage) : nil,
             storedDefault: "",
             isIndirect: property.isIndirect,
-            codingKey: property.swiftName == property.jsonName ? name : "\(name) = \(SwiftSource.stringLiteral(property.jsonName))",
-            keyLiteral: SwiftSource.stringLiteral(property.jsonName),
+            codingKey: property.swiftName == property.jsonName ? name : "\(name) = \(keyLiteral)",
+            keyLiteral: keyLiteral,
             documentation: Self.comment(property.documentation),
             declaredType: declaredType,
             valueType: value,
