@@ -4,36 +4,25 @@ import OpenAPI
 /// Builds the IR for a document: decides every Swift type, name and coding rule the templates
 /// will spell out. Stage entry point: `(Document, diagnostics) -> SwiftModule`.
 public struct ModuleBuilder {
-    /// Names the generated support code and Foundation declare: a schema with one of these names
-    /// gets a `Schema` suffix so it cannot shadow them inside the module.
-    public static let reservedTypeNames: Set<String> = [
-        "Client", "ClientError", "ClientTransport", "ClientRequest", "ClientResponse", "ErrorPayload", "WireFormat", "PercentEncoding", "ParameterValue", "StringCodingKey", "URLSessionTransport",
-        "JSONValue", "OptionalNullable", "APIService", "BearerAuthenticator", "RFC3339", "UnionCoding",
-        "CalendarDate", "ResponseHeaderError", "ResponseHeaders",
-        "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "UUID", "Data", "URL", "Decimal",
-        "Error", "Codable", "Encodable", "Decodable", "Hashable", "Equatable", "Sendable", "Optional", "Array",
-        "Dictionary", "Set", "Never", "Void", "Any", "Foundation", "CodingKey", "Decoder", "Encoder", "Character",
-    ]
-
-    /// Names the server template declares next to the response enums.
-    static let serverTypeNames: Set<String> = [
-        "APIService", "ServerProblem", "ValidationIssue", "BearerAuthenticator", "StaticBearerToken", "ServerCoding",
-        "DeprecatedOperationRoutes", "DeprecatedOperationRouter",
-    ]
-
     let document: Document
     let diagnostics: DiagnosticSink
     let builder: TypeBuilder
 
     let overrides: NameOverrides
+    let reserved: ReservedNames
 
-    /// - Parameter overrides: Swift names the user chose for schemas and operations; problems with
-    ///   them (unknown originals, invalid or clashing names) are reported at the entries.
-    public init(document: Document, diagnostics: DiagnosticSink, overrides: NameOverrides = NameOverrides()) {
+    /// - Parameters:
+    ///   - reserved: the names the templates' code spells unqualified (`Renderer.reservedNames`):
+    ///     a schema or operation type that would take one gets a `Schema` suffix (or the next free
+    ///     name), and the module never takes one.
+    ///   - overrides: Swift names the user chose for schemas and operations; problems with them
+    ///     (unknown originals, invalid or clashing names) are reported at the entries.
+    public init(document: Document, diagnostics: DiagnosticSink, reserved: ReservedNames, overrides: NameOverrides = NameOverrides()) {
         self.document = document
         self.diagnostics = diagnostics
         self.overrides = overrides
-        self.builder = TypeBuilder(document: document, diagnostics: diagnostics, overrides: overrides)
+        self.reserved = reserved
+        self.builder = TypeBuilder(document: document, diagnostics: diagnostics, reserved: reserved, overrides: overrides)
     }
 
     /// - Parameters:
@@ -51,10 +40,10 @@ public struct ModuleBuilder {
         UnionStrictness.mark(&types)
         operations = operations.map { restrictHeaderTypes($0, kinds: kinds) }
         // Response headers structs and the client's outputs live beside the models: keep them apart.
-        let clientNames = Self.nameClientTypes(in: &operations, reserved: Set(types.map(\.name)).union(Self.reservedTypeNames))
+        let clientNames = Self.nameClientTypes(in: &operations, reserved: Set(types.map(\.name)).union(reserved.names))
         // Server response enums live beside the models' names in users' code: keep them apart.
         let bodyEnumNames = operations.flatMap { [$0.requestBody?.choiceTypeName] + $0.responses.map(\.choiceTypeName) }.compactMap { $0 }
-        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(Self.serverTypeNames).union(bodyEnumNames).union(clientNames))
+        var serverScope = NameScope(reserved: Set(types.map(\.name)).union(reserved.names).union(bodyEnumNames).union(clientNames))
         for index in operations.indices {
             let preferred = operations[index].typeName + "Response"
             operations[index].responseTypeName = serverScope.contains(preferred)
@@ -74,7 +63,7 @@ public struct ModuleBuilder {
         // The server writes the models' types as `Module.Name`: a top-level name equal to the module's
         // would be looked up inside that type instead (a spec titled `Pet` with a schema `Pet`).
         let isTaken = { (name: String) in
-            serverScope.contains(name) || Self.reservedTypeNames.contains(name) || Self.importedModuleNames.contains(name)
+            serverScope.contains(name) || reserved.contains(name)
         }
         if let moduleName, isTaken(moduleName) {
             diagnostics.warning("module name '\(moduleName)' is also the name of a generated type or an imported module; the server will not compile", at: nil)
@@ -91,9 +80,6 @@ public struct ModuleBuilder {
             errorPayload: distinctErrors.count == 1 ? distinctErrors[0] : nil
         )
     }
-
-    /// Modules the generated files import; the output's own module must not take their names.
-    static let importedModuleNames: Set<String> = ["Swift", "Foundation", "FoundationNetworking", "Hummingbird"]
 
     /// `info.title` as a module name (`Builds API` → `BuildsAPI`), with `API` appended while the
     /// name is taken by a generated type or an imported module (`Pet` → `PetAPI`).

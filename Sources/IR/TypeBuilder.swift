@@ -8,23 +8,29 @@ final class TypeBuilder {
     let diagnostics: DiagnosticSink
     /// `components/schemas` name → Swift type name.
     private(set) var componentTypeNames: [String: String] = [:]
-    /// The values of `componentTypeNames`, kept as a set so each declaration does not rebuild it.
-    private var componentTypeNameSet: Set<String> = []
+    /// The values of `componentTypeNames` and the reserved names, kept as a set so each declaration
+    /// does not rebuild it: no nested type may take one, since the code inside its parent would then
+    /// mean the nested type where it names the top-level one (`Data`, `Build`).
+    private var componentTypeNameSet: Set<String>
     private var componentSchemas: [String: Schema] = [:]
     /// Component schemas reachable from a request body: their optional nullable fields are three-state.
     private(set) var requestSchemaNames: Set<String> = []
     /// Top-level types made for inline schemas of operations (`UpdateBuildRequest`).
     private(set) var operationTypes: [SwiftType] = []
-    private var topLevelScope = NameScope(reserved: ModuleBuilder.reservedTypeNames)
+    private var topLevelScope: NameScope
+    private let reserved: ReservedNames
 
     /// Component schema name → the Swift name the user chose for it.
     private let schemaRenames: [String: String]
     /// Where each rename was written, for a clash with another name.
     private let renameLocations: [String: SourceLocation]
 
-    init(document: Document, diagnostics: DiagnosticSink, overrides: NameOverrides = NameOverrides()) {
+    init(document: Document, diagnostics: DiagnosticSink, reserved: ReservedNames, overrides: NameOverrides = NameOverrides()) {
         self.document = document
         self.diagnostics = diagnostics
+        self.reserved = reserved
+        self.topLevelScope = NameScope(reserved: reserved.names)
+        self.componentTypeNameSet = reserved.names
         self.schemaRenames = NameOverrides.validated(overrides.schemas, kind: "schema", known: document.components.schemas.map(\.name), diagnostics: diagnostics)
         self.renameLocations = Dictionary(overrides.schemas.compactMap { entry in entry.location.map { (entry.original, $0) } }, uniquingKeysWith: { _, last in last })
     }
@@ -93,7 +99,7 @@ final class TypeBuilder {
                 name = chosen
             } else {
                 let base = Naming.typeName(named.name)
-                let wanted = ModuleBuilder.reservedTypeNames.contains(base) ? base + "Schema" : base
+                let wanted = reserved.contains(base) ? base + "Schema" : base
                 name = topLevelScope.claim(wanted)
                 schemaBySwiftName[name] = named.name
                 if name != wanted, let other = schemaBySwiftName[wanted], renamed[other] != nil {

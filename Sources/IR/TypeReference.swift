@@ -22,6 +22,12 @@ public indirect enum TypeReference: Hashable, Sendable {
     /// The Swift spelling: `[String: JSONValue]`, `[Double?]`, `UUID`.
     public var spelling: String { spelling(qualifiedBy: nil) }
 
+    /// The names the built-in types are spelt with (`String`, `Date`, `JSONValue`, …): taken, so
+    /// no generated type can shadow them (see `ReservedNames`).
+    public static let builtinSpellings: Set<String> = Set(
+        [TypeReference.string, .bool, .int, .int32, .int64, .double, .float, .date, .calendarDate, .uuid, .data, .jsonValue].map(\.spelling)
+    )
+
     /// The spelling with generated types (and `JSONValue`) prefixed by `module`, for code in
     /// another module, where an imported name can be ambiguous (`Foundation.Notification`).
     public func spelling(qualifiedBy module: String?) -> String {
@@ -56,5 +62,58 @@ public indirect enum TypeReference: Hashable, Sendable {
         case .dictionary(let value): "[String: \(value.spelling)]"
         case .optional(let wrapped): "\(wrapped.spelling)?"
         }
+    }
+}
+
+extension TypeReference {
+    /// Whether the spelling names a Foundation type (`Date`, `UUID`, `Data`, in collections too):
+    /// a file whose public API shows one must `public import Foundation`.
+    public var usesFoundation: Bool {
+        switch self {
+        case .date, .uuid, .data: true
+        case .array(let element), .dictionary(let element), .optional(let element): element.usesFoundation
+        case .string, .bool, .int, .int32, .int64, .double, .float, .calendarDate, .jsonValue, .named: false
+        }
+    }
+
+    /// Whether the spelling names a type the models' module declares (a generated type,
+    /// `JSONValue`, `CalendarDate`), in collections too.
+    public var usesGeneratedType: Bool {
+        switch self {
+        case .named, .jsonValue, .calendarDate: true
+        case .array(let element), .dictionary(let element), .optional(let element): element.usesGeneratedType
+        case .string, .bool, .int, .int32, .int64, .double, .float, .date, .uuid, .data: false
+        }
+    }
+}
+
+extension SwiftType {
+    /// Every type reference the declaration shows: its properties', cases' and alias target's,
+    /// and those of its nested types.
+    public var typeReferences: [TypeReference] {
+        var references: [TypeReference]
+        switch kind {
+        case .structure(let structure): references = structure.properties.map(\.type) + (structure.additionalProperties.map { [$0] } ?? [])
+        case .enumeration: references = []
+        case .union(let union): references = union.cases.map(\.type)
+        case .alias(let target): references = [target]
+        }
+        return references + nestedTypes.flatMap(\.typeReferences)
+    }
+}
+
+extension APIOperation {
+    /// Every type reference the operation's client method and `APIService` requirement show:
+    /// parameters, request and response bodies, and response headers.
+    public var typeReferences: [TypeReference] {
+        parameters.map(\.type) + (requestBody.map { [$0.type] + $0.contents.map(\.type) } ?? [])
+            + responses.flatMap { response in (response.bodyType.map { [$0] } ?? []) + response.contents.map(\.type) + response.headers.map(\.type) }
+    }
+
+    /// The operation's API shows a type the models' module declares: a generated type, or a
+    /// headers struct or body enum declared beside the models.
+    public var usesGeneratedType: Bool {
+        typeReferences.contains(where: \.usesGeneratedType) || requestBody?.choiceTypeName != nil
+            || responses.contains { $0.headersTypeName != nil || $0.choiceTypeName != nil }
     }
 }

@@ -49,6 +49,10 @@ public struct Generator {
         public var isUsageError: Bool
     }
 
+    /// The names the built-in templates' code uses unqualified (see `Renderer.reservedNames`): a
+    /// module given one of them would be shadowed by, or shadow, what the code means.
+    public static var reservedNames: ReservedNames { Renderer.builtinReservedNames }
+
     /// Generates every output file.
     /// - Throws: `Failure` when the spec cannot be read or has errors; the reasons are in `diagnostics`.
     public func run(diagnostics: DiagnosticSink) throws(Failure) -> [OutputFile] {
@@ -66,7 +70,7 @@ public struct Generator {
         }
         // Each stage's input is released when the stage returns (the YAML tree before the IR is
         // built, the Document before rendering), which keeps peak memory near one stage's worth.
-        let module = try buildModule(from: loadDocument(diagnostics: diagnostics), diagnostics: diagnostics)
+        let module = try buildModule(from: loadDocument(diagnostics: diagnostics), reserved: renderer.reservedNames, diagnostics: diagnostics)
         return renderer.render(module)
     }
 
@@ -114,9 +118,9 @@ public struct Generator {
         return filled == bytes.count ? bytes : Array(bytes[..<filled])
     }
 
-    private func buildModule(from document: Document, diagnostics: DiagnosticSink) throws(Failure) -> SwiftModule {
+    private func buildModule(from document: Document, reserved: ReservedNames, diagnostics: DiagnosticSink) throws(Failure) -> SwiftModule {
         let selected = document.selecting(selection, diagnostics: diagnostics)
-        let module = ModuleBuilder(document: selected, diagnostics: diagnostics, overrides: renames).build(specPath: specPath, moduleName: moduleName)
+        let module = ModuleBuilder(document: selected, diagnostics: diagnostics, reserved: reserved, overrides: renames).build(specPath: specPath, moduleName: moduleName)
         guard !diagnostics.hasErrors else { throw Failure(isUsageError: false) }
         return module
     }

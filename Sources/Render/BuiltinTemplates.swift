@@ -9,22 +9,22 @@ enum BuiltinTemplates {
 {{! View: TransportView. A ClientTransport over AsyncHTTPClient, in a module of its own so only its users depend on it. }}
 {{> header}}
 
-{{#imports}}
-import {{.}}
-{{/imports}}
+{{#importLines}}
+{{{.}}}
+{{/importLines}}
 
 /// Sends `Client`'s requests with AsyncHTTPClient (SwiftNIO; no FoundationNetworking), the usual
 /// HTTP client of Swift servers on Linux:
 ///
 ///     let client = Client(transport: AsyncHTTPClientTransport())
-{{access}} struct AsyncHTTPClientTransport: ClientTransport {
+{{access}} nonisolated struct AsyncHTTPClientTransport: ClientTransport {
     /// The client requests go through; `HTTPClient.shared` unless you pass your own (for proxies,
     /// TLS settings or connection pool sizes).
     {{access}} var httpClient: HTTPClient
     /// The longest one request may take, from sending to the last byte of the response.
     /// AsyncHTTPClient retries a refused connection until then, so an unreachable server fails
     /// only after this long.
-    {{access}} var timeout: Duration
+    {{access}} var timeout: Swift.Duration
     /// Bytes of response body read at most; a longer body fails the request rather than filling memory.
     {{access}} var maxResponseBodySize: Int
 
@@ -32,7 +32,7 @@ import {{.}}
     ///   - httpClient: the client to send with; `HTTPClient.shared` by default.
     ///   - timeout: per request; 60 seconds by default.
     ///   - maxResponseBodySize: in bytes; 32 MiB by default.
-    {{access}} init(httpClient: HTTPClient = .shared, timeout: Duration = .seconds(60), maxResponseBodySize: Int = 32 << 20) {
+    {{access}} init(httpClient: HTTPClient = .shared, timeout: Swift.Duration = .seconds(60), maxResponseBodySize: Int = 32 << 20) {
         self.httpClient = httpClient
         self.timeout = timeout
         self.maxResponseBodySize = maxResponseBodySize
@@ -67,14 +67,16 @@ import {{.}}
 {{! View: ClientView. One async method per operation, over a swappable transport. }}
 {{> header}}
 
-import Foundation
+{{#importLines}}
+{{{.}}}
+{{/importLines}}
 {{^isContinuation}}
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+    {{{networkingImportLine}}}
 #endif
 
 /// A request as the client hands it to a transport.
-{{access}} struct ClientRequest: Sendable, Hashable {
+{{access}} nonisolated struct ClientRequest: Sendable, Hashable {
     /// Uppercase method, e.g. `PATCH`.
     {{access}} var method: String
     {{access}} var url: URL
@@ -99,7 +101,7 @@ import Foundation
 }
 
 /// A response as a transport hands it back.
-{{access}} struct ClientResponse: Sendable, Hashable {
+{{access}} nonisolated struct ClientResponse: Sendable, Hashable {
     {{access}} var statusCode: Int
     /// Header fields with lowercase names (RFC 9110 §5.1: names are case-insensitive).
     {{access}} var headerFields: [String: String]
@@ -125,14 +127,14 @@ import Foundation
 }
 
 /// Sends requests for `Client`. Conform to it to use another HTTP stack or a test double.
-{{access}} protocol ClientTransport: Sendable {
+{{access}} nonisolated protocol ClientTransport: Sendable {
     /// - Throws: transport failures (unreachable host, timeouts) and `CancellationError`; a
     ///   response with any status code is a result, not an error.
     func send(_ request: ClientRequest) async throws -> ClientResponse
 }
 
 /// A transport over Foundation's `URLSession` (FoundationNetworking on Linux).
-{{access}} struct URLSessionTransport: ClientTransport {
+{{access}} nonisolated struct URLSessionTransport: ClientTransport {
     {{access}} var session: URLSession
 
     {{access}} init(session: URLSession = .shared) {
@@ -162,7 +164,7 @@ import Foundation
 ///
 /// `payload` holds the body decoded as the spec documents it, when it decodes; `body` always holds
 /// the raw bytes, so an undocumented status or body is never lost.
-{{access}} struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
+{{access}} nonisolated struct ClientError: LocalizedError, Sendable, CustomStringConvertible {
     /// The operation that failed, by operationId.
     {{access}} var operationID: String
     {{access}} var statusCode: Int
@@ -189,7 +191,7 @@ import Foundation
 }
 
 /// The API's client: one async method per operation.
-{{access}} struct Client: Sendable {
+{{access}} nonisolated struct Client: Sendable {
     {{access}} var baseURL: URL
     {{access}} var transport: any ClientTransport
     /// Supplies the bearer token for each request that needs one; async so tokens can refresh.
@@ -213,7 +215,7 @@ import Foundation
 {{#isContinuation}}
 
 // More of the client's operations: large specs spread them over files the compiler works on in parallel.
-extension Client {
+nonisolated extension Client {
 {{/isContinuation}}
     {{#operations}}
     {{#clientMethods}}
@@ -414,7 +416,7 @@ extension Client {
 {{#availability}}
 {{{.}}}
 {{/availability}}
-{{access}} struct {{typeName}}: Sendable, Hashable {
+{{access}} nonisolated struct {{typeName}}: Sendable, Hashable {
     {{#hasBody}}
     /// The decoded body.
     {{access}} var body: {{{bodyType}}}
@@ -443,7 +445,7 @@ extension Client {
 {{{.}}}
 {{/availability}}
 {{#isFrozen}}
-{{access}} enum {{name}}: {{rawType}}, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+{{access}} {{#isTopLevel}}nonisolated {{/isTopLevel}}enum {{name}}: {{rawType}}, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
     {{#cases}}
     case {{name}} = {{{literal}}}
     {{/cases}}
@@ -454,7 +456,7 @@ extension Client {
 }
 {{/isFrozen}}
 {{^isFrozen}}
-{{access}} enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+{{access}} {{#isTopLevel}}nonisolated {{/isTopLevel}}enum {{name}}: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
     {{#cases}}
     case {{name}}
     {{/cases}}
@@ -536,11 +538,11 @@ extension Client {
 {{! View: AdapterView. Mounts the framework-neutral routes of server.mustache on a Hummingbird 2 router. }}
 {{> header}}
 
-{{#imports}}
-import {{.}}
-{{/imports}}
+{{#importLines}}
+{{{.}}}
+{{/importLines}}
 
-extension {{serverModuleName}}.APIService {
+nonisolated extension {{serverModuleName}}.APIService {
     /// Adds a route per operation to `router`.
     /// - Parameters:
 {{#usesBearerAuthentication}}
@@ -620,7 +622,9 @@ extension {{serverModuleName}}.APIService {
 {{! View: ModelsView. One declaration per named schema, in spec order; then the structs of response headers and the enums of multi-type bodies (in the first file), which client and server share. }}
 {{> header}}
 
-import Foundation
+{{#importLines}}
+{{{.}}}
+{{/importLines}}
 {{#types}}
 
 {{> type}}
@@ -630,7 +634,7 @@ import Foundation
 {{#documentation}}
 {{{.}}}
 {{/documentation}}
-{{access}} struct {{typeName}}: Sendable, Hashable {
+{{access}} nonisolated struct {{typeName}}: Sendable, Hashable {
     {{#fields}}
     {{#documentation}}
     {{{.}}}
@@ -692,7 +696,7 @@ import Foundation
 {{#availability}}
 {{{.}}}
 {{/availability}}
-{{access}} enum {{name}}: Sendable, Hashable {
+{{access}} nonisolated enum {{name}}: Sendable, Hashable {
     {{#cases}}
     {{#documentation}}
     {{{.}}}
@@ -722,9 +726,9 @@ import Foundation
 {{! View: ServerView. A protocol to implement and framework-neutral routes that decode requests, call it and encode responses; hummingbird.mustache and vapor.mustache mount them. }}
 {{> header}}
 
-{{#imports}}
-import {{.}}
-{{/imports}}
+{{#importLines}}
+{{{.}}}
+{{/importLines}}
 
 {{^isContinuation}}
 // The models' types are written `{{moduleName}}.Name` throughout: a schema may well be called
@@ -735,7 +739,7 @@ import {{.}}
 ///
 /// The generated routes validate every input before calling these methods; what fails
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
-{{access}} protocol APIService: Sendable {
+{{access}} nonisolated protocol APIService: Sendable {
     {{#operations}}
     {{#documentation}}
     {{{.}}}
@@ -754,7 +758,7 @@ import {{.}}
 }
 {{^hasDocumentedErrorPayload}}
 
-extension APIService {
+nonisolated extension APIService {
     /// `{"detail": "<message>"}`: the spec documents no single error body, so this default is used.
     {{access}} func errorPayload(for problem: ServerProblem) -> ErrorPayload {
         ["detail": .string(problem.message)]
@@ -765,7 +769,7 @@ extension APIService {
 {{#chunkOperations}}
 
 /// The responses `{{name}}` documents.
-{{access}} enum {{responseTypeName}}: Sendable {
+{{access}} nonisolated enum {{responseTypeName}}: Sendable {
     {{#responses}}
     {{#documentation}}
     {{{.}}}
@@ -785,7 +789,7 @@ extension APIService {
 {{^isContinuation}}
 
 /// Something the generated routes answer without (or instead of) the handler's response.
-{{access}} enum ServerProblem: Error, Sendable, Hashable {
+{{access}} nonisolated enum ServerProblem: Error, Sendable, Hashable {
     /// A parameter or the body does not match the spec: malformed JSON, a wrong type, a missing
     /// field, a wrong content type. Answered with 422, as FastAPI does.
     case invalidRequest([ValidationIssue])
@@ -825,7 +829,7 @@ extension APIService {
 
 /// One reason a request failed validation, shaped like a pydantic error so it maps directly onto
 /// FastAPI-style error envelopes.
-{{access}} struct ValidationIssue: Sendable, Hashable {
+{{access}} nonisolated struct ValidationIssue: Sendable, Hashable {
     /// A step in `location`: an object key or an array index.
     {{access}} enum LocationElement: Sendable, Hashable {
         case key(String)
@@ -848,7 +852,7 @@ extension APIService {
 
 {{#usesBearerAuthentication}}
 /// Decides whether a bearer token grants access to an operation.
-{{access}} protocol BearerAuthenticator: Sendable {
+{{access}} nonisolated protocol BearerAuthenticator: Sendable {
     /// - Parameters:
     ///   - token: the token after `Bearer `.
     ///   - operationID: the operation being called, for per-operation rules.
@@ -857,7 +861,7 @@ extension APIService {
 }
 
 /// Accepts exactly one token, compared in constant time.
-{{access}} struct StaticBearerToken: BearerAuthenticator {
+{{access}} nonisolated struct StaticBearerToken: BearerAuthenticator {
     private let expected: [UInt8]
 
     {{access}} init(_ token: String) {
@@ -877,7 +881,7 @@ extension APIService {
 
 /// An HTTP request as the server framework received it, before anything is decoded: the adapters
 /// (`registerRoutes(on:…)` of the Hummingbird and Vapor modules) build one per request.
-{{access}} struct ServerRequest: Sendable {
+{{access}} nonisolated struct ServerRequest: Sendable {
     /// The request target's path as sent, still percent-encoded: `/api/v1/org/a%20b/builds`.
     {{access}} var path: String
     /// The query as sent, without the `?`, still percent-encoded; `nil` when there is none.
@@ -902,7 +906,7 @@ extension APIService {
 }
 
 /// An HTTP response for the server framework to send as it is.
-{{access}} struct ServerResponse: Sendable {
+{{access}} nonisolated struct ServerResponse: Sendable {
     /// The status code: `200`, `422`.
     {{access}} var status: Int
     /// Header fields, `Content-Type` among them when there is a body. Values hold no line breaks.
@@ -919,7 +923,7 @@ extension APIService {
 
 /// One operation's route: where it is mounted and what answers it. `APIService.routes(…)` makes
 /// them; a framework adapter registers each with its router.
-{{access}} struct ServerRoute: Sendable {
+{{access}} nonisolated struct ServerRoute: Sendable {
     /// A piece of `path` between slashes, as a router matches it.
     {{access}} enum PathSegment: Sendable, Hashable {
         /// Fixed text: `builds`.
@@ -964,7 +968,7 @@ extension APIService {
     }
 }
 
-extension APIService {
+nonisolated extension APIService {
     /// One route per operation, for a framework adapter to mount.
     /// - Parameters:
 {{#usesBearerAuthentication}}
@@ -1010,7 +1014,7 @@ extension APIService {
 {{#isContinuation}}
 
 // More route handlers: large specs spread them over files the compiler works on in parallel.
-extension APIService {
+nonisolated extension APIService {
 {{/isContinuation}}
     {{#chunkOperations}}
 
@@ -1071,7 +1075,7 @@ extension APIService {
 /// The handlers of deprecated operations as requirements that are not deprecated themselves:
 /// `registerRoutes` calls them through an existential, which does not warn, while the witnesses
 /// below (deprecated contexts) call the deprecated handlers.
-private protocol DeprecatedOperationRoutes: Sendable {
+private nonisolated protocol DeprecatedOperationRoutes: Sendable {
     {{#operations}}
     {{#isDeprecatedRoute}}
     func handle{{typeName}}(
@@ -1083,7 +1087,7 @@ private protocol DeprecatedOperationRoutes: Sendable {
     {{/operations}}
 }
 
-private struct DeprecatedOperationRouter<Service: APIService>: DeprecatedOperationRoutes {
+private nonisolated struct DeprecatedOperationRouter<Service: APIService>: DeprecatedOperationRoutes {
     let service: Service
     {{#operations}}
     {{#isDeprecatedRoute}}
@@ -1105,7 +1109,7 @@ private struct DeprecatedOperationRouter<Service: APIService>: DeprecatedOperati
 {{/hasDeprecatedRoutes}}
 /// Request decoding and response encoding shared by the routes. Every failure is a
 /// `ServerProblem`, so clients always get the documented error body.
-enum ServerCoding {
+nonisolated enum ServerCoding {
     {{#usesBearerAuthentication}}
     /// - Parameter allowsAnonymous: a request without `Authorization` passes (the operation lists an
     ///   empty security requirement); one with a token is still checked.
@@ -1432,7 +1436,7 @@ enum ServerCoding {
 {{#availability}}
 {{{.}}}
 {{/availability}}
-{{access}} struct {{name}}: Codable, Hashable, Sendable {
+{{access}} {{#isTopLevel}}nonisolated {{/isTopLevel}}struct {{name}}: Codable, Hashable, Sendable {
     {{#properties}}
     {{#documentation}}
     {{{.}}}
@@ -1441,9 +1445,21 @@ enum ServerCoding {
     {{{.}}}
     {{/availability}}
     {{#isIndirect}}
-    @Indirect
+    {{access}} var {{name}}: {{{declaredType}}} {
+        @storageRestrictions(initializes: {{storageName}})
+        init { {{storageName}} = Indirect(newValue) }
+        get { {{storageName}}.value }
+        set { {{storageName}}.value = newValue }
+        _modify { yield &{{storageName}}.value }
+    }
+    {{#availability}}
+    {{{.}}}
+    {{/availability}}
+    private var {{storageName}}: Indirect<{{{declaredType}}}>{{{storageDefault}}}
     {{/isIndirect}}
+    {{^isIndirect}}
     {{access}} var {{name}}: {{{declaredType}}}{{{storedDefault}}}
+    {{/isIndirect}}
     {{/properties}}
     {{#additionalPropertiesType}}
     /// Properties the schema does not declare, by JSON key.
@@ -1619,14 +1635,16 @@ enum ServerCoding {
 {{! View: SupportView. Helpers every generated module carries: JSON values, three-state fields, wire-format dates, parameter text. }}
 {{> header}}
 
-import Foundation
+{{#importLines}}
+{{{.}}}
+{{/importLines}}
 
 // MARK: - JSON values
 
 /// Any JSON value (RFC 8259): what free-form schemas such as `additionalProperties: true` hold.
 ///
 /// Integers are kept apart from other numbers so ids and counts survive a round trip exactly.
-{{access}} enum JSONValue: Codable, Hashable, Sendable {
+{{access}} nonisolated enum JSONValue: Codable, Hashable, Sendable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -1668,7 +1686,7 @@ import Foundation
     }
 }
 
-extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+nonisolated extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
     {{access}} init(nilLiteral: ()) { self = .null }
@@ -1688,10 +1706,9 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
 /// Stores a property out of line, behind one shared reference: nested objects and unions, so that
 /// copying a model copies a reference rather than every nested field (which also keeps the
 /// compiler's copy code small), and anything a struct would otherwise contain itself through (a
-/// tree's `parent`). Reads and writes like the value; a write copies the storage only when another
-/// value still shares it, so it keeps value semantics.
-@propertyWrapper
-{{access}} struct Indirect<Value> {
+/// tree's `parent`). A model reads and writes it through a computed property; a write copies the
+/// storage only when another value still shares it, so it keeps value semantics.
+{{access}} nonisolated struct Indirect<Value> {
     private final class Box {
         var value: Value
 
@@ -1702,11 +1719,11 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
 
     private var box: Box
 
-    {{access}} init(wrappedValue: Value) {
-        box = Box(wrappedValue)
+    {{access}} init(_ value: Value) {
+        box = Box(value)
     }
 
-    {{access}} var wrappedValue: Value {
+    {{access}} var value: Value {
         get { box.value }
         set {
             if isKnownUniquelyReferenced(&box) {
@@ -1722,17 +1739,17 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     }
 }
 
-extension Indirect: Equatable where Value: Equatable {
-    {{access}} static func == (lhs: Indirect, rhs: Indirect) -> Bool { lhs.wrappedValue == rhs.wrappedValue }
+nonisolated extension Indirect: Equatable where Value: Equatable {
+    {{access}} static func == (lhs: Indirect, rhs: Indirect) -> Bool { lhs.value == rhs.value }
 }
 
-extension Indirect: Hashable where Value: Hashable {
-    {{access}} func hash(into hasher: inout Hasher) { hasher.combine(wrappedValue) }
+nonisolated extension Indirect: Hashable where Value: Hashable {
+    {{access}} func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 // A box is written only while one value holds it (a shared one is copied first), so sharing
 // values across tasks never shares a write.
-extension Indirect: @unchecked Sendable where Value: Sendable {}
+nonisolated extension Indirect: @unchecked Sendable where Value: Sendable {}
 
 // MARK: - Absent, null or a value
 
@@ -1742,7 +1759,7 @@ extension Indirect: @unchecked Sendable where Value: Sendable {}
 /// Request models use it for properties that are optional and nullable in the spec. For a
 /// property `note`, `.absent` (the initializer's default) sends no key, `.null` or `nil` sends
 /// `{"note":null}`, and `"x"` sends `{"note":"x"}`: literals of the wrapped type work directly.
-{{access}} enum OptionalNullable<Wrapped> {
+{{access}} nonisolated enum OptionalNullable<Wrapped> {
     /// The key is not sent.
     case absent
     /// The key is sent with the value `null`.
@@ -1769,45 +1786,45 @@ extension Indirect: @unchecked Sendable where Value: Sendable {}
 }
 
 /// `nil` is JSON's `null`; leave an argument out to send nothing.
-extension OptionalNullable: ExpressibleByNilLiteral {
+nonisolated extension OptionalNullable: ExpressibleByNilLiteral {
     {{access}} init(nilLiteral: ()) { self = .null }
 }
 
-extension OptionalNullable: Equatable where Wrapped: Equatable {}
-extension OptionalNullable: Hashable where Wrapped: Hashable {}
-extension OptionalNullable: Sendable where Wrapped: Sendable {}
+nonisolated extension OptionalNullable: Equatable where Wrapped: Equatable {}
+nonisolated extension OptionalNullable: Hashable where Wrapped: Hashable {}
+nonisolated extension OptionalNullable: Sendable where Wrapped: Sendable {}
 
-extension OptionalNullable: ExpressibleByUnicodeScalarLiteral where Wrapped: ExpressibleByStringLiteral {
+nonisolated extension OptionalNullable: ExpressibleByUnicodeScalarLiteral where Wrapped: ExpressibleByStringLiteral {
     {{access}} init(unicodeScalarLiteral value: Wrapped.StringLiteralType) { self = .value(Wrapped(stringLiteral: value)) }
 }
 
-extension OptionalNullable: ExpressibleByExtendedGraphemeClusterLiteral where Wrapped: ExpressibleByStringLiteral {
+nonisolated extension OptionalNullable: ExpressibleByExtendedGraphemeClusterLiteral where Wrapped: ExpressibleByStringLiteral {
     {{access}} init(extendedGraphemeClusterLiteral value: Wrapped.StringLiteralType) { self = .value(Wrapped(stringLiteral: value)) }
 }
 
-extension OptionalNullable: ExpressibleByStringLiteral where Wrapped: ExpressibleByStringLiteral {
+nonisolated extension OptionalNullable: ExpressibleByStringLiteral where Wrapped: ExpressibleByStringLiteral {
     {{access}} init(stringLiteral value: Wrapped.StringLiteralType) { self = .value(Wrapped(stringLiteral: value)) }
 }
 
-extension OptionalNullable: ExpressibleByBooleanLiteral where Wrapped: ExpressibleByBooleanLiteral {
+nonisolated extension OptionalNullable: ExpressibleByBooleanLiteral where Wrapped: ExpressibleByBooleanLiteral {
     {{access}} init(booleanLiteral value: Wrapped.BooleanLiteralType) { self = .value(Wrapped(booleanLiteral: value)) }
 }
 
-extension OptionalNullable: ExpressibleByIntegerLiteral where Wrapped: ExpressibleByIntegerLiteral {
+nonisolated extension OptionalNullable: ExpressibleByIntegerLiteral where Wrapped: ExpressibleByIntegerLiteral {
     {{access}} init(integerLiteral value: Wrapped.IntegerLiteralType) { self = .value(Wrapped(integerLiteral: value)) }
 }
 
-extension OptionalNullable: ExpressibleByFloatLiteral where Wrapped: ExpressibleByFloatLiteral {
+nonisolated extension OptionalNullable: ExpressibleByFloatLiteral where Wrapped: ExpressibleByFloatLiteral {
     {{access}} init(floatLiteral value: Wrapped.FloatLiteralType) { self = .value(Wrapped(floatLiteral: value)) }
 }
 
-extension OptionalNullable: ExpressibleByDictionaryLiteral where Wrapped == [String: JSONValue] {
+nonisolated extension OptionalNullable: ExpressibleByDictionaryLiteral where Wrapped == [String: JSONValue] {
     {{access}} init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .value(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
 
-extension KeyedDecodingContainer {
+nonisolated extension KeyedDecodingContainer {
     /// `decode(_:forKey:)`, except that an error which is not a `DecodingError` becomes one naming
     /// the key: Foundation reports a number too large for its type (`2147483648` for an `Int32`)
     /// as invalid JSON with no coding path.
@@ -1847,7 +1864,7 @@ extension KeyedDecodingContainer {
     }
 }
 
-extension KeyedEncodingContainer {
+nonisolated extension KeyedEncodingContainer {
     /// Encodes `nil` as an explicit `null` (required and nullable keys are always sent).
     mutating func encodeNullable<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
@@ -1866,7 +1883,7 @@ extension KeyedEncodingContainer {
 // UUIDs go on the wire lowercase, as RFC 9562 §4 recommends (Foundation writes them uppercase).
 // These overloads are more specific than the generic ones, so the generated coding code picks them.
 
-extension KeyedEncodingContainer {
+nonisolated extension KeyedEncodingContainer {
     mutating func encode(_ value: UUID, forKey key: Key) throws {
         try encode(value.uuidString.lowercased(), forKey: key)
     }
@@ -1896,7 +1913,7 @@ extension KeyedEncodingContainer {
     }
 }
 
-extension SingleValueEncodingContainer {
+nonisolated extension SingleValueEncodingContainer {
     mutating func encode(_ value: UUID) throws {
         try encode(value.uuidString.lowercased())
     }
@@ -1907,7 +1924,7 @@ extension SingleValueEncodingContainer {
 /// One key type serves every model instead of a `CodingKeys` enum each, because such an enum
 /// brings its own string switches and conformances, about a tenth of the models' compiled code.
 /// It also names keys known only at run time (`additionalProperties`).
-struct StringCodingKey: CodingKey, ExpressibleByStringLiteral {
+nonisolated struct StringCodingKey: CodingKey, ExpressibleByStringLiteral {
     var stringValue: String
     var intValue: Int? { nil }
 
@@ -1917,7 +1934,7 @@ struct StringCodingKey: CodingKey, ExpressibleByStringLiteral {
     init?(intValue: Int) { nil }
 }
 
-extension Decoder {
+nonisolated extension Decoder {
     /// The values of every key not in `declared`, for objects that allow undeclared properties.
     func additionalProperties<Value: Decodable>(excluding declared: Set<String>) throws -> [String: Value] {
         let container = try container(keyedBy: StringCodingKey.self)
@@ -1929,7 +1946,7 @@ extension Decoder {
     }
 }
 
-extension Encoder {
+nonisolated extension Encoder {
     func encodeAdditionalProperties<Value: Encodable>(_ values: [String: Value]) throws {
         var container = container(keyedBy: StringCodingKey.self)
         for (key, value) in values { try container.encode(value, forKey: StringCodingKey(key)) }
@@ -1939,7 +1956,7 @@ extension Encoder {
 // MARK: - Unions
 
 /// How unions decode and encode their alternatives.
-enum UnionCoding {
+nonisolated enum UnionCoding {
     /// Set during the first pass of a union without a discriminator: open enums then reject
     /// values the spec does not list (and discriminated unions unknown tags) instead of keeping
     /// them, so the alternative that lists a value wins over one that would merely tolerate it.
@@ -1965,7 +1982,7 @@ enum UnionCoding {
 
 /// JSON coders for this API's wire format. Use these (not a bare `JSONDecoder()`) to encode and
 /// decode the models yourself: they read and write `date-time` values as `RFC3339` describes.
-{{access}} enum WireFormat {
+{{access}} nonisolated enum WireFormat {
     {{access}} static func makeDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         // `format: byte` and `contentEncoding: base64` (RFC 4648 §4); the error names the coding path.
@@ -2009,7 +2026,7 @@ enum UnionCoding {
 /// fractional digits; impossible dates (February 30) are rejected. Writing gives UTC with `Z`, and
 /// six fractional digits (microseconds, as Python servers write them) only when they are not all zero,
 /// so a value read from a pydantic server re-encodes exactly as it came.
-{{access}} enum RFC3339 {
+{{access}} nonisolated enum RFC3339 {
     {{access}} static func date(from text: String) -> Date? {
         let bytes = Array(text.utf8)
         var index = 0
@@ -2134,7 +2151,7 @@ enum UnionCoding {
 /// Reading is strict: exactly `YYYY-MM-DD`, and only days the month has (`2024-02-30` is
 /// rejected, `2024-02-29` is not). Dates order chronologically. To meet a `Date`, say in which
 /// time zone the day is meant: `CalendarDate(date, in: timeZone)` and `date.start(in: timeZone)`.
-{{access}} struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, LosslessStringConvertible {
+{{access}} nonisolated struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible, LosslessStringConvertible {
     /// The year, 0–9999 (four digits in RFC 3339).
     {{access}} let year: Int
     /// The month, 1–12.
@@ -2163,7 +2180,7 @@ enum UnionCoding {
     {{access}} init?(_ description: String) {
         let bytes = Array(description.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
+        func number(_ range: Swift.Range<Int>) -> Int? {
             var value = 0
             for byte in bytes[range] {
                 guard (48...57).contains(byte) else { return nil }
@@ -2176,8 +2193,8 @@ enum UnionCoding {
     }
 
     /// The day `date` falls on in `timeZone`.
-    {{access}} init(_ date: Date, in timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
+    {{access}} init(_ date: Date, in timeZone: Foundation.TimeZone) {
+        var calendar = Foundation.Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         self.init(uncheckedYear: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
@@ -2185,10 +2202,11 @@ enum UnionCoding {
 
     /// The first instant of the day in `timeZone` (midnight, or the first time that exists on a
     /// day a daylight-saving change skips midnight).
-    {{access}} func start(in timeZone: TimeZone) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
+    {{access}} func start(in timeZone: Foundation.TimeZone) -> Date {
+        var calendar = Foundation.Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let noon = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+        let components = Foundation.DateComponents(year: year, month: month, day: day, hour: 12)
+        let noon = calendar.date(from: components) ?? Date(timeIntervalSince1970: 0)
         return calendar.startOfDay(for: noon)
     }
 
@@ -2233,55 +2251,55 @@ enum UnionCoding {
 // MARK: - Parameters
 
 /// A value that can stand in a path, query or header parameter, as its text on the wire.
-{{access}} protocol ParameterValue {
+{{access}} nonisolated protocol ParameterValue {
     /// The text sent, before percent-encoding.
     var parameterText: String { get }
     /// Reads the text received, after percent-decoding; `nil` when it is not a valid value.
     init?(parameterText: String)
 }
 
-extension String: ParameterValue {
+nonisolated extension String: ParameterValue {
     {{access}} var parameterText: String { self }
     {{access}} init?(parameterText: String) { self = parameterText }
 }
 
-extension Bool: ParameterValue {
+nonisolated extension Bool: ParameterValue {
     {{access}} var parameterText: String { self ? "true" : "false" }
     {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
-extension Int: ParameterValue {
+nonisolated extension Int: ParameterValue {
     {{access}} var parameterText: String { String(self) }
     {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
-extension Int32: ParameterValue {
+nonisolated extension Int32: ParameterValue {
     {{access}} var parameterText: String { String(self) }
     {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
-extension Int64: ParameterValue {
+nonisolated extension Int64: ParameterValue {
     {{access}} var parameterText: String { String(self) }
     {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
-extension Double: ParameterValue {
+nonisolated extension Double: ParameterValue {
     {{access}} var parameterText: String { String(self) }
     {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
-extension Float: ParameterValue {
+nonisolated extension Float: ParameterValue {
     {{access}} var parameterText: String { String(self) }
     {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
-extension UUID: ParameterValue {
+nonisolated extension UUID: ParameterValue {
     /// Lowercase, as RFC 9562 §4 recommends for output.
     {{access}} var parameterText: String { uuidString.lowercased() }
     {{access}} init?(parameterText: String) { self.init(uuidString: parameterText) }
 }
 
-extension Date: ParameterValue {
+nonisolated extension Date: ParameterValue {
     {{access}} var parameterText: String { RFC3339.string(from: self) }
     {{access}} init?(parameterText: String) {
         guard let date = RFC3339.date(from: parameterText) else { return nil }
@@ -2289,13 +2307,13 @@ extension Date: ParameterValue {
     }
 }
 
-extension CalendarDate: ParameterValue {
+nonisolated extension CalendarDate: ParameterValue {
     {{access}} var parameterText: String { description }
     {{access}} init?(parameterText: String) { self.init(parameterText) }
 }
 
 /// Arrays outside a query are comma-separated (OpenAPI `simple` style, §4.8.12.4).
-extension Array: ParameterValue where Element: ParameterValue {
+nonisolated extension Array: ParameterValue where Element: ParameterValue {
     {{access}} var parameterText: String { map(\.parameterText).joined(separator: ",") }
     {{access}} init?(parameterText: String) {
         var elements: [Element] = []
@@ -2307,7 +2325,7 @@ extension Array: ParameterValue where Element: ParameterValue {
     }
 }
 
-extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue {
+nonisolated extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue {
     {{access}} var parameterText: String { rawValue.parameterText }
     {{access}} init?(parameterText: String) {
         guard let raw = RawValue(parameterText: parameterText) else { return nil }
@@ -2319,7 +2337,7 @@ extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue 
 
 /// A header of a response the client could not read: a required one is missing, or a required
 /// one's value is not of the type the spec declares (OpenAPI 3.1 §4.8.21).
-{{access}} struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
+{{access}} nonisolated struct ResponseHeaderError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The field name as the spec writes it, e.g. `X-Rate-Limit`.
     {{access}} var name: String
     /// The value received; `nil` when the header was missing.
@@ -2346,7 +2364,7 @@ extension ParameterValue where Self: RawRepresentable, RawValue: ParameterValue 
 
 /// Reads typed values from response header fields (`simple` style, §4.8.21.1): the generated
 /// headers structs' `init(headerFields:)` calls these.
-enum ResponseHeaders {
+nonisolated enum ResponseHeaders {
     /// The value of field `name`, names compared case-insensitively (RFC 9110 §5.1).
     static func text(named name: String, in fields: [String: String]) -> String? {
         fields[name] ?? fields[name.lowercased()] ?? fields.first { $0.key.lowercased() == name.lowercased() }?.value
@@ -2432,7 +2450,7 @@ enum ResponseHeaders {
 /// Percent-encoding of parameter text (RFC 3986 §2.1): everything but unreserved characters is
 /// encoded, exactly once, so `a b/c?d` becomes `a%20b%2Fc%3Fd` in a path segment and `+ & = #`
 /// cannot split a query value.
-{{access}} enum PercentEncoding {
+{{access}} nonisolated enum PercentEncoding {
     /// - Parameter keepingReserved: leave the RFC 3986 reserved characters a query may hold
     ///   (`: / ? @ ! $ & ' ( ) * + , ; =`, §3.4) as they are, for `allowReserved: true` (OpenAPI 3.1
     ///   §4.8.12.1); `#`, `[` and `]` cannot stand in a query and are still encoded.
@@ -2485,7 +2503,7 @@ enum ResponseHeaders {
 // MARK: - Bodies
 
 /// A body as it goes on the wire: its bytes and the exact `Content-Type` sent with them.
-{{access}} struct EncodedBody: Sendable, Hashable {
+{{access}} nonisolated struct EncodedBody: Sendable, Hashable {
     /// The full header value, parameters included (`multipart/form-data; boundary=…`).
     {{access}} var contentType: String
     {{access}} var data: Data
@@ -2502,7 +2520,7 @@ enum ResponseHeaders {
 /// Operations list one coder per content type, in the spec's order: the first that can write a
 /// value is used to send it, and a received body is read by the coder whose type matches its
 /// `Content-Type`. Decoding errors are `DecodingError`s.
-{{access}} struct MediaCoder<Body>: Sendable {
+{{access}} nonisolated struct MediaCoder<Body>: Sendable {
     /// The content type as documented: a type (`application/json`) or a range (`image/*`).
     {{access}} let contentType: String
     private let encoder: @Sendable (Body) throws -> EncodedBody?
@@ -2564,7 +2582,7 @@ enum ResponseHeaders {
     }
 }
 
-extension MediaCoder where Body: Codable & Sendable {
+nonisolated extension MediaCoder where Body: Codable & Sendable {
     /// JSON (RFC 8259) with `WireFormat`'s coders.
     {{access}} static func json(_ contentType: String) -> MediaCoder {
         MediaCoder(
@@ -2615,7 +2633,7 @@ extension MediaCoder where Body: Codable & Sendable {
     {{/hasFormBodies}}
 }
 
-extension MediaCoder where Body == String {
+nonisolated extension MediaCoder where Body == String {
     /// Text (`text/plain`, any `text/*`): written in the documented `charset` or UTF-8, read in the
     /// received `charset` (RFC 2046 §4.1.2) or UTF-8.
     {{access}} static func text(_ contentType: String) -> MediaCoder {
@@ -2647,7 +2665,7 @@ extension MediaCoder where Body == String {
     }
 }
 
-extension MediaCoder where Body == Data {
+nonisolated extension MediaCoder where Body == Data {
     /// Raw bytes (`application/octet-stream`, `image/*`, `*/*`, `format: binary`), sent as they
     /// are; a range is sent as `application/octet-stream`.
     {{access}} static func binary(_ contentType: String) -> MediaCoder {
@@ -2657,7 +2675,7 @@ extension MediaCoder where Body == Data {
     }
 }
 
-extension Array {
+nonisolated extension Array {
     /// `body` in the first content type that writes it (the spec's first, JSON first for a body
     /// every type carries the same way).
     /// - Throws: `EncodingError` when no coder writes it or the value cannot be written.
@@ -2677,7 +2695,7 @@ extension Array {
 }
 
 /// Reading `Content-Type` values (RFC 9110 §8.3.1): `type/subtype; name=value; …`.
-{{access}} enum MediaTypeText {
+{{access}} nonisolated enum MediaTypeText {
     /// `text/plain` for `Text/Plain; charset=UTF-8`: type and subtype, lowercase.
     {{access}} static func essence(of contentType: String) -> String {
         (contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -2725,7 +2743,7 @@ extension Array {
 {{#hasFormBodies}}
 
 /// A field of a form or multipart body.
-{{access}} enum FormField: Sendable, Hashable {
+{{access}} nonisolated enum FormField: Sendable, Hashable {
     /// A primitive as text: strings, numbers, booleans, enums, dates (RFC 3339), UUIDs.
     case text(String)
     /// Bytes (`format: binary`): a file part, or base64 text in a URL-encoded form.
@@ -2740,7 +2758,7 @@ extension Array {
 /// Each top-level property becomes a field named by its JSON key: a primitive as text, `Data` as
 /// bytes, an array of those as one field per element (repeated names), and anything else (objects,
 /// arrays of objects) as one field of JSON text. `nil` properties send no field.
-{{access}} enum FormCoding {
+{{access}} nonisolated enum FormCoding {
     /// The fields of `value`, in its coding order.
     /// - Throws: `EncodingError` when `value` is not an object.
     {{access}} static func fields<Value: Encodable>(of value: Value) throws -> [(name: String, value: FormField)] {
@@ -2827,14 +2845,14 @@ extension Array {
     }
 }
 
-extension String {
+nonisolated extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self
     }
 }
 
 /// Collects the top-level properties of a model as form fields.
-private final class FieldsEncoder: Encoder {
+private nonisolated final class FieldsEncoder: Encoder {
     final class Storage {
         var fields: [(name: String, value: FormField)] = []
         var isObject = false
@@ -2900,7 +2918,7 @@ private final class FieldsEncoder: Encoder {
 }
 
 /// Finds out whether a value is a primitive, a list of primitives or something else (an object).
-private final class ShapeEncoder: Encoder {
+private nonisolated final class ShapeEncoder: Encoder {
     final class Result {
         enum Kind {
             case none
@@ -2989,7 +3007,7 @@ private final class ShapeEncoder: Encoder {
 }
 
 /// Reads a model from form fields: the inverse of `FieldsEncoder`.
-private struct FieldsDecoder: Decoder {
+private nonisolated struct FieldsDecoder: Decoder {
     typealias Field = (name: String, data: Data, contentType: String?)
 
     let fields: [Field]
@@ -3119,7 +3137,7 @@ private struct FieldsDecoder: Decoder {
 
 /// Reads the fields of one name as a value: a primitive (an enum's raw value), or a list from
 /// repeated fields; an object throws `NeedsJSON`.
-private struct ValueDecoder: Decoder {
+private nonisolated struct ValueDecoder: Decoder {
     let fields: [FieldsDecoder.Field]
     let bytesAreBase64: Bool
     var codingPath: [any CodingKey]
@@ -3191,7 +3209,7 @@ private struct ValueDecoder: Decoder {
 }
 
 /// An array position in a coding path.
-private struct IndexKey: CodingKey {
+private nonisolated struct IndexKey: CodingKey {
     var intValue: Int?
     var stringValue: String { String(intValue ?? 0) }
 
@@ -3199,7 +3217,7 @@ private struct IndexKey: CodingKey {
     init?(stringValue: String) { nil }
 }
 
-extension DecodingError {
+nonisolated extension DecodingError {
     /// The same error with `prefix` put before its coding path (a JSON field inside a form).
     func prefixed(with prefix: [any CodingKey]) -> DecodingError {
         switch self {
@@ -3233,7 +3251,7 @@ extension DecodingError {
 }
 
 /// `multipart/form-data` bodies (RFC 7578 on RFC 2046 §5.1).
-{{access}} enum Multipart {
+{{access}} nonisolated enum Multipart {
     /// A random boundary (RFC 2046 §5.1.1: at most 70 characters) that occurs in no field.
     static func boundary(avoiding fields: [(name: String, value: FormField)]) -> String {
         while true {
@@ -3342,7 +3360,7 @@ extension DecodingError {
 /// The `style` values of OpenAPI 3.1 §4.8.12.4: how a parameter is laid out in a path segment, a
 /// query, a header or a cookie, after RFC 6570's expansions. Examples for `color` = `blue`,
 /// `[blue, black]` and `{R: 100, G: 200}`, with `explode` false / true where it matters.
-{{access}} enum ParameterStyle: Sendable {
+{{access}} nonisolated enum ParameterStyle: Sendable {
     /// Query and cookie: `color=blue`, `color=blue,black` / `color=blue&color=black`, `color=R,100,G,200` / `R=100&G=200`.
     case form
     /// Path and header: `blue`, `blue,black`, `R,100,G,200` / `R=100,G=200`.
@@ -3360,12 +3378,12 @@ extension DecodingError {
 }
 
 /// The shapes the style table of OpenAPI 3.1 §4.8.12.4 tells apart.
-{{access}} enum ParameterShape: Sendable {
+{{access}} nonisolated enum ParameterShape: Sendable {
     case primitive, array, object
 }
 
 /// A parameter's value in the shape the style table sees, as text before percent-encoding.
-{{access}} enum ParameterNode: Sendable {
+{{access}} nonisolated enum ParameterNode: Sendable {
     case primitive(String)
     case array([String])
     /// An object's properties as key and text, in declaration order; absent ones left out.
@@ -3382,7 +3400,7 @@ extension DecodingError {
 }
 
 /// Parameter text that does not hold a value of the parameter's type.
-{{access}} struct ParameterDecodingFailure: Error {
+{{access}} nonisolated struct ParameterDecodingFailure: Error {
     /// The object property at fault; `nil` when it is the whole value.
     {{access}} var key: String?
     /// The type the text should have held.
@@ -3394,7 +3412,7 @@ extension DecodingError {
 /// How a parameter's Swift type becomes a `ParameterNode` and back. Generated code names one by
 /// the type's shape: `.primitive` (scalars, enums), `.array`, `.object` (structures of scalars)
 /// or `.json` (`content: application/json`, OpenAPI 3.1 §4.8.12.5).
-{{access}} struct ParameterCoder<Value> {
+{{access}} nonisolated struct ParameterCoder<Value> {
     {{access}} let shape: ParameterShape
     private let encode: (Value) throws -> ParameterNode
     private let decode: (ParameterNode, Bool) throws -> Value?
@@ -3414,7 +3432,7 @@ extension DecodingError {
     }
 }
 
-extension ParameterCoder where Value: ParameterValue {
+nonisolated extension ParameterCoder where Value: ParameterValue {
     /// A scalar or an enum, as its `parameterText`.
     {{access}} static var primitive: Self {
         Self(
@@ -3428,7 +3446,7 @@ extension ParameterCoder where Value: ParameterValue {
     }
 }
 
-extension ParameterCoder where Value: RangeReplaceableCollection, Value.Element: ParameterValue {
+nonisolated extension ParameterCoder where Value: RangeReplaceableCollection, Value.Element: ParameterValue {
     /// A list of scalars or enums.
     {{access}} static var array: Self {
         Self(
@@ -3446,7 +3464,7 @@ extension ParameterCoder where Value: RangeReplaceableCollection, Value.Element:
     }
 }
 
-extension ParameterCoder where Value: Codable {
+nonisolated extension ParameterCoder where Value: Codable {
     /// A structure whose properties are scalars or enums, as key/value pairs in declaration order.
     {{access}} static var object: Self {
         Self(
@@ -3496,13 +3514,13 @@ extension ParameterCoder where Value: Codable {
 }
 
 /// Maps (`additionalProperties` objects): their keys have no order of their own.
-protocol UnorderedParameterFields {}
+nonisolated protocol UnorderedParameterFields {}
 
-extension Dictionary: UnorderedParameterFields {}
+nonisolated extension Dictionary: UnorderedParameterFields {}
 
 /// Writes a structure's properties as key/text pairs in the order its `encode(to:)` writes them:
 /// scalars and enums as their `parameterText`, anything else as JSON text; `null` is left out.
-struct ParameterFieldEncoder: Encoder {
+nonisolated struct ParameterFieldEncoder: Encoder {
     final class Fields {
         var pairs: [(key: String, value: String)] = []
     }
@@ -3601,7 +3619,7 @@ struct ParameterFieldEncoder: Encoder {
 
 /// Reads a structure from key/text pairs, the inverse of `ParameterFieldEncoder`; the first pair
 /// of a key wins. It notes whether any property was present, for objects sent without a name.
-struct ParameterFieldDecoder: Decoder {
+nonisolated struct ParameterFieldDecoder: Decoder {
     final class Lookup {
         let values: [String: String]
         var found = false
@@ -3698,7 +3716,7 @@ struct ParameterFieldDecoder: Decoder {
 /// Writes parameters as OpenAPI 3.1 §4.8.12.4 lays them out, percent-encoded exactly once
 /// (RFC 3986 §2.1): the style's delimiters stay literal while the same characters inside values
 /// are encoded (`a,b` as one value is `a%2Cb`), so the server can split before it decodes.
-{{access}} enum ParameterEncoding {
+{{access}} nonisolated enum ParameterEncoding {
     /// A path parameter's text for `{name}` in the template, encoded: `blue`, `.blue`, `;color=blue`.
     /// - Throws: what the value's `Encodable` conformance throws (objects, JSON).
     {{access}} static func path<Value>(
@@ -3793,7 +3811,7 @@ struct ParameterFieldDecoder: Decoder {
 /// Reads parameters back, the inverse of `ParameterEncoding`: raw text is split on the style's
 /// delimiters first and each piece percent-decoded once after, so `%2C` or `%26` inside a value is
 /// never taken for a delimiter, and a `+` stays a plus (RFC 3986; only HTML forms mean a space).
-{{access}} enum ParameterDecoding {
+{{access}} nonisolated enum ParameterDecoding {
     /// Text that cannot be read: a malformed `%XX` escape, a missing `.`/`;` prefix, a wrong
     /// name in a matrix parameter, or an object's `key,value` list of odd length.
     {{access}} struct MalformedText: Error {}
@@ -3988,7 +4006,7 @@ struct ParameterFieldDecoder: Decoder {
 {{#availability}}
 {{{.}}}
 {{/availability}}
-{{access}} {{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
+{{access}} {{#isTopLevel}}nonisolated {{/isTopLevel}}{{indirectKeyword}}enum {{name}}: Codable, Hashable, Sendable {
     {{#unionCases}}
     {{#availability}}
     {{{.}}}
@@ -4117,11 +4135,11 @@ struct ParameterFieldDecoder: Decoder {
 {{! View: AdapterView. Mounts the framework-neutral routes of server.mustache on Vapor 4 routes. }}
 {{> header}}
 
-{{#imports}}
-import {{.}}
-{{/imports}}
+{{#importLines}}
+{{{.}}}
+{{/importLines}}
 
-extension {{serverModuleName}}.APIService {
+nonisolated extension {{serverModuleName}}.APIService {
     /// Adds a route per operation to `routes` (an `Application`, or a group of one).
     /// - Parameters:
 {{#usesBearerAuthentication}}
@@ -4258,6 +4276,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case headersOnly
     case headersType
     case headersTypes
+    case importLines
     case imports
     case indirectKeyword
     case initializerDefault
@@ -4279,6 +4298,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case isRequiredNullable
     case isSplit
     case isStruct
+    case isTopLevel
     case isUnion
     case keyLiteral
     case literal
@@ -4288,6 +4308,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case name
     case nameLiteral
     case nestedTypes
+    case networkingImportLine
     case operationIDLiteral
     case operations
     case output
@@ -4317,6 +4338,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case serverModuleName
     case status
     case statusCode
+    case storageDefault
+    case storageName
     case storedDefault
     case style
     case successCoders

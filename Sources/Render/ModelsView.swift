@@ -11,6 +11,9 @@ struct ModelsView: Sendable {
     var access: String
     /// The Swift module the file belongs to: `BuildsAPI`.
     var moduleName: String
+    /// The file's `import` lines, each with its access: `public import Foundation` where a type
+    /// here shows `Date`, `UUID` or `Data`, else `internal import` (see `ViewBuilder.importLines`).
+    var importLines: [String]
     /// The declarations of this file (all of them, or one file's share when models are split).
     var types: [TypeView]
     /// The structs of response headers (§4.8.17.1), all in the first file: the client reads them
@@ -35,6 +38,10 @@ struct TypeView: Sendable {
     var isEnum: Bool
     var isUnion: Bool
     var isAlias: Bool
+    /// Declared at file scope, not nested in another type: such a declaration says `nonisolated`,
+    /// so the models stay usable from any actor where the module defaults to `@MainActor`
+    /// (`-default-isolation MainActor`, SE-0466); nested types inherit it.
+    var isTopLevel: Bool
 
     // Structures
     var properties: [PropertyView]
@@ -103,8 +110,15 @@ struct PropertyView: Sendable {
     /// ` = nil`, ` = .absent` or ` = <default>` on the stored property when an initializer that
     /// does not take it must still leave it initialized (deprecated properties); else empty.
     var storedDefault: String
-    /// Stored out of line with `@Indirect` because it contains the enclosing type.
+    /// Stored out of line in an `Indirect` (nested objects and unions, and what contains the
+    /// enclosing type): declared as a computed property over `storageName`, with an `init`
+    /// accessor (SE-0400) so initializers assign it like any other. Not a property wrapper: a
+    /// wrapped property of a `nonisolated` type does not compile (Swift 6.2, 6.3).
     var isIndirect: Bool
+    /// The private stored `Indirect` of an indirect property: `_parent`, never a property's name.
+    var storageName = ""
+    /// `storedDefault` for the storage: ` = Indirect(nil)`, or empty.
+    var storageDefault = ""
     /// `buildRef = "build_ref"`, or just the name when key and name agree: a case of a
     /// `CodingKeys` enum. The built-in templates key coding by `keyLiteral` instead; this stays for
     /// templates of users' own that declare the enum.
@@ -173,6 +187,7 @@ extension ModelsView: TemplateValue {
         case .header: header.templateData
         case .access: access.templateData
         case .moduleName: moduleName.templateData
+        case .importLines: importLines.templateData
         case .types: types.templateData
         case .headersTypes: headersTypes.templateData
         case .bodyChoices: bodyChoices.templateData
@@ -192,6 +207,7 @@ extension TypeView: TemplateValue {
         case .isEnum: isEnum.templateData
         case .isUnion: isUnion.templateData
         case .isAlias: isAlias.templateData
+        case .isTopLevel: isTopLevel.templateData
         case .properties: properties.templateData
         case .hasProperties: hasProperties.templateData
         case .additionalPropertiesType: additionalPropertiesType.templateData
@@ -229,6 +245,8 @@ extension PropertyView: TemplateValue {
         case .name: name.templateData
         case .availability: availability.templateData
         case .storedDefault: storedDefault.templateData
+        case .storageName: storageName.templateData
+        case .storageDefault: storageDefault.templateData
         case .isIndirect: isIndirect.templateData
         case .codingKey: codingKey.templateData
         case .keyLiteral: keyLiteral.templateData

@@ -4,6 +4,11 @@ struct ClientView: Sendable {
     /// `public`, `package` or `internal`, as `ModelsView.access`.
     var access: String
     var moduleName: String
+    /// The file's `import` lines, each with its access: `public import Foundation` (see
+    /// `ViewBuilder.importLines`).
+    var importLines: [String]
+    /// `public import FoundationNetworking` (where `URLSession` lives on Linux), at the access level.
+    var networkingImportLine: String
     /// The spec's first server as a Swift string literal, when it is an absolute URL.
     var defaultServerURL: String?
     /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
@@ -43,6 +48,9 @@ struct ServerView: Sendable {
     /// The modules the file imports, sorted as swift-format's `OrderedImports` wants: `Foundation`
     /// and, when the server is a module of its own, the models' module.
     var imports: [String]
+    /// The file's `import` lines, each with its access: `public import Foundation` (see
+    /// `ViewBuilder.importLines`).
+    var importLines: [String]
     /// Whether every error response documents one body type; otherwise a default
     /// `errorPayload(for:)` building a `JSONValue` is generated.
     var hasDocumentedErrorPayload: Bool
@@ -75,6 +83,9 @@ struct AdapterView: Sendable {
     /// The modules the file imports, sorted as swift-format's `OrderedImports` wants: `BuildsAPIServer`
     /// (when the adapter is a module of its own), `Foundation`, `Hummingbird` or `Vapor`.
     var imports: [String]
+    /// The file's `import` lines, each with its access: `public import Foundation` (see
+    /// `ViewBuilder.importLines`).
+    var importLines: [String]
     /// The module holding `APIService`, which qualifies its types (Vapor has a `BearerAuthenticator`
     /// too): `BuildsAPIServer`, or the one module of the flat layout.
     var serverModuleName: String
@@ -93,6 +104,9 @@ struct TransportView: Sendable {
     /// The modules the file imports, sorted as swift-format's `OrderedImports` wants: `AsyncHTTPClient`,
     /// `BuildsAPI` (when the transport is a module of its own), `Foundation`.
     var imports: [String]
+    /// The file's `import` lines, each with its access: `public import Foundation` (see
+    /// `ViewBuilder.importLines`).
+    var importLines: [String]
 }
 
 /// The view `support.mustache` receives: the helpers every generated module carries.
@@ -101,6 +115,9 @@ struct SupportView: Sendable {
     /// `public`, `package` or `internal`, as `ModelsView.access`.
     var access: String
     var moduleName: String
+    /// The file's `import` lines, each with its access: `public import Foundation` (see
+    /// `ViewBuilder.importLines`).
+    var importLines: [String]
     /// The type documented for error bodies (`APIErrorPayload`), or `JSONValue` when they differ.
     var errorPayloadType: String
     /// Some body is a URL-encoded or multipart form: the form coders are emitted only then (they
@@ -331,6 +348,8 @@ extension ClientView: TemplateValue {
         case .header: header.templateData
         case .access: access.templateData
         case .moduleName: moduleName.templateData
+        case .importLines: importLines.templateData
+        case .networkingImportLine: networkingImportLine.templateData
         case .defaultServerURL: defaultServerURL.templateData
         case .errorPayloadType: errorPayloadType.templateData
         case .operations: operations.templateData
@@ -372,6 +391,7 @@ extension ServerView: TemplateValue {
         case .access: access.templateData
         case .moduleName: moduleName.templateData
         case .imports: imports.templateData
+        case .importLines: importLines.templateData
         case .hasDocumentedErrorPayload: hasDocumentedErrorPayload.templateData
         case .hasDeprecatedRoutes: hasDeprecatedRoutes.templateData
         case .operations: operations.templateData
@@ -393,6 +413,7 @@ extension AdapterView: TemplateValue {
         case .serverModuleName: serverModuleName.templateData
         case .access: access.templateData
         case .imports: imports.templateData
+        case .importLines: importLines.templateData
         case .usesBearerAuthentication: usesBearerAuthentication.templateData
         default: nil
         }
@@ -406,6 +427,7 @@ extension TransportView: TemplateValue {
         case .access: access.templateData
         case .moduleName: moduleName.templateData
         case .imports: imports.templateData
+        case .importLines: importLines.templateData
         default: nil
         }
     }
@@ -417,6 +439,7 @@ extension SupportView: TemplateValue {
         case .header: header.templateData
         case .access: access.templateData
         case .moduleName: moduleName.templateData
+        case .importLines: importLines.templateData
         case .errorPayloadType: errorPayloadType.templateData
         case .hasFormBodies: hasFormBodies.templateData
         default: nil

@@ -26,6 +26,18 @@ public struct Renderer: Sendable {
 
     private let library: TemplateLibrary
 
+    /// The names the loaded templates' code declares or spells unqualified (`ClientError`, `Data`,
+    /// `Sendable`, `MainActor`, …, user override templates included), with those the views' Swift
+    /// fragments spell (`ViewBuilder.fragmentNames`): no generated type may take one. Pass it to
+    /// `ModuleBuilder`; Templates/README.md lists the built-in set.
+    public let reservedNames: ReservedNames
+
+    /// `reservedNames` of the built-in templates alone.
+    public static let builtinReservedNames = ReservedNames(
+        templateNames: TemplateNames(templates: BuiltinTemplates.texts.values.compactMap { try? Template($0) }).reserved
+            .union(ViewBuilder.fragmentNames)
+    )
+
     /// Loads the built-in templates, then every `.mustache` file in `overridesDirectory` in
     /// their place (same name) or beside them (new partials).
     /// - Throws: `Diagnostic` pointing into a template file (`my-templates/models.mustache:3:5`)
@@ -107,6 +119,7 @@ public struct Renderer: Sendable {
             }
         }
         self.library = TemplateLibrary(templates: templates)
+        self.reservedNames = ReservedNames(templateNames: TemplateNames(templates: templates.values).reserved.union(ViewBuilder.fragmentNames))
     }
 
     /// The parts of the output: the models (with their support file) always, and the client and
@@ -242,8 +255,7 @@ public struct Renderer: Sendable {
                 queue.append((
                     "\(module.name)/Client\(index == 0 ? "" : String(index + 1)).swift", "client",
                     {
-                        var view = views.clientView(operations: chunk)
-                        view.isContinuation = index > 0
+                        var view = views.clientView(operations: chunk, isContinuation: index > 0)
                         view.isSplit = isSplit
                         return view
                     }
@@ -260,6 +272,9 @@ public struct Renderer: Sendable {
                 var view = server
                 view.isContinuation = index > 0
                 view.isSplit = serverChunks.count > 1
+                view.importLines = views.serverImportLines(
+                    operations: chunk.map { module.operations[$0] }, isContinuation: index > 0, importsModels: true
+                )
                 // The first file registers every route and declares the protocol with every requirement;
                 // each file declares its share of the response enums and handlers (`chunkOperations`).
                 view.chunkOperations = chunk.map { server.operations[$0] }

@@ -64,11 +64,22 @@ struct ViewBuilder {
     ///   - includesOperationTypes: whether it also declares the response headers structs and body
     ///     enums of the operations (the first models file does).
     func modelsView(types: [SwiftType]? = nil, includesOperationTypes: Bool = true) -> ModelsView {
-        ModelsView(
+        let declared = types ?? module.types
+        // The headers structs and body enums show the operations' header and body types.
+        var operationReferences: [TypeReference] = []
+        for operation in module.operations where includesOperationTypes {
+            for response in operation.responses {
+                operationReferences += response.headers.map(\.type)
+                if response.choiceTypeName != nil { operationReferences += response.contents.map(\.type) }
+            }
+            if let body = operation.requestBody, body.choiceTypeName != nil { operationReferences += body.contents.map(\.type) }
+        }
+        return ModelsView(
             header: header,
             access: access,
             moduleName: module.name,
-            types: (types ?? module.types).map { typeView($0) },
+            importLines: importLines([("Foundation", (declared.flatMap(\.typeReferences) + operationReferences).contains(where: \.usesFoundation))]),
+            types: declared.map { typeView($0) },
             headersTypes: !includesOperationTypes ? [] : module.operations.flatMap { operation in
                 operation.responses.filter(\.declaresHeadersType).compactMap { response in
                     response.headersTypeName.map { headersView(response, typeName: $0, operation: operation) }
@@ -95,32 +106,68 @@ struct ViewBuilder {
             header: header,
             access: access,
             moduleName: module.name,
+            // `EncodedBody`, `RFC3339` and the coders take and return `Data` and `Date`.
+            importLines: importLines([("Foundation", true)]),
             errorPayloadType: module.errorPayload?.spelling ?? "JSONValue",
             hasFormBodies: contents.contains { $0.coding == .form || $0.coding == .multipart }
         )
     }
+
+    /// A file's `import` lines, sorted by module as swift-format's `OrderedImports` wants. Each
+    /// states its access (SE-0409): `public import` (`package import` at that access level) where
+    /// the file's public API shows the module's types, else `internal import`. So the file means the
+    /// same with and without `InternalImportsByDefault`, and no `public import` goes unused (which
+    /// warns).
+    func importLines(_ modules: [(module: String, exposed: Bool)]) -> [String] {
+        modules.sorted { $0.module < $1.module }.map { importLine($0.module, exposed: $0.exposed) }
+    }
+
+    func importLine(_ module: String, exposed: Bool) -> String {
+        (exposed && access != "internal" ? access : "internal") + " import " + module
+    }
+
+    /// The type and module names the Swift fragments built here spell unqualified (`Void`,
+    /// `ParameterEncoding.path(…)`, the imports): reserved like the templates' own names (see
+    /// `Renderer.reservedNames`). The torture test in ReservedNameTests names schemas after each.
+    static let fragmentNames: Set<String> = [
+        "AsyncHTTPClient", "BearerAuthenticator", "CalendarDate", "Date", "Foundation", "Hummingbird", "Int", "JSONValue", "MediaCoder",
+        "OptionalNullable", "ParameterEncoding", "ServerCoding", "ServerRequest", "ServerRoute", "String", "UnionCoding", "Vapor", "Void",
+    ]
 
     func transportView(importsModels: Bool) -> TransportView {
         TransportView(
             header: header,
             access: access,
             moduleName: module.name,
-            imports: (["AsyncHTTPClient", "Foundation"] + (importsModels ? [module.name] : [])).sorted()
+            imports: (["AsyncHTTPClient", "Foundation"] + (importsModels ? [module.name] : [])).sorted(),
+            // NIO's modules give the request's method, headers and timeout their members, which
+            // `MemberImportVisibility` wants imported where they are used.
+            importLines: importLines(
+                [("AsyncHTTPClient", true), ("Foundation", false), ("NIOCore", false), ("NIOHTTP1", false)] + (importsModels ? [(module.name, true)] : [])
+            )
         )
     }
 
     /// The view of one client file, declaring `operations` (all of the module's when `nil`).
-    func clientView(operations: [APIOperation]? = nil) -> ClientView {
+    /// - Parameter isContinuation: a file after `Client.swift` (see `ClientView.isContinuation`).
+    func clientView(operations: [APIOperation]? = nil, isContinuation: Bool = false) -> ClientView {
         let url = module.defaultServerURL.flatMap { url in
             url.hasPrefix("https://") || url.hasPrefix("http://") ? SwiftSource.stringLiteral(url) : nil
         }
+        let operations = operations ?? module.operations
+        // The first file declares `ClientRequest` (a `URL`) and `URLSessionTransport` (a `URLSession`,
+        // from FoundationNetworking on Linux); the others show only their operations' types.
+        let showsFoundation = !isContinuation || operations.flatMap(\.typeReferences).contains(where: \.usesFoundation)
         return ClientView(
             header: header,
             access: access,
             moduleName: module.name,
+            importLines: importLines([("Foundation", showsFoundation)]),
+            networkingImportLine: importLine("FoundationNetworking", exposed: true),
             defaultServerURL: url,
             errorPayloadType: module.errorPayload?.spelling ?? "JSONValue",
-            operations: (operations ?? module.operations).map { operationView($0, qualifier: nil) }
+            operations: operations.map { operationView($0, qualifier: nil) },
+            isContinuation: isContinuation
         )
     }
 
@@ -180,6 +227,7 @@ struct ViewBuilder {
             access: access,
             moduleName: module.name,
             imports: (["Foundation"] + (importsModels ? [module.name] : [])).sorted(),
+            importLines: serverImportLines(operations: module.operations, isContinuation: false, importsModels: importsModels),
             hasDocumentedErrorPayload: module.errorPayload != nil,
             hasDeprecatedRoutes: module.operations.contains { $0.deprecated || $0.responses.contains(where: \.deprecated) },
             // Server code imports the models' module beside Foundation: qualify its types.
@@ -192,6 +240,15 @@ struct ViewBuilder {
         return view
     }
 
+    /// The imports of one server file. The first declares `ServerRequest` (its body is `Data`) and
+    /// `APIService`, whose `errorPayload(for:)` returns the models' `ErrorPayload`; the others show
+    /// only their operations' response enums.
+    func serverImportLines(operations: [APIOperation], isContinuation: Bool, importsModels: Bool) -> [String] {
+        let showsFoundation = !isContinuation || operations.flatMap(\.typeReferences).contains(where: \.usesFoundation)
+        let showsModels = !isContinuation || operations.contains(where: \.usesGeneratedType)
+        return importLines([("Foundation", showsFoundation)] + (importsModels ? [(module.name, showsModels)] : []))
+    }
+
     /// - Parameters:
     ///   - framework: the module the routes are mounted with: `Hummingbird`, `Vapor`.
     ///   - importsServer: the adapter is a module of its own beside `…Server`.
@@ -200,6 +257,13 @@ struct ViewBuilder {
             header: header,
             access: access,
             imports: (["Foundation", framework] + (importsServer ? [module.name + "Server"] : [])).sorted(),
+            // `registerRoutes(on:)` takes the framework's router and extends the server's protocol.
+            // Hummingbird's request logger is swift-log's, whose methods `MemberImportVisibility`
+            // wants imported where they are called (Vapor re-exports it).
+            importLines: importLines(
+                [("Foundation", false), (framework, true)] + (framework == "Hummingbird" ? [("Logging", false)] : [])
+                    + (importsServer ? [(module.name + "Server", true)] : [])
+            ),
             serverModuleName: importsServer ? module.name + "Server" : module.name,
             usesBearerAuthentication: module.operations.contains(where: \.requiresBearerToken)
         )
@@ -216,7 +280,7 @@ struct ViewBuilder {
             access: access,
             documentation: Self.comment(type.documentation),
             availability: type.deprecated ? Self.availability(type.deprecationMessage) : nil,
-            isStruct: false, isEnum: false, isUnion: false, isAlias: false,
+            isStruct: false, isEnum: false, isUnion: false, isAlias: false, isTopLevel: depth == 0,
             properties: [], hasProperties: false, additionalPropertiesType: nil,
             initializers: [], codingAvailability: nil,
             decoderName: "decoder", encoderName: "encoder", containerName: "container",
@@ -236,6 +300,10 @@ struct ViewBuilder {
             }
             // Locals of init(from:) and encode(to:) must not take a property's name.
             let taken = Set(structure.properties.map(\.swiftName))
+            for index in view.properties.indices where view.properties[index].isIndirect {
+                let bare = "_" + structure.properties[index].swiftName
+                view.properties[index].storageName = Self.freeName(bare, alternatives: [bare + "Storage"], taken: taken)
+            }
             view.decoderName = Self.freeName("decoder", alternatives: ["coder", "source"], taken: taken)
             view.encoderName = Self.freeName("encoder", alternatives: ["coder", "sink"], taken: taken)
             view.containerName = Self.freeName("container", alternatives: ["values", "keyed"], taken: taken)
@@ -253,7 +321,9 @@ struct ViewBuilder {
                 // Only the plain initializer leaves deprecated properties out: they need stored defaults.
                 let hasPlainInitializer = view.initializers.count == 2
                 for index in view.properties.indices where structure.properties[index].deprecated && hasPlainInitializer {
-                    view.properties[index].storedDefault = view.properties[index].initializerDefault
+                    let initializerDefault = view.properties[index].initializerDefault
+                    view.properties[index].storedDefault = initializerDefault
+                    view.properties[index].storageDefault = " = Indirect(" + initializerDefault.dropFirst(" = ".count) + ")"
                 }
                 view.codingAvailability = Self.codingAvailability
             }

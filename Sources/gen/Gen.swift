@@ -101,14 +101,13 @@ struct Gen: ParsableCommand {
         if declarationKeywords.contains(name) {
             return "'\(name)' is a Swift keyword; a module cannot be named so"
         }
-        if importedModules.contains(name) {
-            return "'\(name)' is the name of a module the generated code imports; choose another, such as '\(name)API'"
+        if Generator.reservedNames.contains(name) {
+            return "'\(name)' is a name the generated code uses (a module it imports or a type it names); choose another, such as '\(name)API'"
         }
         return nil
     }
 
     static let declarationKeywords: Set<String> = ["class", "struct", "enum", "protocol", "extension", "func", "var", "let", "import"]
-    static let importedModules: Set<String> = ["Foundation", "Hummingbird", "Swift"]
 
     /// Letters, digits and `_`, not starting with a digit.
     static func isIdentifier(_ name: String) -> Bool {

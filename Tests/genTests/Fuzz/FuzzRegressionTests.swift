@@ -2,6 +2,7 @@ import Diagnostics
 import Testing
 @testable import IR
 @testable import OpenAPI
+import Render
 @testable import YAML
 
 /// Inputs found by fuzzing (`Fuzz/run.sh`), fed through the same three stages as the fuzz target
@@ -29,7 +30,7 @@ import Testing
         }
         let parser = DocumentParser(root: root, diagnostics: sink, read: { _ in bytes }, workingDirectory: "/fuzz")
         guard let document = parser.parse(), !sink.hasErrors else { return Outcome(module: nil, diagnostics: sink.sorted) }
-        let module = ModuleBuilder(document: document, diagnostics: sink).build(specPath: "fuzz.yaml")
+        let module = ModuleBuilder(document: document, diagnostics: sink, reserved: Renderer.builtinReservedNames).build(specPath: "fuzz.yaml")
         return Outcome(module: module, diagnostics: sink.sorted)
     }
 

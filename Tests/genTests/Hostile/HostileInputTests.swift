@@ -248,7 +248,7 @@ import Testing
         let modelFiles = try FileManager.default.contentsOfDirectory(atPath: module.path).filter { $0.hasPrefix("Models") }
         #expect(modelFiles.count > 1)
         let last = try String(contentsOf: module.appendingPathComponent("Models\(modelFiles.count).swift"), encoding: .utf8)
-        #expect(last.contains("public struct Thing\(schemas - 1): Codable, Hashable, Sendable {"))
+        #expect(last.contains("public nonisolated struct Thing\(schemas - 1): Codable, Hashable, Sendable {"))
         let client = try String(contentsOf: out(directory).appendingPathComponent("Hostile/Client.swift"), encoding: .utf8)
         #expect(client.contains("public func getThing\(schemas - 10)(id: String, limit: Int? = nil) async throws -> Thing\(schemas - 10) {"))
     }
@@ -262,7 +262,7 @@ import Testing
         let (directory, run) = try gen(spec)
         expectAccepted(run)
         let models = try String(contentsOf: out(directory).appendingPathComponent("Hostile/Models.swift"), encoding: .utf8)
-        #expect(models.contains("public struct \(schema): Codable, Hashable, Sendable {"))
+        #expect(models.contains("public nonisolated struct \(schema): Codable, Hashable, Sendable {"))
         #expect(models.contains("    public var \(property): String?\n"))
     }
 
@@ -280,7 +280,7 @@ import Testing
         let (directory, run) = try gen(spec, named: "spec.json")
         expectAccepted(run)
         let models = try String(contentsOf: out(directory).appendingPathComponent("Long/Models.swift"), encoding: .utf8)
-        let typeName = try #require(models.split(separator: "\n").first { $0.hasPrefix("public struct ") })
+        let typeName = try #require(models.split(separator: "\n").first { $0.hasPrefix("public nonisolated struct ") })
         #expect(typeName.count > 4_000, "the name was shortened: \(typeName.prefix(80))…")
         #expect(models.contains(#"forKey: ""# + property + #"""#), "the JSON key is not kept verbatim")
         try expectTypeChecks(moduleSources(in: out(directory), module: "Long"), module: "Long", in: directory.url)
@@ -294,7 +294,7 @@ import Testing
         let (directory, run) = try gen(spec, timeout: 120)
         expectAccepted(run)
         let models = try String(contentsOf: out(directory).appendingPathComponent("Hostile/Models.swift"), encoding: .utf8)
-        #expect(models.contains("\n/// \(description)\npublic struct Big"))
+        #expect(models.contains("\n/// \(description)\npublic nonisolated struct Big"))
         #expect(models.contains("x: String = \"\(value)\""))
     }
 

@@ -425,7 +425,7 @@ import Testing
             case .schemaDescriptions:
                 for (index, payload) in Self.payloads.enumerated() {
                     let block = payload.docLines.map { $0.isEmpty ? "///" : "/// " + $0 }.joined(separator: "\n")
-                    #expect(output.models.contains("\n" + block + "\npublic struct D\(index): "), "\(payload.label): no doc comment on D\(index)")
+                    #expect(output.models.contains("\n" + block + "\npublic nonisolated struct D\(index): "), "\(payload.label): no doc comment on D\(index)")
                 }
             case .propertyDescriptions:
                 for payload in Self.payloads {
@@ -481,7 +481,7 @@ import Testing
 
     /// The declaration starting `public <kind and name>` up to its closing brace at the same level.
     static func declaration(_ head: String, in source: String) -> String {
-        guard let start = source.range(of: "\npublic " + head + ":") ?? source.range(of: "\npublic " + head + " ") else {
+        guard let start = source.range(of: "\npublic nonisolated " + head + ":") ?? source.range(of: "\npublic nonisolated " + head + " ") else {
             Issue.record("no declaration `\(head)`")
             return ""
         }

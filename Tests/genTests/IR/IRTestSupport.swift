@@ -2,6 +2,7 @@ import Diagnostics
 import Testing
 @testable import IR
 @testable import OpenAPI
+import Render
 
 /// What a test gets back from running YAML → Document → IR on one snippet.
 struct BuiltModule {
@@ -40,7 +41,7 @@ func buildModule(_ text: String, file: String = "t.yaml") -> BuiltModule {
     }
     let sink = DiagnosticSink()
     parsed.diagnostics.forEach(sink.report)
-    let module = ModuleBuilder(document: document, diagnostics: sink).build(specPath: file)
+    let module = ModuleBuilder(document: document, diagnostics: sink, reserved: Renderer.builtinReservedNames).build(specPath: file)
     return BuiltModule(module: module, diagnostics: sink.sorted)
 }
 

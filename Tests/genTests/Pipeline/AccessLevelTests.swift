@@ -61,7 +61,7 @@ import Testing
             let declarations = text.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("public ") }
             #expect(declarations.isEmpty, "\(file) still declares public: \(declarations.prefix(3))")
             if text.contains("struct ") {
-                #expect(text.contains("\(level) struct "), "\(file) has no \(level) struct")
+                #expect(text.contains("\(level) nonisolated struct "), "\(file) has no \(level) struct")
             }
         }
     }

@@ -165,7 +165,7 @@ import Testing
             """)
         #expect(gen.status == 0, "\(gen.stderr)")
         let models = try #require(read("out/Shop/Models.swift", in: scratch))
-        #expect(models.contains("public struct Purchase:") && models.contains("public var lines: [Order]?"))
+        #expect(models.contains("public nonisolated struct Purchase:") && models.contains("public var lines: [Order]?"))
         let client = try #require(read("out/Shop/Client.swift", in: scratch))
         #expect(client.contains("func fetchPurchase(id: String) async throws -> Purchase"))
         #expect(client.contains("func listPets() async throws -> [Pet]"))
@@ -204,7 +204,7 @@ import Testing
         ("skipDeprecated: yes please\n", "api/gen-config.yaml:1:17: error: expected true or false for 'skipDeprecated', found a string", nil),
         ("fileWeight: 0\n", "api/gen-config.yaml:1:13: error: expected a positive integer for 'fileWeight'", nil),
         ("filter: [tags]\n", "api/gen-config.yaml:1:9: error: expected a mapping for 'filter', found a sequence", nil),
-        ("moduleName: Foundation\n", "api/gen-config.yaml:1:13: error: moduleName 'Foundation' is the name of a module the generated code imports", nil),
+        ("moduleName: Foundation\n", "api/gen-config.yaml:1:13: error: moduleName 'Foundation' is a name the generated code uses (a module it imports or a type it names)", nil),
         ("- just\n- a list\n", "api/gen-config.yaml:1:1: error: expected a mapping for the config file, found a sequence", nil),
         ("output: [unclosed\n", "api/gen-config.yaml:2:1: error:", nil),
         ("accessLevel: publik\n", "api/gen-config.yaml:1:14: error: expected one of public, package, internal for 'accessLevel', found 'publik'", "did you mean 'public'?"),

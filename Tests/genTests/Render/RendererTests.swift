@@ -67,7 +67,7 @@ private func loadError(_ folder: String) -> Diagnostic? {
         "/// Where a build is.",
         "///",
         "/// See <a & b>.",
-        "public enum Status: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {",
+        "public nonisolated enum Status: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {",
         "    case queued",
         "    case `default`",
         "    case inProgress",

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Render
 
 /// `Templates/README.md`, the reference of what each template receives, is generated from the
 /// sources: each template's `{{! View: … }}` comment and the view structs' stored properties with
@@ -181,7 +182,36 @@ import Testing
                 text += "| `\(property.name)` | \(escapedCell(usage(of: property.type))) | \(escapedCell(property.documentation)) |\n"
             }
         }
+        text += reservedNamesSection()
         return text
+    }
+
+    /// The names no generated type takes, as gen collects them from these templates
+    /// (`TemplateNames`, `Renderer.reservedNames`): a template of one's own adds the names it uses.
+    static func reservedNamesSection() -> String {
+        let names = TemplateNames(templates: BuiltinTemplates.texts.values.compactMap { try? Template($0) })
+        let reserved = Renderer.builtinReservedNames.names
+        let declared = names.declared.sorted()
+        let used = reserved.subtracting(names.declared).sorted()
+        func list(_ names: [String]) -> String { names.map { "`\($0)`" }.joined(separator: ", ") }
+        return """
+
+            ## Reserved names
+
+            A generated type never takes a name the templates' code spells unqualified: gen reads it off
+            the templates it loads (these, and those in `--templates DIR`), so the list cannot drift from
+            them. A schema with one of these names gets a `Schema` suffix (`Error` → `ErrorSchema`); an
+            operation's types and the module take the next free name. Types nested in a declaration and
+            generic parameters (\(list(names.scoped.sorted()))) are found first in their own scope, so
+            they are not reserved; names the templates write module-qualified (`Swift.Range`,
+            `Swift.Duration`, `Foundation.Calendar`, `Foundation.TimeZone`, `Foundation.DateComponents`,
+            `Hummingbird.Router`, `Vapor.Request`, …) are free for schemas too.
+
+            Declared by the templates: \(list(declared)).
+
+            Used by them from Swift, Foundation and the frameworks, or spelt by the views: \(list(used)).
+
+            """
     }
 
     /// `text` safe inside a Markdown table cell.

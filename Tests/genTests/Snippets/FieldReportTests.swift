@@ -254,7 +254,7 @@ import Testing
         run.expectAllPassed()
         // No generated local or parameter of Weird's coding takes a property's name (`container`, `decoder`).
         // (Weird's own members are indented 4 spaces and their bodies 8; the nested enum's go deeper.)
-        let declaration = (run.generatedSource.components(separatedBy: "public struct Weird").dropFirst().first ?? "")
+        let declaration = (run.generatedSource.components(separatedBy: "public nonisolated struct Weird").dropFirst().first ?? "")
             .components(separatedBy: "\n}\n").first ?? ""
         func lines(indentedBy width: Int) -> [String] {
             declaration.split(separator: "\n").filter { $0.hasPrefix(String(repeating: " ", count: width)) && !$0.hasPrefix(String(repeating: " ", count: width + 1)) }

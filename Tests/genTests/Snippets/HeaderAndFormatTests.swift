@@ -243,7 +243,7 @@ import Testing
         #expect(run.serverSource.contains("case tooManyRequests(headers: T.ListPets429Headers)"))
         #expect(run.serverSource.contains("case noContent(headers: T.CheckPet204Headers)"))
         #expect(run.serverSource.contains("case ok([String], headers: T.RatelimitHeaders)") && run.serverSource.contains("case notFound(headers: T.RatelimitHeaders)"))
-        #expect(run.generatedSource.components(separatedBy: "public struct RatelimitHeaders").count == 2, "declared once")
+        #expect(run.generatedSource.components(separatedBy: "public nonisolated struct RatelimitHeaders").count == 2, "declared once")
         #expect(!run.genDiagnostics.contains("response headers are not generated yet"))
         #expect(!run.genDiagnostics.contains("Content-Type"), "Content-Type is ignored without a warning:\n\(run.genDiagnostics)")
         #expect(run.genDiagnostics.contains("warning: response header 'X-Meta' of type [String: JSONValue] is not generated yet"), "\(run.genDiagnostics)")
