@@ -48,7 +48,7 @@ extension DocumentParser {
             }
             var notes: [Diagnostic] = []
             if let suggestion = closestMatch(to: name, in: componentSchemaNames),
-               let entry = root["components"]?["schemas"]?.mapping?.first(where: { $0.key == suggestion })
+               let entry = componentSchemaEntries.first(where: { $0.key == suggestion })
             {
                 notes.append(.note("did you mean '\(suggestion)'?", at: entry.keyLocation))
             }
@@ -155,15 +155,8 @@ extension DocumentParser {
         case "title": schema.title = text(node, "title")
         case "description": schema.description = text(node, "description")
         case "properties":
-            var value = value
-            if let ref = value["$ref"], value.mapping?.count == 1, ref.scalar != nil {
-                // `properties: {$ref: 'file#/map'}` (DigitalOcean): the whole map is referenced.
-                // A property *named* `$ref` would have a schema, never a string, as its value.
-                diagnostics.warning("'properties' is a $ref; OpenAPI expects a map of property schemas here, so the referenced map is used as one", at: ref.location)
-                guard let target = resolve(value, "properties") else { return }
-                value = target
-            }
-            guard let properties = mapping(value, "'properties'") else { return }
+            // `properties: {$ref: 'file#/map'}` (DigitalOcean) is read as the map it names.
+            guard let properties = mapEntries(value, "'properties'") else { return }
             // Keys here are property names, never keywords: a property called `$ref` is data.
             schema.properties = properties.map { Schema.Property(name: $0.key, schema: parseSchema($0.value), location: $0.keyLocation) }
         case "required":
@@ -214,9 +207,11 @@ extension DocumentParser {
         }
         return names.compactMap { name in
             guard let text = name.scalar?.text, let type = JSONType(rawValue: text) else {
+                // `type: file` (Swagger 2.0) and typos: the rest of the schema still describes the
+                // value, so it is only left unconstrained by this entry.
                 let known = JSONType.allCases.map(\.rawValue)
-                diagnostics.error(
-                    "unknown type '\(name.scalar?.text ?? name.kindDescription)'; expected one of \(known.joined(separator: ", "))",
+                diagnostics.warning(
+                    "unknown type '\(name.scalar?.text ?? name.kindDescription)'; expected one of \(known.joined(separator: ", ")); gen ignores it",
                     at: name.location,
                     notes: name.scalar.flatMap { closestMatch(to: $0.text, in: known) }.map { [.note("did you mean '\($0)'?", at: name.location)] } ?? []
                 )
@@ -229,7 +224,7 @@ extension DocumentParser {
     private func parseDiscriminator(_ node: Node) -> Schema.Discriminator? {
         guard mapping(node, "'discriminator'") != nil else { return nil }
         guard let propertyName = text(node, "propertyName") else {
-            diagnostics.error("missing 'propertyName' in discriminator", at: node.location)
+            diagnostics.warning("missing 'propertyName' in discriminator; gen ignores the discriminator and decodes by trying each alternative", at: node.location)
             return nil
         }
         let mapping = (node["mapping"]?.mapping ?? []).compactMap { entry -> (value: String, schemaName: String, location: SourceLocation)? in
