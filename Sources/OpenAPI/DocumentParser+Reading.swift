@@ -97,11 +97,13 @@ extension DocumentParser {
         }
         context.mapReferencesFollowed.insert(refNode.location)
         defer { context.mapReferencesFollowed.remove(refNode.location) }
-        // Once per `$ref`, however many pointers walk through it.
+        guard let followed = follow(node, what) else { return nil }
+        // Once per `$ref`, however many pointers walk through it; one that cannot be followed is
+        // only the error saying why.
         if context.reportedMapReferences.insert(refNode.location).inserted {
             diagnostics.warning("\(what) is a $ref to '\(ref)', where OpenAPI expects a map; gen reads the map it names", at: refNode.location)
         }
-        return follow(node, what)
+        return followed
     }
 
     /// The `$ref` of a node written as a reference in place of a map: a mapping whose only entry
