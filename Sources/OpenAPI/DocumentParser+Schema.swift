@@ -26,7 +26,23 @@ extension DocumentParser {
         for entry in entries {
             readKeyword(entry, into: schema, node: node)
         }
+        addPropertiesMarkedRequired(in: node, to: schema)
         return schema
+    }
+
+    /// `required: true` written on a property's schema (Swagger 1.x style, common in hand-written
+    /// specs) instead of in the object's `required` list: the property is made required, with a
+    /// warning. After all keywords, so a `required` list anywhere in the object is kept too.
+    private func addPropertiesMarkedRequired(in node: Node, to schema: Schema) {
+        guard let properties = node["properties"].flatMap({ resolvedMap($0, "'properties'")?.node.mapping }) else { return }
+        for property in properties {
+            guard let flag = property.value["required"], case .bool(let required)? = flag.scalar?.value else { continue }
+            diagnostics.warning(
+                "'required: \(required)' on property '\(property.key)'; OpenAPI lists required properties in the object's 'required' array; gen makes '\(property.key)' \(required ? "required" : "optional")",
+                at: flag.location
+            )
+            if required, !schema.required.contains(property.key) { schema.required.append(property.key) }
+        }
     }
 
     private enum ReferenceTarget {
@@ -157,9 +173,20 @@ extension DocumentParser {
         case "properties":
             // `properties: {$ref: 'file#/map'}` (DigitalOcean) is read as the map it names.
             guard let properties = mapEntries(value, "'properties'") else { return }
+            for property in properties {
+                if let flag = property.value["required"], case .bool? = flag.scalar?.value { context.propertyRequiredFlags.insert(flag.location) }
+            }
             // Keys here are property names, never keywords: a property called `$ref` is data.
             schema.properties = properties.map { Schema.Property(name: $0.key, schema: parseSchema($0.value), location: $0.keyLocation) }
         case "required":
+            // A boolean on a property's schema is read by the object holding it; elsewhere
+            // (`requestBody: {content: {…: {schema: {required: true}}}}`) it says nothing a schema can.
+            if case .bool(let flag)? = value.scalar?.value {
+                if !context.propertyRequiredFlags.contains(value.location) {
+                    diagnostics.warning("'required: \(flag)' on a schema that is not a property; OpenAPI lists required properties in an object's 'required' array; gen ignores it", at: value.location)
+                }
+                return
+            }
             schema.required = strings(node, "required")
         case "additionalProperties":
             if case .bool(let allowed)? = value.scalar?.value {

@@ -31,6 +31,8 @@ public struct DocumentParser {
         var mappingIndexes: [String: [String: Int]] = [:]
         /// `$ref`s written in place of a map that are being followed, to report cycles through them.
         var mapReferencesFollowed: Set<SourceLocation> = []
+        /// `required: true|false` written on properties' schemas, which their objects read.
+        var propertyRequiredFlags: Set<SourceLocation> = []
         /// `$ref`s written in place of a map that were warned about: each once.
         var reportedMapReferences: Set<SourceLocation> = []
         let files: ExternalFiles

@@ -159,6 +159,58 @@ import Testing
         #expect(document?.components.schemas.first?.schema.properties.map(\.name) == ["$ref"])
     }
 
+    // MARK: Schemas
+
+    // `required: true` on a property makes it required and `required: false` leaves it optional,
+    // each with a warning; on a schema that is not a property it is ignored, with a warning too.
+    @Test func requiredFlagsOnProperties() throws {
+        let parsed = parseDocument(
+            """
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                A:
+                  type: object
+                  required: [b]
+                  properties:
+                    a: {type: string, required: true}
+                    b: {type: string}
+                    c: {type: string, required: false}
+                B: {type: string, required: true}
+            """
+        )
+        #expect(parsed.reported == [
+            "t.yaml:10:37: warning: 'required: true' on property 'a'; OpenAPI lists required properties in the object's 'required' array; gen makes 'a' required",
+            "t.yaml:12:37: warning: 'required: false' on property 'c'; OpenAPI lists required properties in the object's 'required' array; gen makes 'c' optional",
+            "t.yaml:13:33: warning: 'required: true' on a schema that is not a property; OpenAPI lists required properties in an object's 'required' array; gen ignores it",
+        ])
+        #expect(parsed.schema("A")?.required == ["b", "a"])
+        #expect(parsed.schema("B")?.required == [])
+    }
+
+    // A discriminator without `propertyName` is ignored with a warning; the union still has its alternatives.
+    @Test func discriminatorWithoutPropertyNameIsIgnored() throws {
+        let parsed = parseDocument(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                Pet:
+                  oneOf: [{type: string}, {type: integer}]
+                  discriminator: {mapping: {a: '#/components/schemas/A'}}
+            """
+        )
+        #expect(parsed.reported == [
+            "t.yaml:8:22: warning: missing 'propertyName' in discriminator; gen ignores the discriminator and decodes by trying each alternative",
+        ])
+        #expect(parsed.schema("Pet")?.discriminator == nil)
+        #expect(parsed.schema("Pet")?.oneOf.count == 2)
+    }
+
     // MARK: Strictness
 
     /// A copy of the bundled fixture in a scratch folder, to run the real `gen` in.
