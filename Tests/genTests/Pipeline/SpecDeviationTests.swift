@@ -125,6 +125,40 @@ import Testing
         try ExternalReferenceTests().parse(files)
     }
 
+    // References in the main file name the components a map `$ref` brings in, pointers deeper
+    // into them walk through it, and `components` itself may be a `$ref` too.
+    @Test func mainFileReferencesReachEntriesOfReferencedMaps() throws {
+        let spec = """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths:
+              /pets:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              pet: {$ref: '#/components/schemas/Pet'}
+                              name: {$ref: '#/components/schemas/Pet/properties/name'}
+            components: COMPONENTS
+            """
+        let pet = "Pet:\n  type: object\n  properties:\n    name: {type: string}\n"
+        for (components, extra) in [("{schemas: {$ref: 'schemas.yaml'}}", [:]), ("{$ref: 'components.yaml'}", ["components.yaml": "schemas: {$ref: 'schemas.yaml'}\n"])] {
+            let files = ExternalReferenceTests.VirtualFiles(["spec.yaml": spec.replacingOccurrences(of: "COMPONENTS", with: components), "schemas.yaml": pet].merging(extra) { $1 })
+            let (document, reported) = try parse(files)
+            #expect(reported.allSatisfy { $0.contains("warning: ") && $0.contains("where OpenAPI expects a map") }, "\(reported)")
+            #expect(reported.count == 1 + extra.count)
+            #expect(document?.components.schemas.map(\.name) == ["Pet"])
+            let properties = document?.paths.first?.operations.first?.responses.first?.content.first?.schema?.properties
+            #expect(properties?.first?.schema.reference?.name == "Pet")
+            #expect(properties?.last?.schema.types == [.string])
+        }
+    }
+
     // A map `$ref` leading outside the spec's folder is refused as any `$ref` is, and nothing is read.
     @Test func mapReferencesStayInsideTheSpecFolder() throws {
         let files = ExternalReferenceTests.VirtualFiles([
