@@ -254,7 +254,7 @@ extension DocumentParser {
             diagnostics.warning("missing 'propertyName' in discriminator; gen ignores the discriminator and decodes by trying each alternative", at: node.location)
             return nil
         }
-        let mapping = (node["mapping"]?.mapping ?? []).compactMap { entry -> (value: String, schemaName: String, location: SourceLocation)? in
+        let mapping = (node["mapping"].flatMap { resolvedMap($0, "'mapping'")?.node.mapping } ?? []).compactMap { entry -> (value: String, schemaName: String, location: SourceLocation)? in
             guard let target = entry.value.scalar?.text else { return nil }
             // Values are schema names or references (§4.8.25.1). A reference into another file is
             // resolved as a `$ref` is, so it names the schema the alternatives' refs name; other

@@ -132,7 +132,7 @@ public struct DocumentParser {
     private func parseServer(_ node: Node) -> Server? {
         guard mapping(node, "a server") != nil, var url = text(node, "url") else { return nil }
         // Substitute variables with their defaults (§4.8.6): a usable base URL out of the box.
-        for variable in node["variables"]?.mapping ?? [] {
+        for variable in node["variables"].flatMap({ resolvedMap($0, "'variables'")?.node.mapping }) ?? [] {
             if let value = text(variable.value, "default") {
                 url = url.replacingOccurrences(of: "{\(variable.key)}", with: value)
             }
