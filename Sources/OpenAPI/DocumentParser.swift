@@ -6,7 +6,9 @@ import YAML
 /// Problems are reported to the sink with the position of the offending key or value, and
 /// parsing goes on so one run shows them all. Local `$ref`s are resolved here (JSON Pointer,
 /// RFC 6901, with `~0`, `~1` and percent-escapes); references to `components/schemas` entries
-/// stay references so the IR can name them and handle recursion.
+/// stay references so the IR can name them and handle recursion. Deviations real specs share
+/// (a `$ref` in place of a map, a path variable without a parameter, …) are repaired with a
+/// warning where the meaning is clear; README "Spec deviations gen repairs" lists them.
 public struct DocumentParser {
     let root: Node
     let diagnostics: DiagnosticSink
