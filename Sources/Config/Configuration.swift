@@ -23,12 +23,13 @@ import YAML
 ///     skipDeprecated: true           # leave out deprecated operations
 ///     fileWeight: 1000               # code per file (models, client, server) before splitting, ~10 lines a unit
 ///     accessLevel: package           # public (default), package, or internal (flat layout only)
+///     strict: true                   # warnings are errors, as with --warnings-as-errors
 ///
 /// An unknown key, a value of the wrong kind or an unknown `generate` entry is an error at its
 /// line and column (with the closest known key as a note), so a typo never silently does nothing.
 public struct Configuration: Sendable {
     /// The keys a config file may have, for messages and documentation.
-    public static let keys = ["moduleName", "output", "templates", "generate", "rename", "filter", "skipDeprecated", "fileWeight", "accessLevel"]
+    public static let keys = ["moduleName", "output", "templates", "generate", "rename", "filter", "skipDeprecated", "fileWeight", "accessLevel", "strict"]
 
     /// The file as named (for diagnostics).
     public var path: String
@@ -51,6 +52,9 @@ public struct Configuration: Sendable {
     public var accessLevel: Renderer.AccessLevel?
     /// Where `accessLevel` was written, for a level the layout cannot use.
     public var accessLevelLocation: SourceLocation?
+    /// `strict: true`: warnings are errors and nothing is written, as with `--warnings-as-errors`
+    /// (which, or `--no-warnings-as-errors`, overrides it); `nil` when the file does not say.
+    public var strict: Bool?
 
     /// An empty configuration for `path`: every setting at its default.
     public init(path: String) {
@@ -128,6 +132,8 @@ private struct ConfigurationReader {
             case "accessLevel":
                 configuration.accessLevel = accessLevel(value)
                 configuration.accessLevelLocation = value.location
+            case "strict":
+                configuration.strict = bool(value, entry.key)
             default:
                 break
             }

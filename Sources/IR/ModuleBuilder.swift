@@ -137,13 +137,13 @@ public struct ModuleBuilder {
             }
             renamed[keys.last!] = scope.claim(wanted)
         }
+        let names = Self.operationNames(allOperations, renamed: renamed, scope: &scope, diagnostics: diagnostics)
         var operations: [APIOperation] = []
         let bearerSchemes = Set(document.components.securitySchemes.filter { Self.sendsBearerToken($0.scheme) }.map(\.name))
         warnAboutUnsupportedSecuritySchemes()
         for pathItem in document.paths {
             for operation in pathItem.operations {
-                let name = renamed[NameOverrides.keys(operationID: operation.operationID, method: operation.method.rawValue, path: operation.path).last!]
-                    ?? scope.claim(operation.operationID.map(Naming.memberName) ?? Naming.memberName(operation.method.rawValue + " " + operation.path))
+                let name = names[Self.operationKey(operation)]!
                 let typeName = Naming.typeName(name)
                 // Locals of the generated client method and server route: a parameter must not shadow them.
                 var parameterScope = NameScope(reserved: ["body", "path", "query", "cookies", "parameters", "request", "response", "token", "context", "authenticator", "maxBodySize"])
@@ -189,6 +189,40 @@ public struct ModuleBuilder {
             }
         }
         return operations
+    }
+
+    /// `METHOD /path`: the one key every operation has and no two share.
+    static func operationKey(_ operation: OpenAPI.Operation) -> String {
+        NameOverrides.keys(operationID: nil, method: operation.method.rawValue, path: operation.path)[0]
+    }
+
+    /// The Swift name of every operation, by `operationKey`: a renamed one's from `renamed`, else
+    /// from its `operationId`, else from its method and path (`GET /v1/{name}/things` →
+    /// `getV1NameThings`), with `2`, `3`, … added while a name is taken. An operation whose
+    /// `operationId` repeats an earlier one's is named after its method and path too, after all
+    /// the others so each id that is written once keeps its name; that repair is a warning.
+    static func operationNames(
+        _ operations: [OpenAPI.Operation], renamed: [String: String], scope: inout NameScope, diagnostics: DiagnosticSink
+    ) -> [String: String] {
+        var names = renamed
+        for operation in operations where operation.repeatedOperationID == nil && names[operationKey(operation)] == nil {
+            names[operationKey(operation)] = scope.claim(operation.operationID.map(Naming.memberName) ?? Naming.memberName(operation.method.rawValue + " " + operation.path))
+        }
+        for operation in operations {
+            guard let repeated = operation.repeatedOperationID else { continue }
+            let key = operationKey(operation)
+            let wasRenamed = names[key] != nil
+            let name = names[key] ?? scope.claim(Naming.memberName(operation.method.rawValue + " " + operation.path))
+            names[key] = name
+            diagnostics.warning(
+                wasRenamed
+                    ? "duplicate operationId '\(repeated.id)'; gen names this operation '\(name)', as the config's 'rename' says"
+                    : "duplicate operationId '\(repeated.id)'; gen names this operation '\(name)', after its method and path (rename it as '\(key)' in the config)",
+                at: repeated.location,
+                notes: [.note("first used here", at: repeated.firstUse)]
+            )
+        }
+        return names
     }
 
     /// Names the headers structs (one per distinct set of response headers) and the client's

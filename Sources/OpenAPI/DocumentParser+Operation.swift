@@ -27,12 +27,16 @@ extension DocumentParser {
     private func parseOperation(_ node: Node, method: HTTPMethod, path: String, shared: [Parameter]) -> Operation? {
         // Not allowed by the spec, but real multi-file specs (DigitalOcean's) `$ref` whole operations.
         guard let node = resolve(node, "operation"), mapping(node, "operation '\(method.rawValue) \(path)'") != nil else { return nil }
-        let operationID = text(node, "operationId")
-        if let operationID, let idNode = node["operationId"] {
-            if let first = context.operationIDs[operationID] {
-                diagnostics.error("duplicate operationId '\(operationID)'", at: idNode.location, notes: [.note("first used here", at: first)])
+        var operationID = text(node, "operationId")
+        var repeatedOperationID: Operation.RepeatedOperationID?
+        if let id = operationID, let idNode = node["operationId"] {
+            if let first = context.operationIDs[id] {
+                // §4.8.10.1 says ids MUST be unique, but gRPC-gateway writes one per HTTP binding
+                // of an RPC: the repeat is named as an operation without one (the IR warns, with the name).
+                repeatedOperationID = Operation.RepeatedOperationID(id: id, location: idNode.location, firstUse: first)
+                operationID = nil
             } else {
-                context.operationIDs[operationID] = idNode.location
+                context.operationIDs[id] = idNode.location
             }
         }
         // Operation parameters override path-level ones with the same name and location (§4.8.10.1).
@@ -44,10 +48,10 @@ extension DocumentParser {
                 parameters.append(parameter)
             }
         }
-        checkPathTemplate(path, parameters: parameters, at: node.location)
+        parameters = checkPathTemplate(path, parameters: parameters, at: node.location)
 
         var responses: [Response] = []
-        if let responsesNode = node["responses"], let entries = mapping(responsesNode, "'responses'") {
+        if let responsesNode = node["responses"], let entries = mapEntries(responsesNode, "'responses'") {
             for entry in entries where !entry.key.hasPrefix("x-") {
                 if let response = parseResponse(entry) { responses.append(response) }
             }
@@ -70,7 +74,8 @@ extension DocumentParser {
             responses: responses,
             security: node["security"].map(parseSecurity),
             deprecated: bool(node, "deprecated") ?? false,
-            location: node.location
+            location: node.location,
+            repeatedOperationID: repeatedOperationID
         )
     }
 
@@ -86,10 +91,13 @@ extension DocumentParser {
             return nil
         }
         guard let inNode = node["in"], let location = inNode.scalar.flatMap({ Parameter.Location(rawValue: $0.text) }) else {
+            // Swagger 2.0 leftovers (`in: body`, `in: formData`) in converted specs: such a
+            // parameter cannot be sent as OpenAPI 3 describes, so it is left out.
             let found = node["in"]?.scalar?.text
-            diagnostics.error(
-                found.map { "unknown parameter location '\($0)' for '\(name)'; expected path, query, header or cookie" }
-                    ?? "missing 'in' in parameter '\(name)'; expected path, query, header or cookie",
+            let swagger = found == "body" || found == "formData" ? " (a Swagger 2.0 location; OpenAPI 3 describes bodies with 'requestBody')" : ""
+            diagnostics.warning(
+                (found.map { "unknown parameter location '\($0)' for '\(name)'\(swagger)" }
+                    ?? "missing 'in' in parameter '\(name)'") + "; expected path, query, header or cookie; gen leaves the parameter out",
                 at: node["in"]?.location ?? node.location
             )
             return nil
@@ -126,7 +134,7 @@ extension DocumentParser {
         }
         var schema = node["schema"].map(parseSchema)
         var contentType: String?
-        if schema == nil, let content = node["content"]?.mapping?.first {
+        if schema == nil, let content = node["content"].flatMap({ resolvedMap($0, "'content'")?.node.mapping?.first }) {
             // §4.8.12.5: the one media type says how the value is serialized, instead of a style.
             contentType = content.key
             schema = content.value["schema"].map(parseSchema)
@@ -148,14 +156,29 @@ extension DocumentParser {
     }
 
     /// Every `{name}` in the template needs an `in: path` parameter and vice versa (§4.8.12.2).
-    private func checkPathTemplate(_ path: String, parameters: [Parameter], at location: SourceLocation) {
-        let templated = Set(PathTemplate.parameterNames(in: path))
-        for name in templated.sorted() where !parameters.contains(where: { $0.location == .path && $0.name == name }) {
-            diagnostics.error("path template '\(path)' uses '{\(name)}' but the operation declares no 'in: path' parameter named '\(name)'", at: location)
+    /// Real specs miss either side, so both are repaired with a warning: a variable without a
+    /// parameter gets a required string one (what any value in a URL path can be), and a path
+    /// parameter the template does not use is left out (it could not be sent anywhere).
+    /// - Returns: `parameters`, repaired.
+    private func checkPathTemplate(_ path: String, parameters: [Parameter], at location: SourceLocation) -> [Parameter] {
+        let names = PathTemplate.parameterNames(in: path)
+        let templated = Set(names)
+        var repaired = parameters.filter { parameter in
+            guard parameter.location == .path, !templated.contains(parameter.name) else { return true }
+            diagnostics.warning("path parameter '\(parameter.name)' does not appear in path template '\(path)'; gen leaves it out", at: parameter.sourceLocation)
+            return false
         }
-        for parameter in parameters where parameter.location == .path && !templated.contains(parameter.name) {
-            diagnostics.error("path parameter '\(parameter.name)' does not appear in path template '\(path)'", at: parameter.sourceLocation)
+        var inferred: Set<String> = []
+        for name in names where !repaired.contains(where: { $0.location == .path && $0.name == name }) && inferred.insert(name).inserted {
+            diagnostics.warning(
+                "path template '\(path)' uses '{\(name)}' but the operation declares no 'in: path' parameter named '\(name)'; gen adds a required string parameter '\(name)'",
+                at: location
+            )
+            let schema = Schema(location: location)
+            schema.types = [.string]
+            repaired.append(Parameter(name: name, location: .path, description: nil, required: true, deprecated: false, schema: schema, style: nil, explode: nil, sourceLocation: location))
         }
+        return repaired
     }
 
     private func parseRequestBody(_ node: Node) -> RequestBody? {
@@ -191,7 +214,7 @@ extension DocumentParser {
 
     /// §4.8.17.1 `headers`: each a Header Object (§4.8.21) or a `$ref` to one.
     private func parseHeaders(_ node: Node?, status: String) -> [Header] {
-        guard let node, let entries = mapping(node, "'headers'") else { return [] }
+        guard let node, let entries = mapEntries(node, "'headers'") else { return [] }
         var headers: [Header] = []
         // Keys are field names, never extensions: `x-request-id` is a header.
         for entry in entries {
@@ -210,7 +233,7 @@ extension DocumentParser {
                 diagnostics.warning("header style '\(style)' is not allowed (headers use 'simple'); '\(entry.key)' is read and written in the 'simple' style", at: styleNode.location)
             }
             let schema = value["schema"].map(parseSchema)
-            if schema == nil, let content = value["content"]?.mapping?.first {
+            if schema == nil, let content = value["content"].flatMap({ resolvedMap($0, "'content'")?.node.mapping?.first }) {
                 diagnostics.warning(
                     "header '\(entry.key)' of response '\(status)' is described by 'content' ('\(content.key)'), which is not generated yet; it is not read or written",
                     at: content.keyLocation
@@ -230,10 +253,10 @@ extension DocumentParser {
     }
 
     private func parseContent(_ node: Node?) -> [MediaType] {
-        guard let node, let entries = mapping(node, "'content'") else { return [] }
+        guard let node, let entries = mapEntries(node, "'content'") else { return [] }
         return entries.map { entry in
             var encoding: [String: MediaType.Encoding] = [:]
-            for property in entry.value["encoding"]?.mapping ?? [] {
+            for property in entry.value["encoding"].flatMap({ resolvedMap($0, "'encoding'")?.node.mapping }) ?? [] {
                 encoding[property.key] = MediaType.Encoding(
                     contentType: text(property.value, "contentType"),
                     style: text(property.value, "style"),

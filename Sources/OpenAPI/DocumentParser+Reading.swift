@@ -46,7 +46,13 @@ extension DocumentParser {
     /// Follows `$ref`s (also refs to refs, across files) from `node` to the object they name,
     /// reporting unresolvable and cyclic references. Nodes without `$ref` are returned as they are.
     func resolve(_ node: Node, _ what: String) -> Node? {
+        follow(node, what).map { $0.node }
+    }
+
+    /// `resolve(_:_:)`, also giving where the last reference led (`nil` when `node` has no `$ref`).
+    private func follow(_ node: Node, _ what: String) -> (node: Node, target: Located?)? {
         var current = node
+        var last: Located?
         var seen: [String] = []
         var refs: [String] = []
         while let refNode = current["$ref"] {
@@ -62,8 +68,50 @@ extension DocumentParser {
             }
             seen.append(target.key)
             current = target.node
+            last = target
         }
-        return current
+        return (current, last)
+    }
+
+    // MARK: Maps
+
+    /// The entries of a map the spec defines (components' maps, `paths`, `responses`,
+    /// `properties`, `headers`, `content`, …), or an error and `nil` when `node` is no mapping.
+    ///
+    /// Bundlers write a `$ref` in place of such a map (`schemas: {$ref: ./schemas/_index.yaml}`),
+    /// which OpenAPI does not allow there. It is followed as any other `$ref` is (relative to the
+    /// file it is written in, inside the spec's folder, cycles reported), with a warning: every
+    /// map reader goes through here, and pointers walking through such a map do too.
+    func mapEntries(_ node: Node, _ what: String) -> [MappingEntry]? {
+        guard let map = resolvedMap(node, what) else { return nil }
+        return mapping(map.node, what)
+    }
+
+    /// `node`, or the node a `$ref` in its place leads to, with where that is (see `mapEntries`).
+    func resolvedMap(_ node: Node, _ what: String) -> (node: Node, target: Located?)? {
+        guard let refNode = Self.mapReference(in: node), let ref = refNode.scalar?.text else { return (node, nil) }
+        // A pointer through the map can lead back into it (`#/a/b` where `a` is `{$ref: '#/a/b'}`).
+        guard !context.mapReferencesFollowed.contains(refNode.location) else {
+            diagnostics.error("cyclic reference '\(ref)': the map it names is reached through itself", at: refNode.location)
+            return nil
+        }
+        context.mapReferencesFollowed.insert(refNode.location)
+        defer { context.mapReferencesFollowed.remove(refNode.location) }
+        guard let followed = follow(node, what) else { return nil }
+        // Once per `$ref`, however many pointers walk through it; one that cannot be followed is
+        // only the error saying why.
+        if context.reportedMapReferences.insert(refNode.location).inserted {
+            diagnostics.warning("\(what) is a $ref to '\(ref)', where OpenAPI expects a map; gen reads the map it names", at: refNode.location)
+        }
+        return followed
+    }
+
+    /// The `$ref` of a node written as a reference in place of a map: a mapping whose only entry
+    /// is `$ref` with a string value. A map entry *named* `$ref` (a property, a header) holds an
+    /// object, never a string, so it is not mistaken for one.
+    static func mapReference(in node: Node) -> Node? {
+        guard let entries = node.mapping, entries.count == 1, entries[0].key == "$ref", entries[0].value.scalar != nil else { return nil }
+        return entries[0].value
     }
 
     /// What a reference points at: the node, a key identifying the place across files, the file it
@@ -72,6 +120,8 @@ extension DocumentParser {
         var node: Node
         var key: String
         var file: String
+        /// The file's path with symlinks resolved: `key` is this and `pointer`.
+        var resolvedFile: String
         var pointer: JSONPointer
     }
 
@@ -102,7 +152,7 @@ extension DocumentParser {
             resolvedFile = target.resolvedPath
         }
         guard let node = walk(pointer, in: document, file: resolvedFile, ref: ref, at: location, what: what) else { return nil }
-        return Located(node: node, key: resolvedFile + pointer.description, file: file, pointer: pointer)
+        return Located(node: node, key: resolvedFile + pointer.description, file: file, resolvedFile: resolvedFile, pointer: pointer)
     }
 
     /// Follows `pointer` from `document`, reporting the first token that is not there.
@@ -110,6 +160,11 @@ extension DocumentParser {
         var node = document
         var path = file + "#"
         for (index, token) in pointer.tokens.enumerated() {
+            if token != "$ref", Self.mapReference(in: node) != nil {
+                let place = pointer.tokens.prefix(index).joined(separator: "/")
+                guard let followed = resolvedMap(node, place.isEmpty ? "the document" : "'\(place)'") else { return nil }
+                node = followed.node
+            }
             let next: Node?
             switch node.content {
             case .mapping(let entries) where entries.count > 16:

@@ -26,7 +26,23 @@ extension DocumentParser {
         for entry in entries {
             readKeyword(entry, into: schema, node: node)
         }
+        addPropertiesMarkedRequired(in: node, to: schema)
         return schema
+    }
+
+    /// `required: true` written on a property's schema (Swagger 1.x style, common in hand-written
+    /// specs) instead of in the object's `required` list: the property is made required, with a
+    /// warning. After all keywords, so a `required` list anywhere in the object is kept too.
+    private func addPropertiesMarkedRequired(in node: Node, to schema: Schema) {
+        guard let properties = node["properties"].flatMap({ resolvedMap($0, "'properties'")?.node.mapping }) else { return }
+        for property in properties {
+            guard let flag = property.value["required"], case .bool(let required)? = flag.scalar?.value else { continue }
+            diagnostics.warning(
+                "'required: \(required)' on property '\(property.key)'; OpenAPI lists required properties in the object's 'required' array; gen makes '\(property.key)' \(required ? "required" : "optional")",
+                at: flag.location
+            )
+            if required, !schema.required.contains(property.key) { schema.required.append(property.key) }
+        }
     }
 
     private enum ReferenceTarget {
@@ -48,7 +64,7 @@ extension DocumentParser {
             }
             var notes: [Diagnostic] = []
             if let suggestion = closestMatch(to: name, in: componentSchemaNames),
-               let entry = root["components"]?["schemas"]?.mapping?.first(where: { $0.key == suggestion })
+               let entry = componentSchemaEntries.first(where: { $0.key == suggestion })
             {
                 notes.append(.note("did you mean '\(suggestion)'?", at: entry.keyLocation))
             }
@@ -155,18 +171,22 @@ extension DocumentParser {
         case "title": schema.title = text(node, "title")
         case "description": schema.description = text(node, "description")
         case "properties":
-            var value = value
-            if let ref = value["$ref"], value.mapping?.count == 1, ref.scalar != nil {
-                // `properties: {$ref: 'file#/map'}` (DigitalOcean): the whole map is referenced.
-                // A property *named* `$ref` would have a schema, never a string, as its value.
-                diagnostics.warning("'properties' is a $ref; OpenAPI expects a map of property schemas here, so the referenced map is used as one", at: ref.location)
-                guard let target = resolve(value, "properties") else { return }
-                value = target
+            // `properties: {$ref: 'file#/map'}` (DigitalOcean) is read as the map it names.
+            guard let properties = mapEntries(value, "'properties'") else { return }
+            for property in properties {
+                if let flag = property.value["required"], case .bool? = flag.scalar?.value { context.propertyRequiredFlags.insert(flag.location) }
             }
-            guard let properties = mapping(value, "'properties'") else { return }
             // Keys here are property names, never keywords: a property called `$ref` is data.
             schema.properties = properties.map { Schema.Property(name: $0.key, schema: parseSchema($0.value), location: $0.keyLocation) }
         case "required":
+            // A boolean on a property's schema is read by the object holding it; elsewhere
+            // (`requestBody: {content: {…: {schema: {required: true}}}}`) it says nothing a schema can.
+            if case .bool(let flag)? = value.scalar?.value {
+                if !context.propertyRequiredFlags.contains(value.location) {
+                    diagnostics.warning("'required: \(flag)' on a schema that is not a property; OpenAPI lists required properties in an object's 'required' array; gen ignores it", at: value.location)
+                }
+                return
+            }
             schema.required = strings(node, "required")
         case "additionalProperties":
             if case .bool(let allowed)? = value.scalar?.value {
@@ -214,9 +234,11 @@ extension DocumentParser {
         }
         return names.compactMap { name in
             guard let text = name.scalar?.text, let type = JSONType(rawValue: text) else {
+                // `type: file` (Swagger 2.0) and typos: the rest of the schema still describes the
+                // value, so it is only left unconstrained by this entry.
                 let known = JSONType.allCases.map(\.rawValue)
-                diagnostics.error(
-                    "unknown type '\(name.scalar?.text ?? name.kindDescription)'; expected one of \(known.joined(separator: ", "))",
+                diagnostics.warning(
+                    "unknown type '\(name.scalar?.text ?? name.kindDescription)'; expected one of \(known.joined(separator: ", ")); gen ignores it",
                     at: name.location,
                     notes: name.scalar.flatMap { closestMatch(to: $0.text, in: known) }.map { [.note("did you mean '\($0)'?", at: name.location)] } ?? []
                 )
@@ -229,10 +251,10 @@ extension DocumentParser {
     private func parseDiscriminator(_ node: Node) -> Schema.Discriminator? {
         guard mapping(node, "'discriminator'") != nil else { return nil }
         guard let propertyName = text(node, "propertyName") else {
-            diagnostics.error("missing 'propertyName' in discriminator", at: node.location)
+            diagnostics.warning("missing 'propertyName' in discriminator; gen ignores the discriminator and decodes by trying each alternative", at: node.location)
             return nil
         }
-        let mapping = (node["mapping"]?.mapping ?? []).compactMap { entry -> (value: String, schemaName: String, location: SourceLocation)? in
+        let mapping = (node["mapping"].flatMap { resolvedMap($0, "'mapping'")?.node.mapping } ?? []).compactMap { entry -> (value: String, schemaName: String, location: SourceLocation)? in
             guard let target = entry.value.scalar?.text else { return nil }
             // Values are schema names or references (§4.8.25.1). A reference into another file is
             // resolved as a `$ref` is, so it names the schema the alternatives' refs name; other

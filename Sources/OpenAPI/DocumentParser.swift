@@ -6,12 +6,16 @@ import YAML
 /// Problems are reported to the sink with the position of the offending key or value, and
 /// parsing goes on so one run shows them all. Local `$ref`s are resolved here (JSON Pointer,
 /// RFC 6901, with `~0`, `~1` and percent-escapes); references to `components/schemas` entries
-/// stay references so the IR can name them and handle recursion.
+/// stay references so the IR can name them and handle recursion. Deviations real specs share
+/// (a `$ref` in place of a map, a path variable without a parameter, …) are repaired with a
+/// warning where the meaning is clear; README "Spec deviations gen repairs" lists them.
 public struct DocumentParser {
     let root: Node
     let diagnostics: DiagnosticSink
     /// Names under `components/schemas`, for telling named references from inline ones.
-    let componentSchemaNames: Set<String>
+    private(set) var componentSchemaNames: Set<String> = []
+    /// The entries of `components/schemas` (read through a `$ref` in place of the map, if written so).
+    private(set) var componentSchemaEntries: [MappingEntry] = []
     let context: Context
 
     /// Mutable state shared by the recursive descent.
@@ -27,6 +31,12 @@ public struct DocumentParser {
         var externalSchemas: [NamedSchema] = []
         /// Key → entry index of large mappings, by resolved file and pointer (`/a.yaml#/components/schemas`).
         var mappingIndexes: [String: [String: Int]] = [:]
+        /// `$ref`s written in place of a map that are being followed, to report cycles through them.
+        var mapReferencesFollowed: Set<SourceLocation> = []
+        /// `required: true|false` written on properties' schemas, which their objects read.
+        var propertyRequiredFlags: Set<SourceLocation> = []
+        /// `$ref`s written in place of a map that were warned about: each once.
+        var reportedMapReferences: Set<SourceLocation> = []
         let files: ExternalFiles
 
         init(files: ExternalFiles) {
@@ -44,10 +54,17 @@ public struct DocumentParser {
     public init(root: Node, diagnostics: DiagnosticSink, read: ((_ path: String) -> [UInt8]?)? = nil, workingDirectory: String? = nil) {
         self.root = root
         self.diagnostics = diagnostics
-        self.componentSchemaNames = Set(root["components"]?["schemas"]?.mapping?.map(\.key) ?? [])
         self.context = Context(files: ExternalFiles(
             root: root, read: read ?? ExternalFiles.fileSystemReader, workingDirectory: workingDirectory, diagnostics: diagnostics
         ))
+        // Known before anything is parsed, as every schema reference needs them. A wrong kind of
+        // node is reported when `parseComponents` reads the same nodes.
+        if let components = root["components"].flatMap({ resolvedMap($0, "'components'")?.node }), components.mapping != nil,
+           let schemas = components["schemas"].flatMap({ resolvedMap($0, "'components/schemas'")?.node })
+        {
+            componentSchemaEntries = schemas.mapping ?? []
+            componentSchemaNames = Set(componentSchemaEntries.map(\.key))
+        }
     }
 
     /// Parses the whole document.
@@ -74,7 +91,7 @@ public struct DocumentParser {
         var components = parseComponents(root["components"])
         let security = root["security"].map(parseSecurity) ?? []
         var paths: [PathItem] = []
-        if let pathsNode = root["paths"], let entries = mapping(pathsNode, "'paths'") {
+        if let pathsNode = root["paths"], let entries = mapEntries(pathsNode, "'paths'") {
             for entry in entries where !entry.key.hasPrefix("x-") {
                 if !entry.key.hasPrefix("/") {
                     diagnostics.error("path '\(entry.key)' must start with '/'", at: entry.keyLocation)
@@ -117,7 +134,7 @@ public struct DocumentParser {
     private func parseServer(_ node: Node) -> Server? {
         guard mapping(node, "a server") != nil, var url = text(node, "url") else { return nil }
         // Substitute variables with their defaults (§4.8.6): a usable base URL out of the box.
-        for variable in node["variables"]?.mapping ?? [] {
+        for variable in node["variables"].flatMap({ resolvedMap($0, "'variables'")?.node.mapping }) ?? [] {
             if let value = text(variable.value, "default") {
                 url = url.replacingOccurrences(of: "{\(variable.key)}", with: value)
             }
@@ -127,12 +144,23 @@ public struct DocumentParser {
 
     private func parseComponents(_ node: Node?) -> Components {
         var components = Components(schemas: [], securitySchemes: [])
-        guard let node, mapping(node, "'components'") != nil else { return components }
-        let entries = node["schemas"].flatMap({ mapping($0, "'components/schemas'") }) ?? []
+        guard let node = node.flatMap({ resolvedMap($0, "'components'")?.node }), mapping(node, "'components'") != nil else { return components }
+        guard let schemasNode = node["schemas"], let schemas = resolvedMap(schemasNode, "'components/schemas'"), mapping(schemas.node, "'components/schemas'") != nil else {
+            return parseSecuritySchemes(node, into: components)
+        }
+        let entries = componentSchemaEntries
+        var external: [String: Node] = [:]
+        if let target = schemas.target {
+            // The map is in another file (`schemas: {$ref: ./schemas/_index.yaml}`): a reference
+            // there to one of its entries (`#/Pet`, `_index.yaml#/Pet`) means that component.
+            for entry in entries {
+                let pointer = JSONPointer(tokens: target.pointer.tokens + [entry.key])
+                context.externalSchemaNames[target.resolvedFile + pointer.description] = entry.key
+            }
+        }
         // `Stats: {$ref: 'schemas/stats.yaml'}` is how specs are split over files: the file's schema
         // is `Stats` itself, not a type named after the file with `Stats` an alias of it. Claimed
         // before anything is parsed, so every other reference to that file means `Stats` too.
-        var external: [String: Node] = [:]
         for entry in entries {
             guard entry.value.mapping?.count == 1, let ref = entry.value["$ref"]?.scalar?.text, !ref.hasPrefix("#"),
                   let target = locate(ref, at: entry.value.location, what: "schema"),
@@ -147,7 +175,12 @@ public struct DocumentParser {
         for entry in entries {
             components.schemas.append(NamedSchema(name: entry.key, schema: parseSchema(external[entry.key] ?? entry.value)))
         }
-        for entry in node["securitySchemes"].flatMap({ mapping($0, "'components/securitySchemes'") }) ?? [] {
+        return parseSecuritySchemes(node, into: components)
+    }
+
+    private func parseSecuritySchemes(_ node: Node, into components: Components) -> Components {
+        var components = components
+        for entry in node["securitySchemes"].flatMap({ mapEntries($0, "'components/securitySchemes'") }) ?? [] {
             if let target = resolve(entry.value, "security scheme"), let scheme = parseSecurityScheme(target) {
                 components.securitySchemes.append(NamedSecurityScheme(name: entry.key, scheme: scheme))
             }

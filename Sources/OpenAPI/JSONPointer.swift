@@ -3,6 +3,10 @@ struct JSONPointer: Hashable {
     /// The reference tokens, unescaped (`~1` → `/`, `~0` → `~`, then percent-decoded).
     var tokens: [String]
 
+    init(tokens: [String]) {
+        self.tokens = tokens
+    }
+
     /// Parses the fragment part of a local `$ref` such as `#/components/schemas/a~1b%20c`.
     /// Returns `nil` when the text is not a local reference (no leading `#`) or is malformed.
     init?(reference: String) {

@@ -43,7 +43,8 @@ public struct OperationSelection: Sendable {
         if skipsDeprecated && operation.deprecated { return false }
         guard filtersOperations else { return true }
         return operation.tags.contains { tag in tags.contains { $0.name == tag } }
-            || operation.operationID.map { id in operationIDs.contains { $0.name == id } } == true
+            // A repeated id selects every operation that writes it (gRPC-gateway's bindings of one RPC).
+            || operation.writtenOperationID.map { id in operationIDs.contains { $0.name == id } } == true
             || paths.contains { $0.name == operation.path }
     }
 }
@@ -59,7 +60,7 @@ extension Document {
         guard !selection.keepsEverything else { return self }
         let operations = paths.flatMap(\.operations)
         Self.warnAboutUnmatched(selection.tags, kind: "tag", known: Set(operations.flatMap(\.tags)), diagnostics: diagnostics)
-        Self.warnAboutUnmatched(selection.operationIDs, kind: "operationId", known: Set(operations.compactMap(\.operationID)), diagnostics: diagnostics)
+        Self.warnAboutUnmatched(selection.operationIDs, kind: "operationId", known: Set(operations.compactMap(\.writtenOperationID)), diagnostics: diagnostics)
         Self.warnAboutUnmatched(selection.paths, kind: "path", known: Set(paths.map(\.path)), diagnostics: diagnostics)
         Self.warnAboutUnmatched(selection.schemas, kind: "schema", known: Set(components.schemas.map(\.name)), diagnostics: diagnostics)
 

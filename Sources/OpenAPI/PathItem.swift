@@ -34,6 +34,21 @@ public struct Operation {
     public var security: [SecurityRequirement]?
     public var deprecated: Bool
     public var location: SourceLocation
+    /// Set when the `operationId` repeats an earlier operation's (§4.8.10.1: ids "MUST be
+    /// unique"); `operationID` is then `nil`, so the operation is named after its method and path.
+    public var repeatedOperationID: RepeatedOperationID? = nil
+
+    /// An `operationId` written on more than one operation: the repeat and the first use.
+    public struct RepeatedOperationID {
+        public var id: String
+        /// Where the repeat is written.
+        public var location: SourceLocation
+        /// Where the operation that keeps the id writes it.
+        public var firstUse: SourceLocation
+    }
+
+    /// The `operationId` as written, also when it repeats another operation's.
+    public var writtenOperationID: String? { operationID ?? repeatedOperationID?.id }
 }
 
 /// §4.8.12: a path, query, header or cookie parameter.

@@ -61,8 +61,8 @@ struct Gen: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 and print a unified diff when the output folder is stale.")
     var check = false
 
-    @Flag(name: .long, help: "Treat warnings as errors: report them as errors, exit 1 and write nothing.")
-    var warningsAsErrors = false
+    @Flag(name: .long, inversion: .prefixedNo, help: "Treat warnings as errors: report them as errors, exit 1 and write nothing. (default: the config file's 'strict', else off)")
+    var warningsAsErrors: Bool?
 
     @Flag(name: .long, help: "Print only errors: no warnings, notes on warnings, or summary lines.")
     var quiet = false
@@ -150,15 +150,22 @@ struct Gen: ParsableCommand {
     /// `--diagnostics-format json` prints one JSON array and nothing else.
     func execute() -> Int32 {
         let diagnostics = DiagnosticSink()
-        let (status, summary) = generate(reportingTo: diagnostics)
-        report(diagnostics)
+        let (status, summary, strict) = generate(reportingTo: diagnostics)
+        report(diagnostics, warningsAsErrors: strict)
         if let summary, diagnosticsFormat == .text, !quiet { printError(summary) }
         return status
     }
 
-    /// Generates and writes (or checks) the output; returns the exit status and, on success, the
-    /// line saying what was written.
-    private func generate(reportingTo diagnostics: DiagnosticSink) -> (status: Int32, summary: String?) {
+    /// Generates and writes (or checks) the output; returns the exit status, on success the line
+    /// saying what was written, and whether warnings count as errors (the flag, else the config's
+    /// `strict`).
+    private func generate(reportingTo diagnostics: DiagnosticSink) -> (status: Int32, summary: String?, strict: Bool) {
+        var strict = warningsAsErrors ?? false
+        let result = generate(reportingTo: diagnostics, strict: &strict)
+        return (result.status, result.summary, strict)
+    }
+
+    private func generate(reportingTo diagnostics: DiagnosticSink, strict: inout Bool) -> (status: Int32, summary: String?) {
         var generator = Generator(specPath: Self.normalized(spec), templatesDirectory: templates, moduleName: moduleName)
         var output = self.output ?? "Generated"
         generator.layout = layout == .flat ? .flat : .modules
@@ -191,6 +198,7 @@ struct Gen: ParsableCommand {
                 }
                 generator.accessLevel = level
             }
+            if warningsAsErrors == nil, let configured = configuration.strict { strict = configured }
             generator.selection = configuration.selection
             generator.renames = configuration.renames
             if let outputs = configuration.outputs { generator.outputs = outputs }
@@ -207,7 +215,7 @@ struct Gen: ParsableCommand {
         } catch {
             return (error.isUsageError ? 2 : 1, nil)
         }
-        if warningsAsErrors, diagnostics.diagnostics.contains(where: { $0.severity == .warning }) {
+        if strict, diagnostics.diagnostics.contains(where: { $0.severity == .warning }) {
             return (1, nil)
         }
         let directory = OutputDirectory(path: output)
@@ -273,8 +281,8 @@ struct Gen: ParsableCommand {
     }
 
     /// Prints the run's diagnostics, sorted by position, in the chosen format, after applying
-    /// `--warnings-as-errors` and `--quiet`.
-    private func report(_ diagnostics: DiagnosticSink) {
+    /// `--warnings-as-errors` (or the config's `strict`) and `--quiet`.
+    private func report(_ diagnostics: DiagnosticSink, warningsAsErrors: Bool) {
         var sorted = diagnostics.sorted
         if warningsAsErrors {
             sorted = sorted.map { diagnostic in

@@ -85,15 +85,17 @@ func unsupportedVersions(text: String, expected: String) {
     #expect(parsed.document?.info.version == "1.0")
 }
 
-// A misspelt type is an error at the value with the closest JSON Schema type as a note.
+// A misspelt type is a warning at the value with the closest JSON Schema type as a note; it is ignored.
 @Test func misspeltTypeSuggestsTheClosest() {
     let parsed = parseDocument(
         "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {type: strng}\n    B: {type: [integr, 'null']}\n"
     )
     #expect(parsed.reported == [
-        "t.yaml:6:15: error: unknown type 'strng'; expected one of null, boolean, object, array, number, string, integer\nt.yaml:6:15: note: did you mean 'string'?",
-        "t.yaml:7:16: error: unknown type 'integr'; expected one of null, boolean, object, array, number, string, integer\nt.yaml:7:16: note: did you mean 'integer'?",
+        "t.yaml:6:15: warning: unknown type 'strng'; expected one of null, boolean, object, array, number, string, integer; gen ignores it\nt.yaml:6:15: note: did you mean 'string'?",
+        "t.yaml:7:16: warning: unknown type 'integr'; expected one of null, boolean, object, array, number, string, integer; gen ignores it\nt.yaml:7:16: note: did you mean 'integer'?",
     ])
+    #expect(parsed.schema("A")?.types == [])
+    #expect(parsed.schema("B")?.types == [.null])
 }
 
 // MARK: Wrong kinds of node
@@ -460,8 +462,9 @@ func malformedJSONPointers(reference: String) {
     #expect(delete.parameters.map(\.description) == ["shared", "shared"])
 }
 
-// A `{name}` in the path needs an `in: path` parameter, and every path parameter must appear in the path.
-@Test func pathTemplateAndPathParametersMustAgree() {
+// A `{name}` in the path without an `in: path` parameter gets a required string one, and a path
+// parameter the path does not use is left out; each is a warning.
+@Test func pathTemplateAndPathParametersAreRepaired() throws {
     let parsed = parseDocument(
         """
         openapi: 3.1.0
@@ -480,9 +483,12 @@ func malformedJSONPointers(reference: String) {
         """
     )
     #expect(parsed.reported == [
-        "t.yaml:6:7: error: path template '/builds/{id}' uses '{id}' but the operation declares no 'in: path' parameter named 'id'",
-        "t.yaml:12:9: error: path parameter 'build_id' does not appear in path template '/builds'",
+        "t.yaml:6:7: warning: path template '/builds/{id}' uses '{id}' but the operation declares no 'in: path' parameter named 'id'; gen adds a required string parameter 'id'",
+        "t.yaml:12:9: warning: path parameter 'build_id' does not appear in path template '/builds'; gen leaves it out",
     ])
+    let get = try #require(parsed.operation(.get, "/builds/{id}"))
+    #expect(get.parameters.map { "\($0.location.rawValue) \($0.name) \($0.required) \($0.schema?.types.map(\.rawValue).joined() ?? "-")" } == ["query id false -", "path id true string"])
+    #expect(parsed.operation(.delete, "/builds")?.parameters.isEmpty == true)
 }
 
 // A path parameter without `required: true` is a warning and is treated as required.
@@ -504,7 +510,7 @@ func malformedJSONPointers(reference: String) {
     #expect(parsed.operation(.get, "/builds/{id}/{n}")?.parameters.map(\.required) == [true, true])
 }
 
-// A parameter with a missing or unknown `in` is reported with the choices.
+// A parameter with a missing or unknown `in` is a warning with the choices, and is left out.
 @Test func parameterLocationMustBeKnown() {
     let parsed = parseDocument(
         """
@@ -520,12 +526,14 @@ func malformedJSONPointers(reference: String) {
         """
     )
     #expect(parsed.reported == [
-        "t.yaml:7:23: error: unknown parameter location 'body' for 'a'; expected path, query, header or cookie",
-        "t.yaml:8:9: error: missing 'in' in parameter 'b'; expected path, query, header or cookie",
+        "t.yaml:7:23: warning: unknown parameter location 'body' for 'a' (a Swagger 2.0 location; OpenAPI 3 describes bodies with 'requestBody'); expected path, query, header or cookie; gen leaves the parameter out",
+        "t.yaml:8:9: warning: missing 'in' in parameter 'b'; expected path, query, header or cookie; gen leaves the parameter out",
     ])
+    #expect(parsed.operation(.get, "/builds")?.parameters.isEmpty == true)
 }
 
-// A repeated operationId is an error at the repeat with a note at the first use.
+// A repeated operationId is kept by its first use; the repeat has none, and says which id it
+// repeated (the IR names it and warns, see ModuleBuilderTests).
 @Test func duplicateOperationIDs() {
     let parsed = parseDocument(
         """
@@ -542,7 +550,11 @@ func malformedJSONPointers(reference: String) {
               responses: {'200': {description: ok}}
         """
     )
-    #expect(parsed.reported == ["t.yaml:10:20: error: duplicate operationId 'fetch'\nt.yaml:6:20: note: first used here"])
+    #expect(parsed.reported == [])
+    #expect(parsed.operation(.get, "/a")?.operationID == "fetch" && parsed.operation(.get, "/a")?.repeatedOperationID == nil)
+    let repeated = parsed.operation(.get, "/b")?.repeatedOperationID
+    #expect(parsed.operation(.get, "/b")?.operationID == nil)
+    #expect(repeated.map { "\($0.id) \($0.location) \($0.firstUse)" } == "fetch t.yaml:10:20 t.yaml:6:20")
 }
 
 // Within one path item, "first used" follows the document, not the fixed order of HTTP methods.
@@ -561,7 +573,8 @@ func malformedJSONPointers(reference: String) {
               responses: {'200': {description: ok}}
         """
     )
-    #expect(parsed.reported == ["t.yaml:9:20: error: duplicate operationId 'fetch'\nt.yaml:6:20: note: first used here"])
+    #expect(parsed.operation(.get, "/a")?.repeatedOperationID?.firstUse.description == "t.yaml:6:20")
+    #expect(parsed.operation(.post, "/a")?.operationID == "fetch")
     // Operations still come in the fixed method order.
     #expect(parsed.document?.paths.first?.operations.map(\.method) == [.get, .post])
 }
