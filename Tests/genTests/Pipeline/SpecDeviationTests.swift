@@ -4,6 +4,7 @@ import Testing
 @testable import IR
 @testable import OpenAPI
 @testable import Pipeline
+import Render
 @testable import YAML
 
 /// Real-world deviations from OpenAPI that gen repairs (README "Spec deviations gen repairs"):
@@ -58,7 +59,7 @@ import Testing
         guard let document = parsed.document else { return ([], parsed.reported) }
         let sink = DiagnosticSink()
         parsed.diagnostics.forEach(sink.report)
-        let module = ModuleBuilder(document: document, diagnostics: sink, overrides: NameOverrides(operations: renames)).build(specPath: "t.yaml")
+        let module = ModuleBuilder(document: document, diagnostics: sink, reserved: Renderer.builtinReservedNames, overrides: NameOverrides(operations: renames)).build(specPath: "t.yaml")
         return (module.operations.map(\.name), sink.sorted.map(\.description))
     }
 
