@@ -34,7 +34,7 @@ import Render
         let files = try Generator(specPath: "spec.yaml", templatesDirectory: Repository.templates, workingDirectory: Self.bundled).run(diagnostics: diagnostics)
         #expect(diagnostics.sorted.map(\.description) == Self.bundledWarnings)
         let models = try #require(files.first { $0.path == "Bundled/Models.swift" }?.contents)
-        for declaration in ["public struct Thing:", "public struct Owner:", "public struct ThingList:", "public struct Problem:"] {
+        for declaration in ["public nonisolated struct Thing:", "public nonisolated struct Owner:", "public nonisolated struct ThingList:", "public nonisolated struct Problem:"] {
             #expect(models.contains(declaration), "\(declaration) missing")
         }
         // `owner` (in the properties file) and `items` (a `#/Thing` inside the index) name the components.
