@@ -103,7 +103,8 @@ public struct Enumeration: Sendable {
 }
 
 /// `anyOf`/`oneOf` of several types: an enum with one case per alternative. With a discriminator
-/// the case is chosen by the tag property; without one, by trying each alternative in order.
+/// the case is chosen by the tag property; without one, by the alternative that fits the value
+/// best (`UnionMatching` gives the facts the generated `UnionCoding.decode` ranks by).
 public struct Union: Sendable {
     public var cases: [Case]
     /// Whether the enum is `indirect`: an alternative is an object or union (`OutOfLineStorage`).
@@ -127,6 +128,10 @@ public struct Union: Sendable {
         /// The alternative's type is deprecated.
         public var deprecated = false
         public var deprecationMessage: String? = nil
+        /// Without a discriminator: the sets of JSON keys the alternative declares, in spec order
+        /// (one for an object schema, one per object alternative of a nested union, none for
+        /// other types). The alternative declaring most of an object's keys is preferred.
+        public var declaredKeys: [[String]] = []
     }
 
     /// §4.8.25: the property whose value names the alternative.

@@ -70,6 +70,40 @@ private let discriminatorSpec = """
     #expect(tries("FrozenOnly") == false)
 }
 
+// Each alternative of a union without a discriminator declares its object's keys: through an
+// alias, one set per object alternative of a nested union (the tag added for a discriminated one),
+// and none for dictionaries, free-form objects, enums and primitives.
+@Test func alternativesDeclareTheirObjectsKeys() {
+    let built = buildModule("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        components:
+          schemas:
+            A: {type: object, properties: {op: {type: string}, lo: {type: integer}}}
+            B: {type: object, properties: {x: {type: integer}}}
+            Alias: {$ref: '#/components/schemas/A'}
+            Inner: {anyOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}
+            Tagged:
+              oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]
+              discriminator: {propertyName: op}
+            Outer:
+              anyOf:
+                - {$ref: '#/components/schemas/Alias'}
+                - {$ref: '#/components/schemas/Inner'}
+                - {$ref: '#/components/schemas/Tagged'}
+                - {type: object, additionalProperties: {type: integer}}
+                - {type: object}
+                - {type: string, enum: [a]}
+                - {type: integer}
+        """)
+    #expect(built.reported == [])
+    guard case .union(let union)? = built.type("Outer")?.kind else {
+        Issue.record("Outer is not a union")
+        return
+    }
+    #expect(union.cases.map(\.declaredKeys) == [[["op", "lo"]], [["op", "lo"], ["x"]], [["op", "lo"], ["x", "op"]], [], [], [], []])
+}
+
 // MARK: Deprecation
 
 // A deprecated schema makes what spells its type deprecated: aliases (transitively), properties,

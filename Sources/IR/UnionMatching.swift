@@ -1,8 +1,11 @@
-/// Finds the unions without a discriminator whose trial decoding could pick the wrong alternative:
-/// an open enum's catch-all case (or a discriminated union's unknown case) inside one alternative
-/// accepts a value that another alternative lists exactly. Those unions first try each
-/// alternative rejecting unlisted values (`Union.triesExactMatchesFirst`).
-enum UnionStrictness {
+/// Prepares the unions without a discriminator for choosing the alternative that fits a value best
+/// (the generated `UnionCoding.decode` applies the rule):
+/// - `Union.triesExactMatchesFirst`: an alternative can hold a catch-all case somewhere inside (an
+///   open enum's, or a discriminated union's unknown case), so each alternative is first tried
+///   rejecting unlisted values, and the catch-all never makes a weaker match win.
+/// - `Union.Case.declaredKeys`: the JSON keys each alternative declares, which rank the
+///   alternatives that fit an object.
+enum UnionMatching {
     static func mark(_ types: inout [SwiftType]) {
         var byName: [String: SwiftType] = [:]
         func index(_ types: [SwiftType], prefix: String) {
@@ -39,11 +42,39 @@ enum UnionStrictness {
             }
         }
 
+        /// The key sets a value of `type` can be an object with: a struct's properties; an alias's
+        /// target's; each alternative's of a union (with its discriminator's key). Empty for
+        /// everything else, dictionaries and free-form objects included: they declare no key.
+        func keySets(of type: TypeReference, visiting: inout Set<String>) -> [[String]] {
+            guard case .named(let name) = type, let named = byName[name], visiting.insert(name).inserted else { return [] }
+            defer { visiting.remove(name) }
+            switch named.kind {
+            case .structure(let structure):
+                return structure.properties.isEmpty ? [] : [structure.properties.map(\.jsonName)]
+            case .alias(let target):
+                return keySets(of: target, visiting: &visiting)
+            case .union(let union):
+                var sets: [[String]] = []
+                for option in union.cases {
+                    for var keys in keySets(of: option.type, visiting: &visiting) {
+                        if let tag = union.discriminator?.propertyName, !keys.contains(tag) { keys.append(tag) }
+                        if !sets.contains(keys) { sets.append(keys) }
+                    }
+                }
+                return sets
+            case .enumeration:
+                return []
+            }
+        }
+
         func mark(_ types: inout [SwiftType]) {
             for index in types.indices {
                 if case .union(var union) = types[index].kind, union.discriminator == nil, union.cases.count > 1 {
                     var visiting: Set<String> = []
                     union.triesExactMatchesFirst = union.cases.contains { reaches($0.type, visiting: &visiting) }
+                    for caseIndex in union.cases.indices {
+                        union.cases[caseIndex].declaredKeys = keySets(of: union.cases[caseIndex].type, visiting: &visiting)
+                    }
                     types[index].kind = .union(union)
                 }
                 mark(&types[index].nestedTypes)
