@@ -128,9 +128,10 @@ public struct Union: Sendable {
         /// The alternative's type is deprecated.
         public var deprecated = false
         public var deprecationMessage: String? = nil
-        /// Without a discriminator: the sets of JSON keys the alternative declares, in spec order
-        /// (one for an object schema, one per object alternative of a nested union, none for
-        /// other types). The alternative declaring most of an object's keys is preferred.
+        /// Without a discriminator: the sets of JSON keys the alternative declares, in spec order:
+        /// one for an object schema, one per object alternative of a nested union, one empty set
+        /// for objects that declare no key (dictionaries, free-form objects), none for values
+        /// that cannot be objects. The alternative declaring most of an object's keys is preferred.
         public var declaredKeys: [[String]] = []
     }
 

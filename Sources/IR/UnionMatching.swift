@@ -4,7 +4,7 @@
 ///   open enum's, or a discriminated union's unknown case), so each alternative is first tried
 ///   rejecting unlisted values, and the catch-all never makes a weaker match win.
 /// - `Union.Case.declaredKeys`: the JSON keys each alternative declares, which rank the
-///   alternatives that fit an object.
+///   alternatives that fit an object (and say which alternatives can be one).
 enum UnionMatching {
     static func mark(_ types: inout [SwiftType]) {
         var byName: [String: SwiftType] = [:]
@@ -43,14 +43,21 @@ enum UnionMatching {
         }
 
         /// The key sets a value of `type` can be an object with: a struct's properties; an alias's
-        /// target's; each alternative's of a union (with its discriminator's key). Empty for
-        /// everything else, dictionaries and free-form objects included: they declare no key.
+        /// target's; each alternative's of a union (with its discriminator's key). One empty set
+        /// for objects that declare no key (dictionaries, free-form objects, any JSON value); none
+        /// for values that cannot be objects.
         func keySets(of type: TypeReference, visiting: inout Set<String>) -> [[String]] {
-            guard case .named(let name) = type, let named = byName[name], visiting.insert(name).inserted else { return [] }
+            guard case .named(let name) = type else {
+                switch type {
+                case .dictionary, .jsonValue: return [[]]
+                default: return []
+                }
+            }
+            guard let named = byName[name], visiting.insert(name).inserted else { return [] }
             defer { visiting.remove(name) }
             switch named.kind {
             case .structure(let structure):
-                return structure.properties.isEmpty ? [] : [structure.properties.map(\.jsonName)]
+                return [structure.properties.map(\.jsonName)]
             case .alias(let target):
                 return keySets(of: target, visiting: &visiting)
             case .union(let union):

@@ -84,8 +84,12 @@ struct TypeView: Sendable {
     var hasDiscriminator: Bool
     /// The discriminator's JSON key as a literal: `"kind"`.
     var discriminatorLiteral: String
-    /// Without a discriminator: try alternatives accepting listed enum values only, first.
+    /// Without a discriminator: try alternatives accepting listed enum values only, first
+    /// (`exactFirst:` of `UnionCoding.decode`).
     var triesExactMatchesFirst: Bool
+    /// Without a discriminator: the static table of `UnionCoding.Alternative`s, `alternatives`
+    /// unless a case is called that.
+    var alternativesName = "alternatives"
 
     // Aliases
     var aliasTarget: String
@@ -150,8 +154,12 @@ struct UnionCaseView: Sendable {
     var hasTags: Bool
     /// With a discriminator: the tag literal to add on encoding, when the alternative does not write it.
     var writtenTagLiteral: String?
-    /// Decoding the alternative would make a line longer than the line length: break the call.
+    /// With a discriminator: decoding the alternative would make a line longer than the line
+    /// length, so break the call.
     var wrapsDecoding = false
+    /// Without a discriminator: the alternative's element of the union's `UnionCoding.Alternative`
+    /// array (its declared keys and decoding), as complete lines.
+    var alternativeLines: [String] = []
 }
 
 /// A memberwise initializer of a struct.
@@ -216,6 +224,7 @@ extension TypeView: TemplateValue {
         case .hasDiscriminator: hasDiscriminator.templateData
         case .discriminatorLiteral: discriminatorLiteral.templateData
         case .triesExactMatchesFirst: triesExactMatchesFirst.templateData
+        case .alternativesName: alternativesName.templateData
         case .aliasTarget: aliasTarget.templateData
         case .nestedTypes: nestedTypes.templateData
         default: nil
@@ -270,6 +279,7 @@ extension UnionCaseView: TemplateValue {
         case .hasTags: hasTags.templateData
         case .writtenTagLiteral: writtenTagLiteral.templateData
         case .wrapsDecoding: wrapsDecoding.templateData
+        case .alternativeLines: alternativeLines.templateData
         default: nil
         }
     }

@@ -303,10 +303,14 @@ struct ViewBuilder {
                 SwiftSource.stringLiteral((index == 0 ? "expected one of " : "") + option.type.spelling)
             }
             for index in view.unionCases.indices {
-                let strict = "if let value = try? UnionCoding.strictly({ try container.decode(\(view.unionCases[index].type).self) }) {"
                 let tagged = "self = .\(view.unionCases[index].name)(try container.decode(\(view.unionCases[index].type).self))"
-                view.unionCases[index].wrapsDecoding = Self.overflows(strict, indent: 8 + 4 * depth) || Self.overflows(tagged, indent: 12 + 4 * depth)
+                view.unionCases[index].wrapsDecoding = Self.overflows(tagged, indent: 12 + 4 * depth)
+                if union.discriminator == nil {
+                    view.unionCases[index].alternativeLines = Self.alternativeLines(
+                        view.unionCases[index], keys: union.cases[index].declaredKeys, indent: 8 + 4 * depth)
+                }
             }
+            view.alternativesName = Self.freeName("alternatives", alternatives: ["choices"], taken: Set(view.unionCases.map(\.name)))
             view.indirectKeyword = union.isIndirect ? "indirect " : ""
             view.triesExactMatchesFirst = union.triesExactMatchesFirst
             if let discriminator = union.discriminator {
@@ -320,6 +324,37 @@ struct ViewBuilder {
             view.aliasTarget = target.spelling
         }
         return view
+    }
+
+    /// A union alternative's element of the `UnionCoding.Alternative` array, comma included:
+    /// `.init(keys: ["op", "lo"]) { .range(try $0.decode(Range.self)) },` on one line when it fits
+    /// at `indent`, else the closure's body on a line of its own, and the key sets one literal
+    /// after another, filled as swift-format fills them, when even the head is too long.
+    static func alternativeLines(_ alternative: UnionCaseView, keys: [[String]], indent: Int) -> [String] {
+        let sets = keys.map { $0.map(SwiftSource.stringLiteral) }
+        let head = sets.isEmpty ? ".init" : ".init(keys: " + sets.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", ") + ")"
+        let body = ".\(alternative.name)(try $0.decode(\(alternative.type).self))"
+        if !overflows("\(head) { \(body) },", indent: indent) { return ["\(head) { \(body) },"] }
+        let bodyLines = overflows(body, indent: indent + 4)
+            ? [".\(alternative.name)(", "    try $0.decode(\(alternative.type).self)", ")"] : [body]
+        var headLines = [head + " {"]
+        if overflows(head + " {", indent: indent) {
+            headLines = [".init("]
+            for (index, set) in sets.enumerated() {
+                let label = index == 0 ? "keys: " : ""
+                let separator = index < sets.count - 1 ? "," : ""
+                let literal = label + "[" + set.joined(separator: ", ") + "]" + separator
+                if !overflows(literal, indent: indent + 4) {
+                    headLines.append("    " + literal)
+                } else {
+                    headLines.append("    \(label)[")
+                    headLines += filledLines(set, indent: indent + 8).map { "        " + $0 }
+                    headLines.append("    ]" + separator)
+                }
+            }
+            headLines.append(") {")
+        }
+        return headLines + bodyLines.map { "    " + $0 } + ["},"]
     }
 
     /// On coding witnesses that touch deprecated members (see `TypeView.codingAvailability`).
