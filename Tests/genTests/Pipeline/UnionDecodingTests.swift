@@ -53,6 +53,8 @@ import Testing
         // A deprecated alternative ranks like any other.
         Case(union: "PointOrOld", json: #"{"x":1,"y":2,"z":3}"#, expected: "oldPoint(OldPoint(x: 1, y: 2, z: 3))"),
         Case(union: "PointOrOld", json: #"{"x":1,"y":2}"#, expected: "point(Point(x: 1, y: 2))"),
+        Case(union: "Choice", json: #"{"pick":"one"}"#, expected: #"alternatives(Alternatives(pick: "one"))"#),
+        Case(union: "Choice", json: "7", expected: "integer(7)"),
         // None fits: the error names the alternatives.
         Case(union: "IntervalOrSpan", json: #"{"lo":1}"#, expected: "error: expected one of Interval, Span"),
     ]

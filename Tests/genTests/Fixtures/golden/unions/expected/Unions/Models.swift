@@ -674,3 +674,49 @@ public indirect enum PointOrOld: Codable, Hashable, Sendable {
         }
     }
 }
+
+public struct Alternatives: Codable, Hashable, Sendable {
+    public var pick: String
+
+    public init(
+        pick: String
+    ) {
+        self.pick = pick
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.pick = try container.decodeValue(String.self, forKey: "pick")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.pick, forKey: "pick")
+    }
+}
+
+public indirect enum Choice: Codable, Hashable, Sendable {
+    case alternatives(Alternatives)
+    case integer(Int)
+
+    /// What `init(from:)` chooses among: each case's declared keys and decoding.
+    private static let choices: [UnionCoding.Alternative<Self>] = [
+        .init(keys: ["pick"]) { .alternatives(try $0.decode(Alternatives.self)) },
+        .init { .integer(try $0.decode(Int.self)) },
+    ]
+
+    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
+    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    public init(from decoder: any Decoder) throws {
+        let description = "expected one of Alternatives, Int"
+        self = try UnionCoding.decode(Self.choices, from: decoder, exactFirst: false, expected: description)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .alternatives(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        }
+    }
+}
