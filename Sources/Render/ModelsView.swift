@@ -157,8 +157,8 @@ struct UnionCaseView: Sendable {
     /// With a discriminator: decoding the alternative would make a line longer than the line
     /// length, so break the call.
     var wrapsDecoding = false
-    /// Without a discriminator: the alternative's element of the union's `UnionCoding.Alternative`
-    /// array (its declared keys and decoding), as complete lines.
+    /// Without a discriminator: the alternative's entry in the union's table of
+    /// `UnionCoding.Alternative`s (its declared keys and decoding), as complete lines.
     var alternativeLines: [String] = []
 }
 

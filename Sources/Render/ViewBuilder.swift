@@ -326,10 +326,10 @@ struct ViewBuilder {
         return view
     }
 
-    /// A union alternative's element of the `UnionCoding.Alternative` array, comma included:
-    /// `.init(keys: ["op", "lo"]) { .range(try $0.decode(Range.self)) },` on one line when it fits
-    /// at `indent`, else the closure's body on a line of its own, and the key sets one literal
-    /// after another, filled as swift-format fills them, when even the head is too long.
+    /// A union alternative's entry in the union's table of `UnionCoding.Alternative`s, comma
+    /// included: `.init(keys: ["op", "lo"]) { .interval(try $0.decode(Interval.self)) },` on one
+    /// line when it fits at `indent`, else the closure's body on a line of its own, and the key
+    /// sets one literal after another, filled as swift-format fills them, when even the head is too long.
     static func alternativeLines(_ alternative: UnionCaseView, keys: [[String]], indent: Int) -> [String] {
         let sets = keys.map { $0.map(SwiftSource.stringLiteral) }
         let head = sets.isEmpty ? ".init" : ".init(keys: " + sets.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", ") + ")"
