@@ -76,8 +76,28 @@ import Testing
                 }
             }
 
-            """ + prints.joined(separator: "\n") + "\n"
+            """ + prints.joined(separator: "\n") + "\n" + deepProgram
     }
+
+    /// How deep `deepProgram`'s value is.
+    static let depth = 24
+
+    /// Decodes a Node `depth` levels deep whose one unlisted value is at the bottom, so every
+    /// level's exact pass fails there. Inner unions make one pass inside an outer exact pass, so
+    /// this takes about depth² decodes; repeating the exact pass took 2^depth (minutes at 24).
+    static let deepProgram = """
+        var deep = #"{"kind":"zzz","value":1}"#
+        for _ in 0..<\(depth) { deep = #"{"kind":"wrap","child":"# + deep + "}" }
+        let node = try WireFormat.makeDecoder().decode(Node.self, from: Data(deep.utf8))
+        var levels = 0
+        var current = node
+        while case .wrap(let wrap) = current {
+            levels += 1
+            current = wrap.child
+        }
+        print("deep: \\(levels) levels, then \\(current)".replacingOccurrences(of: "Unions.", with: ""))
+
+        """
 
     // Each value decodes as the rule says, in the compiled golden output.
     @Test func valuesDecodeAsTheBestFittingAlternative() throws {
@@ -95,5 +115,7 @@ import Testing
             let got = index < lines.count ? lines[index] : "(no output)"
             #expect(got == testCase.expected, "\(testCase.union) from \(testCase.json)")
         }
+        let deep = Self.cases.count < lines.count ? lines[Self.cases.count] : "(no output)"
+        #expect(deep == #"deep: \#(Self.depth) levels, then leaf(Leaf(kind: Leaf.Kind.unknown("zzz"), value: 1))"#)
     }
 }

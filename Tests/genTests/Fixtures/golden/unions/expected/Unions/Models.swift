@@ -720,3 +720,156 @@ public indirect enum Choice: Codable, Hashable, Sendable {
         }
     }
 }
+
+public struct Leaf: Codable, Hashable, Sendable {
+    public var kind: Leaf.Kind
+    public var value: Int
+
+    public enum Kind: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+        case leaf
+        /// A value this version of the spec does not list, kept as sent so it re-encodes unchanged.
+        case unknown(String)
+
+        /// The values the spec lists, without `unknown`.
+        public static let allCases: [Kind] = [.leaf]
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "leaf": self = .leaf
+            default: self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .leaf: "leaf"
+            case .unknown(let value): value
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let rawValue = try container.decode(String.self)
+            self.init(rawValue: rawValue)
+            if case .unknown = self, UnionCoding.isStrict {
+                let description = "'\(rawValue)' is not one of the listed values"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+    }
+
+    public init(
+        kind: Leaf.Kind,
+        value: Int
+    ) {
+        self.kind = kind
+        self.value = value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.kind = try container.decodeValue(Leaf.Kind.self, forKey: "kind")
+        self.value = try container.decodeValue(Int.self, forKey: "value")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.value, forKey: "value")
+    }
+}
+
+public struct Wrap: Codable, Hashable, Sendable {
+    public var kind: Wrap.Kind
+    @Indirect
+    public var child: Node
+
+    public enum Kind: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, ParameterValue {
+        case wrap
+        /// A value this version of the spec does not list, kept as sent so it re-encodes unchanged.
+        case unknown(String)
+
+        /// The values the spec lists, without `unknown`.
+        public static let allCases: [Kind] = [.wrap]
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "wrap": self = .wrap
+            default: self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .wrap: "wrap"
+            case .unknown(let value): value
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let rawValue = try container.decode(String.self)
+            self.init(rawValue: rawValue)
+            if case .unknown = self, UnionCoding.isStrict {
+                let description = "'\(rawValue)' is not one of the listed values"
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+    }
+
+    public init(
+        kind: Wrap.Kind,
+        child: Node
+    ) {
+        self.kind = kind
+        self.child = child
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.kind = try container.decodeValue(Wrap.Kind.self, forKey: "kind")
+        self.child = try container.decodeValue(Node.self, forKey: "child")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.child, forKey: "child")
+    }
+}
+
+public indirect enum Node: Codable, Hashable, Sendable {
+    case leaf(Leaf)
+    case wrap(Wrap)
+
+    /// What `init(from:)` chooses among: each case's declared keys and decoding.
+    private static let alternatives: [UnionCoding.Alternative<Self>] = [
+        .init(keys: ["kind", "value"]) { .leaf(try $0.decode(Leaf.self)) },
+        .init(keys: ["kind", "child"]) { .wrap(try $0.decode(Wrap.self)) },
+    ]
+
+    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
+    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    public init(from decoder: any Decoder) throws {
+        let description = "expected one of Leaf, Wrap"
+        self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .leaf(let value): try container.encode(value)
+        case .wrap(let value): try container.encode(value)
+        }
+    }
+}
