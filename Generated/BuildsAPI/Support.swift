@@ -308,6 +308,16 @@ extension Decoder {
         }
         return result
     }
+
+    /// Fails on the first key not in `declared`, for objects with `additionalProperties: false`
+    /// in a union's exact pass (`UnionCoding.isStrict`).
+    func rejectUndeclaredKeys(declared: Set<String>) throws {
+        let container = try container(keyedBy: StringCodingKey.self)
+        if let key = container.allKeys.first(where: { !declared.contains($0.stringValue) }) {
+            let description = "'\(key.stringValue)' is not a declared property (additionalProperties is false)"
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: description)
+        }
+    }
 }
 
 extension Encoder {
@@ -322,8 +332,9 @@ extension Encoder {
 /// How unions decode and encode their alternatives.
 enum UnionCoding {
     /// Set while a union without a discriminator tries its alternatives exactly: open enums then
-    /// reject values the spec does not list (and discriminated unions unknown tags) instead of
-    /// keeping them, so the alternative that lists a value wins over one that would merely tolerate it.
+    /// reject values the spec does not list (discriminated unions unknown tags, and objects with
+    /// `additionalProperties: false` undeclared keys) instead of keeping or ignoring them, so the
+    /// alternative that lists a value wins over one that would merely tolerate it.
     @TaskLocal static var isStrict = false
 
     /// `body`'s result, decoded with `isStrict` set.
@@ -348,8 +359,9 @@ enum UnionCoding {
 
     /// The alternative that fits the value best, by one rule:
     /// 1. An exact fit beats a lenient one. With `exactFirst` (an alternative can hold an open
-    ///    enum), every alternative is first tried with `isStrict` set; only if none decodes so are
-    ///    they tried again with unknown values kept. A catch-all case never makes a weaker match win.
+    ///    enum or a closed object), every alternative is first tried with `isStrict` set; only if
+    ///    none decodes so are they tried again with unknown values kept and undeclared keys
+    ///    ignored. Tolerating them never makes a weaker match win.
     /// 2. Among the alternatives that decode, the one declaring the most of the object's keys wins
     ///    (for a nested union, its best alternative's count).
     /// 3. Among those, the first listed.

@@ -28,6 +28,9 @@ public struct Structure: Sendable {
     /// The value type of properties not declared, when `additionalProperties` allows them
     /// beside declared ones; `nil` when extra keys are ignored.
     public var additionalProperties: TypeReference?
+    /// `additionalProperties: false`: keys the schema does not declare make the value fit a
+    /// union's alternative only leniently (elsewhere they are ignored, as for any object).
+    public var rejectsUndeclaredKeys = false
 }
 
 /// One stored property of a structure.
@@ -112,8 +115,9 @@ public struct Union: Sendable {
     /// Set when the schema has a `discriminator`.
     public var discriminator: Discriminator? = nil
     /// Without a discriminator: whether an alternative can hold an open enum (or a discriminated
-    /// union), whose catch-all case would accept values another alternative lists. Such unions
-    /// first try every alternative accepting listed values only, then again leniently.
+    /// union), whose catch-all case would accept values another alternative lists, or an object
+    /// with `additionalProperties: false`. Such unions first try every alternative accepting
+    /// listed values and declared keys only, then again leniently.
     public var triesExactMatchesFirst = false
 
     public struct Case: Sendable {

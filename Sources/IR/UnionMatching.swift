@@ -1,8 +1,9 @@
 /// Prepares the unions without a discriminator for choosing the alternative that fits a value best
 /// (the generated `UnionCoding.decode` applies the rule):
 /// - `Union.triesExactMatchesFirst`: an alternative can hold a catch-all case somewhere inside (an
-///   open enum's, or a discriminated union's unknown case), so each alternative is first tried
-///   rejecting unlisted values, and the catch-all never makes a weaker match win.
+///   open enum's, or a discriminated union's unknown case) or an object with
+///   `additionalProperties: false`, so each alternative is first tried rejecting unlisted values
+///   and undeclared keys, and tolerating them never makes a weaker match win.
 /// - `Union.Case.declaredKeys`: the JSON keys each alternative declares, which rank the
 ///   alternatives that fit an object (and say which alternatives can be one).
 enum UnionMatching {
@@ -17,7 +18,7 @@ enum UnionMatching {
         index(types, prefix: "")
 
         var memo: [String: Bool] = [:]
-        /// Whether a value of the named type can hold a catch-all case somewhere inside.
+        /// Whether a value of the named type can hold a catch-all case, or a closed object, somewhere inside.
         func isLenient(_ name: String, visiting: inout Set<String>) -> Bool {
             if let known = memo[name] { return known }
             guard let type = byName[name], visiting.insert(name).inserted else { return false }
@@ -26,7 +27,7 @@ enum UnionMatching {
             case .enumeration(let enumeration): result = enumeration.unknownCaseName != nil
             case .union(let union): result = union.discriminator != nil || union.cases.contains { reaches($0.type, visiting: &visiting) }
             case .structure(let structure):
-                result = structure.properties.contains { reaches($0.type, visiting: &visiting) }
+                result = structure.rejectsUndeclaredKeys || structure.properties.contains { reaches($0.type, visiting: &visiting) }
                     || structure.additionalProperties.map { reaches($0, visiting: &visiting) } ?? false
             case .alias(let target): result = reaches(target, visiting: &visiting)
             }

@@ -1424,7 +1424,7 @@ enum ServerCoding {
 """#,
         "struct": #"""
 {{% CONTENT_TYPE: TEXT }}
-{{! Partial. View: TypeView of an object schema. Coding is spelled out because required-nullable keys, three-state keys and defaults need more than synthesized Codable gives. Keys are string literals (`StringCodingKey`) rather than a `CodingKeys` enum per type, which compiles to far less code. }}
+{{! Partial. View: TypeView of an object schema. Coding is spelled out because required-nullable keys, three-state keys and defaults need more than synthesized Codable gives. Keys are string literals (`StringCodingKey`) rather than a `CodingKeys` enum per type, which compiles to far less code. With `additionalProperties: false`, undeclared keys fail decoding only in a union's exact pass. }}
 {{! Locals (`containerName`, `decoderName`, `encoderName`) are chosen so none shadows a property; `self.` is used throughout as well. }}
 {{#documentation}}
 {{{.}}}
@@ -1546,6 +1546,20 @@ enum ServerCoding {
         ])
         {{/wrapsDeclaredKeys}}
         {{/additionalPropertiesType}}
+        {{#rejectsUndeclaredKeys}}
+        if UnionCoding.isStrict {
+            {{^wrapsDeclaredKeys}}
+            try {{decoderName}}.rejectUndeclaredKeys(declared: [{{{declaredKeys}}}])
+            {{/wrapsDeclaredKeys}}
+            {{#wrapsDeclaredKeys}}
+            try {{decoderName}}.rejectUndeclaredKeys(declared: [
+                {{#declaredKeyLines}}
+                {{{.}}}
+                {{/declaredKeyLines}}
+            ])
+            {{/wrapsDeclaredKeys}}
+        }
+        {{/rejectsUndeclaredKeys}}
     }
 
     {{#codingAvailability}}
@@ -1927,6 +1941,16 @@ extension Decoder {
         }
         return result
     }
+
+    /// Fails on the first key not in `declared`, for objects with `additionalProperties: false`
+    /// in a union's exact pass (`UnionCoding.isStrict`).
+    func rejectUndeclaredKeys(declared: Set<String>) throws {
+        let container = try container(keyedBy: StringCodingKey.self)
+        if let key = container.allKeys.first(where: { !declared.contains($0.stringValue) }) {
+            let description = "'\(key.stringValue)' is not a declared property (additionalProperties is false)"
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: description)
+        }
+    }
 }
 
 extension Encoder {
@@ -1941,8 +1965,9 @@ extension Encoder {
 /// How unions decode and encode their alternatives.
 enum UnionCoding {
     /// Set while a union without a discriminator tries its alternatives exactly: open enums then
-    /// reject values the spec does not list (and discriminated unions unknown tags) instead of
-    /// keeping them, so the alternative that lists a value wins over one that would merely tolerate it.
+    /// reject values the spec does not list (discriminated unions unknown tags, and objects with
+    /// `additionalProperties: false` undeclared keys) instead of keeping or ignoring them, so the
+    /// alternative that lists a value wins over one that would merely tolerate it.
     @TaskLocal static var isStrict = false
 
     /// `body`'s result, decoded with `isStrict` set.
@@ -1967,8 +1992,9 @@ enum UnionCoding {
 
     /// The alternative that fits the value best, by one rule:
     /// 1. An exact fit beats a lenient one. With `exactFirst` (an alternative can hold an open
-    ///    enum), every alternative is first tried with `isStrict` set; only if none decodes so are
-    ///    they tried again with unknown values kept. A catch-all case never makes a weaker match win.
+    ///    enum or a closed object), every alternative is first tried with `isStrict` set; only if
+    ///    none decodes so are they tried again with unknown values kept and undeclared keys
+    ///    ignored. Tolerating them never makes a weaker match win.
     /// 2. Among the alternatives that decode, the one declaring the most of the object's keys wins
     ///    (for a nested union, its best alternative's count).
     /// 3. Among those, the first listed.
@@ -4063,8 +4089,8 @@ struct ParameterFieldDecoder: Decoder {
         {{/unionCases}}
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     {{/hasDiscriminator}}
     {{#codingAvailability}}
     {{{.}}}
@@ -4348,6 +4374,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case queryParameters
     case rawType
     case readLines
+    case rejectsUndeclaredKeys
     case requestParametersLines
     case requirementLines
     case requirementParameterList

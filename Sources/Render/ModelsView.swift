@@ -41,7 +41,11 @@ struct TypeView: Sendable {
     var hasProperties: Bool
     /// The value type of undeclared keys kept beside declared ones, if any.
     var additionalPropertiesType: String?
-    /// With `additionalPropertiesType`, the declared keys those exclude, as literals: `"id", "name"`.
+    /// `additionalProperties: false`: in a union's exact pass (`UnionCoding.isStrict`) an
+    /// undeclared key makes decoding fail.
+    var rejectsUndeclaredKeys = false
+    /// With `additionalPropertiesType` or `rejectsUndeclaredKeys`, the declared keys, as
+    /// literals: `"id", "name"`.
     var declaredKeys = ""
     /// `declaredKeys` would make the line too long: break the literal into `declaredKeyLines`.
     var wrapsDeclaredKeys = false
@@ -206,6 +210,7 @@ extension TypeView: TemplateValue {
         case .declaredKeys: declaredKeys.templateData
         case .wrapsDeclaredKeys: wrapsDeclaredKeys.templateData
         case .declaredKeyLines: declaredKeyLines.templateData
+        case .rejectsUndeclaredKeys: rejectsUndeclaredKeys.templateData
         case .initializers: initializers.templateData
         case .codingAvailability: codingAvailability.templateData
         case .decoderName: decoderName.templateData

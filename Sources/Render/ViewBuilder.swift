@@ -257,13 +257,17 @@ struct ViewBuilder {
                 }
                 view.codingAvailability = Self.codingAvailability
             }
-            if view.additionalPropertiesType != nil {
+            view.rejectsUndeclaredKeys = structure.rejectsUndeclaredKeys
+            if view.additionalPropertiesType != nil || view.rejectsUndeclaredKeys {
                 let keys = view.properties.map(\.keyLiteral)
                 view.declaredKeys = keys.joined(separator: ", ")
-                let line = "self.additionalProperties = try \(view.decoderName).additionalProperties(excluding: [\(view.declaredKeys)])"
-                if Self.overflows(line, indent: 8 + 4 * depth) {
+                // The check of a closed object stands inside an `if`, one level deeper.
+                let (line, indent) = view.rejectsUndeclaredKeys
+                    ? ("try \(view.decoderName).rejectUndeclaredKeys(declared: [\(view.declaredKeys)])", 12 + 4 * depth)
+                    : ("self.additionalProperties = try \(view.decoderName).additionalProperties(excluding: [\(view.declaredKeys)])", 8 + 4 * depth)
+                if Self.overflows(line, indent: indent) {
                     view.wrapsDeclaredKeys = true
-                    view.declaredKeyLines = Self.filledLines(keys, indent: 12 + 4 * depth)
+                    view.declaredKeyLines = Self.filledLines(keys, indent: indent + 4)
                 }
             }
         case .enumeration(let enumeration):

@@ -46,7 +46,8 @@ private let discriminatorSpec = """
     #expect(!union.triesExactMatchesFirst)
 }
 
-// Without a discriminator, only unions whose alternatives can hold an open enum try exact matches first.
+// Without a discriminator, only unions whose alternatives can hold an open enum or an object with
+// `additionalProperties: false` try exact matches first.
 @Test func exactMatchesFirstOnlyWhereAnOpenEnumCouldCatchAll() {
     let built = buildModule("""
         openapi: 3.1.0
@@ -56,9 +57,11 @@ private let discriminatorSpec = """
             A: {type: object, properties: {mode: {type: string, enum: [a]}}}
             B: {type: object, properties: {n: {type: integer}}}
             Frozen: {type: object, properties: {mode: {type: string, enum: [f], x-frozen-enum: true}}}
+            Closed: {type: object, additionalProperties: false, properties: {n: {type: integer}}}
             WithEnum: {oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}
             Plain: {oneOf: [{type: string}, {type: integer}]}
             FrozenOnly: {oneOf: [{$ref: '#/components/schemas/Frozen'}, {$ref: '#/components/schemas/B'}]}
+            WithClosed: {oneOf: [{$ref: '#/components/schemas/Closed'}, {$ref: '#/components/schemas/B'}]}
         """)
     #expect(built.reported == [])
     func tries(_ name: String) -> Bool? {
@@ -68,6 +71,12 @@ private let discriminatorSpec = """
     #expect(tries("WithEnum") == true)
     #expect(tries("Plain") == false)
     #expect(tries("FrozenOnly") == false)
+    #expect(tries("WithClosed") == true)
+    guard case .structure(let closed)? = built.type("Closed")?.kind, case .structure(let open)? = built.type("B")?.kind else {
+        Issue.record("Closed or B is not a struct")
+        return
+    }
+    #expect(closed.rejectsUndeclaredKeys && !open.rejectsUndeclaredKeys)
 }
 
 // Each alternative of a union without a discriminator declares its object's keys: through an

@@ -55,6 +55,12 @@ import Testing
         Case(union: "PointOrOld", json: #"{"x":1,"y":2}"#, expected: "point(Point(x: 1, y: 2))"),
         Case(union: "Choice", json: #"{"pick":"one"}"#, expected: #"alternatives(Alternatives(pick: "one"))"#),
         Case(union: "Choice", json: "7", expected: "integer(7)"),
+        // Each declares one of the keys: Closed forbids `z`, so Loose fits exactly and wins.
+        Case(union: "ClosedOrLoose", json: #"{"a":1,"z":9}"#, expected: "loose(Loose(a: 1, x: nil))"),
+        Case(union: "ClosedOrLoose", json: #"{"a":1}"#, expected: "closed(Closed(a: 1, b: nil))"),
+        Case(union: "ClosedOrLoose", json: #"{"a":1,"b":2}"#, expected: "closed(Closed(a: 1, b: Optional(2)))"),
+        // Nothing fits exactly: the closed object still fits leniently, ignoring the key.
+        Case(union: "OnlyClosed", json: #"{"a":1,"z":9}"#, expected: "closed(Closed(a: 1, b: nil))"),
         // None fits: the error names the alternatives.
         Case(union: "IntervalOrSpan", json: #"{"lo":1}"#, expected: "error: expected one of Interval, Span"),
     ]

@@ -85,8 +85,8 @@ public indirect enum Expression: Codable, Hashable, Sendable {
         .init(keys: ["left", "right"]) { .sum(try $0.decode(Sum.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Int, Sum"
         self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: false, expected: description)

@@ -226,8 +226,8 @@ public indirect enum IntervalOrSpan: Codable, Hashable, Sendable {
         .init(keys: ["op", "lo", "hi"]) { .span(try $0.decode(Span.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Interval, Span"
         self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
@@ -252,8 +252,8 @@ public indirect enum IntervalOrScaled: Codable, Hashable, Sendable {
         .init(keys: ["op", "lo", "hi"]) { .scaled(try $0.decode(Scaled.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Interval, Scaled"
         self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
@@ -278,8 +278,8 @@ public indirect enum IntervalOrNamed: Codable, Hashable, Sendable {
         .init(keys: ["op", "lo"]) { .named(try $0.decode(Named.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Interval, Named"
         self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
@@ -304,8 +304,8 @@ public indirect enum PointOrScaled: Codable, Hashable, Sendable {
         .init(keys: ["op", "lo", "hi"]) { .scaled(try $0.decode(Scaled.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Point, Scaled"
         self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
@@ -330,8 +330,8 @@ public indirect enum Shape: Codable, Hashable, Sendable {
         .init(keys: ["x", "y"], ["op", "lo", "hi"]) { .pointOrScaled(try $0.decode(PointOrScaled.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Interval, PointOrScaled"
         self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
@@ -356,8 +356,8 @@ public indirect enum FreeOrInterval: Codable, Hashable, Sendable {
         .init(keys: ["op", "lo"]) { .interval(try $0.decode(Interval.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of [String: JSONValue], Interval"
         self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
@@ -382,8 +382,8 @@ public enum Answer: Codable, Hashable, Sendable {
         .init { .string(try $0.decode(String.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Answer.Case1, String"
         self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
@@ -449,8 +449,8 @@ public enum Amount: Codable, Hashable, Sendable {
         .init { .number(try $0.decode(Double.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Int, Double"
         self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: false, expected: description)
@@ -495,6 +495,12 @@ public struct Settings: Codable, Hashable, Sendable {
         self.notificationDeliveryQuietHoursEnabled = try container.decodeValueIfPresent(
             Bool.self, forKey: "notification_delivery_quiet_hours_enabled"
         )
+        if UnionCoding.isStrict {
+            try decoder.rejectUndeclaredKeys(declared: [
+                "notification_delivery_preference", "notification_delivery_schedule_in_minutes",
+                "notification_delivery_time_zone_identifier", "notification_delivery_quiet_hours_enabled",
+            ])
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -564,11 +570,11 @@ public indirect enum SettingsChoice: Codable, Hashable, Sendable {
         },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Settings, LegacySettings"
-        self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: false, expected: description)
+        self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -598,11 +604,11 @@ public indirect enum AnySettings: Codable, Hashable, Sendable {
         .init(keys: ["x", "y"]) { .point(try $0.decode(Point.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of SettingsChoice, Point"
-        self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: false, expected: description)
+        self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -657,8 +663,8 @@ public indirect enum PointOrOld: Codable, Hashable, Sendable {
         .init(keys: ["x", "y", "z"]) { .oldPoint(try $0.decode(OldPoint.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     @available(*, deprecated, message: "reads and writes deprecated members; use it through Codable")
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Point, OldPoint"
@@ -705,8 +711,8 @@ public indirect enum Choice: Codable, Hashable, Sendable {
         .init { .integer(try $0.decode(Int.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Alternatives, Int"
         self = try UnionCoding.decode(Self.choices, from: decoder, exactFirst: false, expected: description)
@@ -858,8 +864,8 @@ public indirect enum Node: Codable, Hashable, Sendable {
         .init(keys: ["kind", "child"]) { .wrap(try $0.decode(Wrap.self)) },
     ]
 
-    /// Decodes the alternative that fits best: one that fits without an open enum's unknown case
-    /// before one that needs it, then the one declaring most of the object's keys, then the first listed.
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
     public init(from decoder: any Decoder) throws {
         let description = "expected one of Leaf, Wrap"
         self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
@@ -870,6 +876,111 @@ public indirect enum Node: Codable, Hashable, Sendable {
         switch self {
         case .leaf(let value): try container.encode(value)
         case .wrap(let value): try container.encode(value)
+        }
+    }
+}
+
+public struct Closed: Codable, Hashable, Sendable {
+    public var a: Int
+    public var b: Int?
+
+    public init(
+        a: Int,
+        b: Int? = nil
+    ) {
+        self.a = a
+        self.b = b
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.a = try container.decodeValue(Int.self, forKey: "a")
+        self.b = try container.decodeValueIfPresent(Int.self, forKey: "b")
+        if UnionCoding.isStrict {
+            try decoder.rejectUndeclaredKeys(declared: ["a", "b"])
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.a, forKey: "a")
+        try container.encodeIfPresent(self.b, forKey: "b")
+    }
+}
+
+public struct Loose: Codable, Hashable, Sendable {
+    public var a: Int
+    public var x: Int?
+
+    public init(
+        a: Int,
+        x: Int? = nil
+    ) {
+        self.a = a
+        self.x = x
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
+        self.a = try container.decodeValue(Int.self, forKey: "a")
+        self.x = try container.decodeValueIfPresent(Int.self, forKey: "x")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        try container.encode(self.a, forKey: "a")
+        try container.encodeIfPresent(self.x, forKey: "x")
+    }
+}
+
+public indirect enum ClosedOrLoose: Codable, Hashable, Sendable {
+    case closed(Closed)
+    case loose(Loose)
+
+    /// What `init(from:)` chooses among: each case's declared keys and decoding.
+    private static let alternatives: [UnionCoding.Alternative<Self>] = [
+        .init(keys: ["a", "b"]) { .closed(try $0.decode(Closed.self)) },
+        .init(keys: ["a", "x"]) { .loose(try $0.decode(Loose.self)) },
+    ]
+
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
+    public init(from decoder: any Decoder) throws {
+        let description = "expected one of Closed, Loose"
+        self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .closed(let value): try container.encode(value)
+        case .loose(let value): try container.encode(value)
+        }
+    }
+}
+
+public indirect enum OnlyClosed: Codable, Hashable, Sendable {
+    case closed(Closed)
+    case string(String)
+
+    /// What `init(from:)` chooses among: each case's declared keys and decoding.
+    private static let alternatives: [UnionCoding.Alternative<Self>] = [
+        .init(keys: ["a", "b"]) { .closed(try $0.decode(Closed.self)) },
+        .init { .string(try $0.decode(String.self)) },
+    ]
+
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
+    public init(from decoder: any Decoder) throws {
+        let description = "expected one of Closed, String"
+        self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: true, expected: description)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .closed(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
         }
     }
 }
