@@ -37,7 +37,7 @@ public struct ModuleBuilder {
         operations = operations.map { chooseParameterCoding($0, kinds: kinds) }
         OutOfLineStorage.mark(&types, kinds: kinds)
         Deprecation.propagate(types: &types, operations: &operations)
-        UnionStrictness.mark(&types)
+        UnionMatching.mark(&types)
         operations = operations.map { restrictHeaderTypes($0, kinds: kinds) }
         // Response headers structs and the client's outputs live beside the models: keep them apart.
         let clientNames = Self.nameClientTypes(in: &operations, reserved: Set(types.map(\.name)).union(reserved.names))

@@ -28,6 +28,9 @@ public struct Structure: Sendable {
     /// The value type of properties not declared, when `additionalProperties` allows them
     /// beside declared ones; `nil` when extra keys are ignored.
     public var additionalProperties: TypeReference?
+    /// `additionalProperties: false`: keys the schema does not declare make the value fit a
+    /// union's alternative only leniently (elsewhere they are ignored, as for any object).
+    public var rejectsUndeclaredKeys = false
 }
 
 /// One stored property of a structure.
@@ -103,7 +106,8 @@ public struct Enumeration: Sendable {
 }
 
 /// `anyOf`/`oneOf` of several types: an enum with one case per alternative. With a discriminator
-/// the case is chosen by the tag property; without one, by trying each alternative in order.
+/// the case is chosen by the tag property; without one, by the alternative that fits the value
+/// best (`UnionMatching` gives the facts the generated `UnionCoding.decode` ranks by).
 public struct Union: Sendable {
     public var cases: [Case]
     /// Whether the enum is `indirect`: an alternative is an object or union (`OutOfLineStorage`).
@@ -111,8 +115,9 @@ public struct Union: Sendable {
     /// Set when the schema has a `discriminator`.
     public var discriminator: Discriminator? = nil
     /// Without a discriminator: whether an alternative can hold an open enum (or a discriminated
-    /// union), whose catch-all case would accept values another alternative lists. Such unions
-    /// first try every alternative accepting listed values only, then again leniently.
+    /// union), whose catch-all case would accept values another alternative lists, or an object
+    /// with `additionalProperties: false`. Such unions first try every alternative accepting
+    /// listed values and declared keys only, then again leniently.
     public var triesExactMatchesFirst = false
 
     public struct Case: Sendable {
@@ -127,6 +132,11 @@ public struct Union: Sendable {
         /// The alternative's type is deprecated.
         public var deprecated = false
         public var deprecationMessage: String? = nil
+        /// Without a discriminator: the sets of JSON keys the alternative declares, in spec order:
+        /// one for an object schema, one per object alternative of a nested union, one empty set
+        /// for objects that declare no key (dictionaries, free-form objects), none for values
+        /// that cannot be objects. The alternative declaring most of an object's keys is preferred.
+        public var declaredKeys: [[String]] = []
     }
 
     /// §4.8.25: the property whose value names the alternative.

@@ -222,7 +222,9 @@ final class TypeBuilder {
         } else if !properties.isEmpty, case .allowed(true)? = merged.additionalProperties {
             additional = .jsonValue
         }
-        return Structure(properties: properties, additionalProperties: additional)
+        var structure = Structure(properties: properties, additionalProperties: additional)
+        if !properties.isEmpty, case .allowed(false)? = merged.additionalProperties { structure.rejectsUndeclaredKeys = true }
+        return structure
     }
 
     /// Properties and `required` of an object, with `allOf` members merged in (component refs followed).

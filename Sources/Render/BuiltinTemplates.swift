@@ -1428,7 +1428,7 @@ nonisolated enum ServerCoding {
 """#,
         "struct": #"""
 {{% CONTENT_TYPE: TEXT }}
-{{! Partial. View: TypeView of an object schema. Coding is spelled out because required-nullable keys, three-state keys and defaults need more than synthesized Codable gives. Keys are string literals (`StringCodingKey`) rather than a `CodingKeys` enum per type, which compiles to far less code. }}
+{{! Partial. View: TypeView of an object schema. Coding is spelled out because required-nullable keys, three-state keys and defaults need more than synthesized Codable gives. Keys are string literals (`StringCodingKey`) rather than a `CodingKeys` enum per type, which compiles to far less code. With `additionalProperties: false`, undeclared keys fail decoding only in a union's exact pass. }}
 {{! Locals (`containerName`, `decoderName`, `encoderName`) are chosen so none shadows a property; `self.` is used throughout as well. }}
 {{#documentation}}
 {{{.}}}
@@ -1562,6 +1562,20 @@ nonisolated enum ServerCoding {
         ])
         {{/wrapsDeclaredKeys}}
         {{/additionalPropertiesType}}
+        {{#rejectsUndeclaredKeys}}
+        if UnionCoding.isStrict {
+            {{^wrapsDeclaredKeys}}
+            try {{decoderName}}.rejectUndeclaredKeys(declared: [{{{declaredKeys}}}])
+            {{/wrapsDeclaredKeys}}
+            {{#wrapsDeclaredKeys}}
+            try {{decoderName}}.rejectUndeclaredKeys(declared: [
+                {{#declaredKeyLines}}
+                {{{.}}}
+                {{/declaredKeyLines}}
+            ])
+            {{/wrapsDeclaredKeys}}
+        }
+        {{/rejectsUndeclaredKeys}}
     }
 
     {{#codingAvailability}}
@@ -1944,6 +1958,16 @@ nonisolated extension Decoder {
         }
         return result
     }
+
+    /// Fails on the first key not in `declared`, for objects with `additionalProperties: false`
+    /// in a union's exact pass (`UnionCoding.isStrict`).
+    func rejectUndeclaredKeys(declared: Set<String>) throws {
+        let container = try container(keyedBy: StringCodingKey.self)
+        if let key = container.allKeys.first(where: { !declared.contains($0.stringValue) }) {
+            let description = "'\(key.stringValue)' is not a declared property (additionalProperties is false)"
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: description)
+        }
+    }
 }
 
 nonisolated extension Encoder {
@@ -1957,14 +1981,66 @@ nonisolated extension Encoder {
 
 /// How unions decode and encode their alternatives.
 nonisolated enum UnionCoding {
-    /// Set during the first pass of a union without a discriminator: open enums then reject
-    /// values the spec does not list (and discriminated unions unknown tags) instead of keeping
-    /// them, so the alternative that lists a value wins over one that would merely tolerate it.
+    /// Set while a union without a discriminator tries its alternatives exactly: open enums then
+    /// reject values the spec does not list (discriminated unions unknown tags, and objects with
+    /// `additionalProperties: false` undeclared keys) instead of keeping or ignoring them, so the
+    /// alternative that lists a value wins over one that would merely tolerate it.
     @TaskLocal static var isStrict = false
 
     /// `body`'s result, decoded with `isStrict` set.
     static func strictly<Value>(_ body: () throws -> Value) rethrows -> Value {
         try $isStrict.withValue(true, operation: body)
+    }
+
+    /// One alternative of a union without a discriminator: the JSON keys it declares and how to
+    /// decode it from the union's value.
+    struct Alternative<Union>: Sendable {
+        /// None when the alternative cannot be an object. Else an object schema's property keys,
+        /// one set per object alternative of a nested union, or one empty set for objects that
+        /// declare no key (dictionaries, free-form objects).
+        let keySets: [[String]]
+        let decode: @Sendable (any SingleValueDecodingContainer) throws -> Union
+
+        init(keys keySets: [String]..., decode: @escaping @Sendable (any SingleValueDecodingContainer) throws -> Union) {
+            self.keySets = keySets
+            self.decode = decode
+        }
+    }
+
+    /// The alternative that fits the value best, by one rule:
+    /// 1. An exact fit beats a lenient one. With `exactFirst` (an alternative can hold an open
+    ///    enum or a closed object), every alternative is first tried with `isStrict` set; only if
+    ///    none decodes so are they tried again with unknown values kept and undeclared keys
+    ///    ignored. Tolerating them never makes a weaker match win.
+    /// 2. Among the alternatives that decode, the one declaring the most of the object's keys wins
+    ///    (for a nested union, its best alternative's count).
+    /// 3. Among those, the first listed.
+    ///
+    /// Alternatives are tried in that order and the first that decodes is taken, so each is
+    /// decoded at most once per pass. Nested in another union's exact pass, one pass is made.
+    /// The object's keys are only looked at when two alternatives can be objects.
+    /// - Throws: `DecodingError.dataCorrupted` saying `expected` when no alternative decodes.
+    static func decode<Union>(
+        _ alternatives: [Alternative<Union>], from decoder: any Decoder, exactFirst: Bool, expected: String
+    ) throws -> Union {
+        let container = try decoder.singleValueContainer()
+        var ranked = alternatives
+        if alternatives.count(where: { !$0.keySets.isEmpty }) > 1, let object = try? decoder.container(keyedBy: StringCodingKey.self) {
+            let counts = alternatives.map { alternative in
+                alternative.keySets.reduce(0) { best, keys in max(best, keys.count { object.contains(StringCodingKey($0)) }) }
+            }
+            ranked = alternatives.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+                .map { alternatives[$0] }
+        }
+        if exactFirst, !isStrict {
+            for alternative in ranked {
+                if let value = try? strictly({ try alternative.decode(container) }) { return value }
+            }
+        }
+        for alternative in ranked {
+            if let value = try? alternative.decode(container) { return value }
+        }
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: expected)
     }
 
     /// Encodes `value` into `encoder` itself (an alternative's keys beside the tag), through
@@ -3998,7 +4074,7 @@ nonisolated struct ParameterFieldDecoder: Decoder {
 """#,
         "union": #"""
 {{% CONTENT_TYPE: TEXT }}
-{{! Partial. View: TypeView of an anyOf/oneOf schema: one case per alternative. With a discriminator the tag picks the case (unknown tags keep the raw JSON); without one, alternatives are tried in order. }}
+{{! Partial. View: TypeView of an anyOf/oneOf schema: one case per alternative. With a discriminator the tag picks the case (unknown tags keep the raw JSON); without one, `UnionCoding.decode` takes the alternative that fits best (exact before lenient, then most declared keys, then first listed). }}
 {{! Alternatives are decoded and encoded through `Codable` (generic calls), so one whose coding is marked deprecated does not warn here. }}
 {{#documentation}}
 {{{.}}}
@@ -4018,6 +4094,22 @@ nonisolated struct ParameterFieldDecoder: Decoder {
     case {{unknownCaseName}}(JSONValue)
     {{/hasDiscriminator}}
 
+    {{^hasDiscriminator}}
+    /// What `init(from:)` chooses among: each case's declared keys and decoding.
+    {{#codingAvailability}}
+    {{{.}}}
+    {{/codingAvailability}}
+    private static let {{alternativesName}}: [UnionCoding.Alternative<Self>] = [
+        {{#unionCases}}
+        {{#alternativeLines}}
+        {{{.}}}
+        {{/alternativeLines}}
+        {{/unionCases}}
+    ]
+
+    /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+    /// object forbids) before others, then the most of the object's keys declared, then the first listed.
+    {{/hasDiscriminator}}
     {{#codingAvailability}}
     {{{.}}}
     {{/codingAvailability}}
@@ -4058,30 +4150,6 @@ nonisolated struct ParameterFieldDecoder: Decoder {
         }
         {{/hasDiscriminator}}
         {{^hasDiscriminator}}
-        let container = try decoder.singleValueContainer()
-        {{#triesExactMatchesFirst}}
-        // First accepting listed enum values only: an open enum's catch-all case would otherwise
-        // let an earlier alternative take a value a later one lists.
-        {{#unionCases}}
-        {{^wrapsDecoding}}
-        if let value = try? UnionCoding.strictly({ try container.decode({{{type}}}.self) }) {
-        {{/wrapsDecoding}}
-        {{#wrapsDecoding}}
-        if let value = try? UnionCoding.strictly({
-            try container.decode({{{type}}}.self)
-        }) {
-        {{/wrapsDecoding}}
-            self = .{{name}}(value)
-            return
-        }
-        {{/unionCases}}
-        {{/triesExactMatchesFirst}}
-        {{#unionCases}}
-        if let value = try? container.decode({{{type}}}.self) {
-            self = .{{name}}(value)
-            return
-        }
-        {{/unionCases}}
         {{^wrapsUnionTypeList}}
         let description = "expected one of {{unionTypeList}}"
         {{/wrapsUnionTypeList}}
@@ -4092,7 +4160,7 @@ nonisolated struct ParameterFieldDecoder: Decoder {
             {{/unionTypeListPieces}}
         ].joined(separator: ", ")
         {{/wrapsUnionTypeList}}
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
+        self = try UnionCoding.decode(Self.{{alternativesName}}, from: decoder, exactFirst: {{triesExactMatchesFirst}}, expected: description)
         {{/hasDiscriminator}}
     }
 
@@ -4220,6 +4288,8 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case additionalPropertiesType
     case aliasTarget
     case allowReserved
+    case alternativeLines
+    case alternativesName
     case argumentList
     case assignments
     case authenticateLines
@@ -4325,6 +4395,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case queryParameters
     case rawType
     case readLines
+    case rejectsUndeclaredKeys
     case requestParametersLines
     case requirementLines
     case requirementParameterList

@@ -48,7 +48,11 @@ struct TypeView: Sendable {
     var hasProperties: Bool
     /// The value type of undeclared keys kept beside declared ones, if any.
     var additionalPropertiesType: String?
-    /// With `additionalPropertiesType`, the declared keys those exclude, as literals: `"id", "name"`.
+    /// `additionalProperties: false`: in a union's exact pass (`UnionCoding.isStrict`) an
+    /// undeclared key makes decoding fail.
+    var rejectsUndeclaredKeys = false
+    /// With `additionalPropertiesType` or `rejectsUndeclaredKeys`, the declared keys, as
+    /// literals: `"id", "name"`.
     var declaredKeys = ""
     /// `declaredKeys` would make the line too long: break the literal into `declaredKeyLines`.
     var wrapsDeclaredKeys = false
@@ -91,8 +95,12 @@ struct TypeView: Sendable {
     var hasDiscriminator: Bool
     /// The discriminator's JSON key as a literal: `"kind"`.
     var discriminatorLiteral: String
-    /// Without a discriminator: try alternatives accepting listed enum values only, first.
+    /// Without a discriminator: try alternatives accepting listed enum values only, first
+    /// (`exactFirst:` of `UnionCoding.decode`).
     var triesExactMatchesFirst: Bool
+    /// Without a discriminator: the static table of `UnionCoding.Alternative`s, `alternatives`
+    /// unless a case is called that.
+    var alternativesName = "alternatives"
 
     // Aliases
     var aliasTarget: String
@@ -164,8 +172,12 @@ struct UnionCaseView: Sendable {
     var hasTags: Bool
     /// With a discriminator: the tag literal to add on encoding, when the alternative does not write it.
     var writtenTagLiteral: String?
-    /// Decoding the alternative would make a line longer than the line length: break the call.
+    /// With a discriminator: decoding the alternative would make a line longer than the line
+    /// length, so break the call.
     var wrapsDecoding = false
+    /// Without a discriminator: the alternative's entry in the union's table of
+    /// `UnionCoding.Alternative`s (its declared keys and decoding), as complete lines.
+    var alternativeLines: [String] = []
 }
 
 /// A memberwise initializer of a struct.
@@ -214,6 +226,7 @@ extension TypeView: TemplateValue {
         case .declaredKeys: declaredKeys.templateData
         case .wrapsDeclaredKeys: wrapsDeclaredKeys.templateData
         case .declaredKeyLines: declaredKeyLines.templateData
+        case .rejectsUndeclaredKeys: rejectsUndeclaredKeys.templateData
         case .initializers: initializers.templateData
         case .codingAvailability: codingAvailability.templateData
         case .decoderName: decoderName.templateData
@@ -232,6 +245,7 @@ extension TypeView: TemplateValue {
         case .hasDiscriminator: hasDiscriminator.templateData
         case .discriminatorLiteral: discriminatorLiteral.templateData
         case .triesExactMatchesFirst: triesExactMatchesFirst.templateData
+        case .alternativesName: alternativesName.templateData
         case .aliasTarget: aliasTarget.templateData
         case .nestedTypes: nestedTypes.templateData
         default: nil
@@ -288,6 +302,7 @@ extension UnionCaseView: TemplateValue {
         case .hasTags: hasTags.templateData
         case .writtenTagLiteral: writtenTagLiteral.templateData
         case .wrapsDecoding: wrapsDecoding.templateData
+        case .alternativeLines: alternativeLines.templateData
         default: nil
         }
     }

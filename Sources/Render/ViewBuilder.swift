@@ -327,13 +327,17 @@ struct ViewBuilder {
                 }
                 view.codingAvailability = Self.codingAvailability
             }
-            if view.additionalPropertiesType != nil {
+            view.rejectsUndeclaredKeys = structure.rejectsUndeclaredKeys
+            if view.additionalPropertiesType != nil || view.rejectsUndeclaredKeys {
                 let keys = view.properties.map(\.keyLiteral)
                 view.declaredKeys = keys.joined(separator: ", ")
-                let line = "self.additionalProperties = try \(view.decoderName).additionalProperties(excluding: [\(view.declaredKeys)])"
-                if Self.overflows(line, indent: 8 + 4 * depth) {
+                // The check of a closed object stands inside an `if`, one level deeper.
+                let (line, indent) = view.rejectsUndeclaredKeys
+                    ? ("try \(view.decoderName).rejectUndeclaredKeys(declared: [\(view.declaredKeys)])", 12 + 4 * depth)
+                    : ("self.additionalProperties = try \(view.decoderName).additionalProperties(excluding: [\(view.declaredKeys)])", 8 + 4 * depth)
+                if Self.overflows(line, indent: indent) {
                     view.wrapsDeclaredKeys = true
-                    view.declaredKeyLines = Self.filledLines(keys, indent: 12 + 4 * depth)
+                    view.declaredKeyLines = Self.filledLines(keys, indent: indent + 4)
                 }
             }
         case .enumeration(let enumeration):
@@ -373,10 +377,14 @@ struct ViewBuilder {
                 SwiftSource.stringLiteral((index == 0 ? "expected one of " : "") + option.type.spelling)
             }
             for index in view.unionCases.indices {
-                let strict = "if let value = try? UnionCoding.strictly({ try container.decode(\(view.unionCases[index].type).self) }) {"
                 let tagged = "self = .\(view.unionCases[index].name)(try container.decode(\(view.unionCases[index].type).self))"
-                view.unionCases[index].wrapsDecoding = Self.overflows(strict, indent: 8 + 4 * depth) || Self.overflows(tagged, indent: 12 + 4 * depth)
+                view.unionCases[index].wrapsDecoding = Self.overflows(tagged, indent: 12 + 4 * depth)
+                if union.discriminator == nil {
+                    view.unionCases[index].alternativeLines = Self.alternativeLines(
+                        view.unionCases[index], keys: union.cases[index].declaredKeys, indent: 8 + 4 * depth)
+                }
             }
+            view.alternativesName = Self.freeName("alternatives", alternatives: ["choices"], taken: Set(view.unionCases.map(\.name)))
             view.indirectKeyword = union.isIndirect ? "indirect " : ""
             view.triesExactMatchesFirst = union.triesExactMatchesFirst
             if let discriminator = union.discriminator {
@@ -390,6 +398,37 @@ struct ViewBuilder {
             view.aliasTarget = target.spelling
         }
         return view
+    }
+
+    /// A union alternative's entry in the union's table of `UnionCoding.Alternative`s, comma
+    /// included: `.init(keys: ["op", "lo"]) { .interval(try $0.decode(Interval.self)) },` on one
+    /// line when it fits at `indent`, else the closure's body on a line of its own, and the key
+    /// sets one literal after another, filled as swift-format fills them, when even the head is too long.
+    static func alternativeLines(_ alternative: UnionCaseView, keys: [[String]], indent: Int) -> [String] {
+        let sets = keys.map { $0.map(SwiftSource.stringLiteral) }
+        let head = sets.isEmpty ? ".init" : ".init(keys: " + sets.map { "[" + $0.joined(separator: ", ") + "]" }.joined(separator: ", ") + ")"
+        let body = ".\(alternative.name)(try $0.decode(\(alternative.type).self))"
+        if !overflows("\(head) { \(body) },", indent: indent) { return ["\(head) { \(body) },"] }
+        let bodyLines = overflows(body, indent: indent + 4)
+            ? [".\(alternative.name)(", "    try $0.decode(\(alternative.type).self)", ")"] : [body]
+        var headLines = [head + " {"]
+        if overflows(head + " {", indent: indent) {
+            headLines = [".init("]
+            for (index, set) in sets.enumerated() {
+                let label = index == 0 ? "keys: " : ""
+                let separator = index < sets.count - 1 ? "," : ""
+                let literal = label + "[" + set.joined(separator: ", ") + "]" + separator
+                if !overflows(literal, indent: indent + 4) {
+                    headLines.append("    " + literal)
+                } else {
+                    headLines.append("    \(label)[")
+                    headLines += filledLines(set, indent: indent + 8).map { "        " + $0 }
+                    headLines.append("    ]" + separator)
+                }
+            }
+            headLines.append(") {")
+        }
+        return headLines + bodyLines.map { "    " + $0 } + ["},"]
     }
 
     /// On coding witnesses that touch deprecated members (see `TypeView.codingAvailability`).

@@ -499,18 +499,17 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
             case string(String)
             case integer(Int)
 
+            /// What `init(from:)` chooses among: each case's declared keys and decoding.
+            private static let alternatives: [UnionCoding.Alternative<Self>] = [
+                .init { .string(try $0.decode(String.self)) },
+                .init { .integer(try $0.decode(Int.self)) },
+            ]
+
+            /// Decodes the alternative that fits best: an exact fit (no unknown enum value, no key a closed
+            /// object forbids) before others, then the most of the object's keys declared, then the first listed.
             public init(from decoder: any Decoder) throws {
-                let container = try decoder.singleValueContainer()
-                if let value = try? container.decode(String.self) {
-                    self = .string(value)
-                    return
-                }
-                if let value = try? container.decode(Int.self) {
-                    self = .integer(value)
-                    return
-                }
                 let description = "expected one of String, Int"
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: description)
+                self = try UnionCoding.decode(Self.alternatives, from: decoder, exactFirst: false, expected: description)
             }
 
             public func encode(to encoder: any Encoder) throws {

@@ -307,6 +307,16 @@ nonisolated extension Decoder {
         }
         return result
     }
+
+    /// Fails on the first key not in `declared`, for objects with `additionalProperties: false`
+    /// in a union's exact pass (`UnionCoding.isStrict`).
+    func rejectUndeclaredKeys(declared: Set<String>) throws {
+        let container = try container(keyedBy: StringCodingKey.self)
+        if let key = container.allKeys.first(where: { !declared.contains($0.stringValue) }) {
+            let description = "'\(key.stringValue)' is not a declared property (additionalProperties is false)"
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: description)
+        }
+    }
 }
 
 nonisolated extension Encoder {
@@ -320,14 +330,66 @@ nonisolated extension Encoder {
 
 /// How unions decode and encode their alternatives.
 nonisolated enum UnionCoding {
-    /// Set during the first pass of a union without a discriminator: open enums then reject
-    /// values the spec does not list (and discriminated unions unknown tags) instead of keeping
-    /// them, so the alternative that lists a value wins over one that would merely tolerate it.
+    /// Set while a union without a discriminator tries its alternatives exactly: open enums then
+    /// reject values the spec does not list (discriminated unions unknown tags, and objects with
+    /// `additionalProperties: false` undeclared keys) instead of keeping or ignoring them, so the
+    /// alternative that lists a value wins over one that would merely tolerate it.
     @TaskLocal static var isStrict = false
 
     /// `body`'s result, decoded with `isStrict` set.
     static func strictly<Value>(_ body: () throws -> Value) rethrows -> Value {
         try $isStrict.withValue(true, operation: body)
+    }
+
+    /// One alternative of a union without a discriminator: the JSON keys it declares and how to
+    /// decode it from the union's value.
+    struct Alternative<Union>: Sendable {
+        /// None when the alternative cannot be an object. Else an object schema's property keys,
+        /// one set per object alternative of a nested union, or one empty set for objects that
+        /// declare no key (dictionaries, free-form objects).
+        let keySets: [[String]]
+        let decode: @Sendable (any SingleValueDecodingContainer) throws -> Union
+
+        init(keys keySets: [String]..., decode: @escaping @Sendable (any SingleValueDecodingContainer) throws -> Union) {
+            self.keySets = keySets
+            self.decode = decode
+        }
+    }
+
+    /// The alternative that fits the value best, by one rule:
+    /// 1. An exact fit beats a lenient one. With `exactFirst` (an alternative can hold an open
+    ///    enum or a closed object), every alternative is first tried with `isStrict` set; only if
+    ///    none decodes so are they tried again with unknown values kept and undeclared keys
+    ///    ignored. Tolerating them never makes a weaker match win.
+    /// 2. Among the alternatives that decode, the one declaring the most of the object's keys wins
+    ///    (for a nested union, its best alternative's count).
+    /// 3. Among those, the first listed.
+    ///
+    /// Alternatives are tried in that order and the first that decodes is taken, so each is
+    /// decoded at most once per pass. Nested in another union's exact pass, one pass is made.
+    /// The object's keys are only looked at when two alternatives can be objects.
+    /// - Throws: `DecodingError.dataCorrupted` saying `expected` when no alternative decodes.
+    static func decode<Union>(
+        _ alternatives: [Alternative<Union>], from decoder: any Decoder, exactFirst: Bool, expected: String
+    ) throws -> Union {
+        let container = try decoder.singleValueContainer()
+        var ranked = alternatives
+        if alternatives.count(where: { !$0.keySets.isEmpty }) > 1, let object = try? decoder.container(keyedBy: StringCodingKey.self) {
+            let counts = alternatives.map { alternative in
+                alternative.keySets.reduce(0) { best, keys in max(best, keys.count { object.contains(StringCodingKey($0)) }) }
+            }
+            ranked = alternatives.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+                .map { alternatives[$0] }
+        }
+        if exactFirst, !isStrict {
+            for alternative in ranked {
+                if let value = try? strictly({ try alternative.decode(container) }) { return value }
+            }
+        }
+        for alternative in ranked {
+            if let value = try? alternative.decode(container) { return value }
+        }
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: expected)
     }
 
     /// Encodes `value` into `encoder` itself (an alternative's keys beside the tag), through

@@ -46,7 +46,8 @@ private let discriminatorSpec = """
     #expect(!union.triesExactMatchesFirst)
 }
 
-// Without a discriminator, only unions whose alternatives can hold an open enum try exact matches first.
+// Without a discriminator, only unions whose alternatives can hold an open enum or an object with
+// `additionalProperties: false` try exact matches first.
 @Test func exactMatchesFirstOnlyWhereAnOpenEnumCouldCatchAll() {
     let built = buildModule("""
         openapi: 3.1.0
@@ -56,9 +57,11 @@ private let discriminatorSpec = """
             A: {type: object, properties: {mode: {type: string, enum: [a]}}}
             B: {type: object, properties: {n: {type: integer}}}
             Frozen: {type: object, properties: {mode: {type: string, enum: [f], x-frozen-enum: true}}}
+            Closed: {type: object, additionalProperties: false, properties: {n: {type: integer}}}
             WithEnum: {oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}
             Plain: {oneOf: [{type: string}, {type: integer}]}
             FrozenOnly: {oneOf: [{$ref: '#/components/schemas/Frozen'}, {$ref: '#/components/schemas/B'}]}
+            WithClosed: {oneOf: [{$ref: '#/components/schemas/Closed'}, {$ref: '#/components/schemas/B'}]}
         """)
     #expect(built.reported == [])
     func tries(_ name: String) -> Bool? {
@@ -68,6 +71,46 @@ private let discriminatorSpec = """
     #expect(tries("WithEnum") == true)
     #expect(tries("Plain") == false)
     #expect(tries("FrozenOnly") == false)
+    #expect(tries("WithClosed") == true)
+    guard case .structure(let closed)? = built.type("Closed")?.kind, case .structure(let open)? = built.type("B")?.kind else {
+        Issue.record("Closed or B is not a struct")
+        return
+    }
+    #expect(closed.rejectsUndeclaredKeys && !open.rejectsUndeclaredKeys)
+}
+
+// Each alternative of a union without a discriminator declares its object's keys: through an
+// alias, one set per object alternative of a nested union (the tag added for a discriminated one),
+// one empty set for dictionaries and free-form objects, and none for enums and primitives.
+@Test func alternativesDeclareTheirObjectsKeys() {
+    let built = buildModule("""
+        openapi: 3.1.0
+        info: {title: T, version: '1'}
+        components:
+          schemas:
+            A: {type: object, properties: {op: {type: string}, lo: {type: integer}}}
+            B: {type: object, properties: {x: {type: integer}}}
+            Alias: {$ref: '#/components/schemas/A'}
+            Inner: {anyOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}
+            Tagged:
+              oneOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]
+              discriminator: {propertyName: op}
+            Outer:
+              anyOf:
+                - {$ref: '#/components/schemas/Alias'}
+                - {$ref: '#/components/schemas/Inner'}
+                - {$ref: '#/components/schemas/Tagged'}
+                - {type: object, additionalProperties: {type: integer}}
+                - {type: object}
+                - {type: string, enum: [a]}
+                - {type: integer}
+        """)
+    #expect(built.reported == [])
+    guard case .union(let union)? = built.type("Outer")?.kind else {
+        Issue.record("Outer is not a union")
+        return
+    }
+    #expect(union.cases.map(\.declaredKeys) == [[["op", "lo"]], [["op", "lo"], ["x"]], [["op", "lo"], ["x", "op"]], [[]], [[]], [], []])
 }
 
 // MARK: Deprecation
