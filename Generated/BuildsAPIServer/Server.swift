@@ -15,6 +15,12 @@ public protocol APIService: Sendable {
     /// Update build
     ///
     /// `PATCH /api/v1/org/{org}/builds/{build_id}`
+    ///
+    /// - Parameters:
+    ///   - org: Organization slug
+    ///   - buildID: The `build_id` path parameter.
+    ///   - body: The request body.
+    /// - Returns: The response to send; on success, `.ok`: Successful Response
     func updateBuild(org: String, buildID: UUID, body: BuildsAPI.BuildUpdateRequest) async throws -> UpdateBuildResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

@@ -9,7 +9,7 @@ public struct ModuleBuilder {
     public static let reservedTypeNames: Set<String> = [
         "Client", "ClientError", "ClientTransport", "ClientRequest", "ClientResponse", "ErrorPayload", "WireFormat", "PercentEncoding", "ParameterValue", "StringCodingKey", "URLSessionTransport",
         "JSONValue", "OptionalNullable", "APIService", "BearerAuthenticator", "RFC3339", "UnionCoding",
-        "CalendarDate", "ResponseHeaderError", "ResponseHeaders",
+        "CalendarDate", "ResponseHeaderError", "ResponseHeaders", "Servers",
         "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "UUID", "Data", "URL", "Decimal",
         "Error", "Codable", "Encodable", "Decodable", "Hashable", "Equatable", "Sendable", "Optional", "Array",
         "Dictionary", "Set", "Never", "Void", "Any", "Foundation", "CodingKey", "Decoder", "Encoder", "Character",
@@ -76,6 +76,7 @@ public struct ModuleBuilder {
         let isTaken = { (name: String) in
             serverScope.contains(name) || Self.reservedTypeNames.contains(name) || Self.importedModuleNames.contains(name)
         }
+        let servers = buildServers()
         if let moduleName, isTaken(moduleName) {
             diagnostics.warning("module name '\(moduleName)' is also the name of a generated type or an imported module; the server will not compile", at: nil)
         }
@@ -85,10 +86,11 @@ public struct ModuleBuilder {
             title: document.info.title,
             version: document.info.version,
             documentation: document.info.description,
-            defaultServerURL: document.servers.first?.url,
+            defaultServerURL: servers.defaultURL,
             types: types,
             operations: operations,
-            errorPayload: distinctErrors.count == 1 ? distinctErrors[0] : nil
+            errorPayload: distinctErrors.count == 1 ? distinctErrors[0] : nil,
+            servers: servers.servers
         )
     }
 

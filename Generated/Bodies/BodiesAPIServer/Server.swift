@@ -15,36 +15,50 @@ public protocol APIService: Sendable {
     /// Store raw bytes and get them back unchanged
     ///
     /// `PUT /blobs`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The bytes as stored
     func putBlob(body: Data) async throws -> PutBlobResponse
 
     /// Upload an image of any type (a media range)
     ///
     /// `POST /images`
+    ///
+    /// - Returns: The response to send; on success, `.created`: How many bytes arrived
     func uploadImage(body: Data) async throws -> UploadImageResponse
 
     /// Store a note; answers it as text
     ///
     /// `POST /notes`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The note as stored
     func createNote(body: String) async throws -> CreateNoteResponse
 
     /// A URL-encoded form, echoed as JSON
     ///
     /// `POST /contacts`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The form as the server read it
     func submitContact(body: BodiesAPI.ContactForm) async throws -> SubmitContactResponse
 
     /// A multipart form with a file, echoed as JSON
     ///
     /// `POST /profiles`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The form as the server read it
     func uploadProfile(body: BodiesAPI.ProfileUpload) async throws -> UploadProfileResponse
 
     /// One schema in two content types; answered as JSON or text
     ///
     /// `POST /pets`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The pet as JSON, or its name as text
     func addPet(body: BodiesAPI.Pet) async throws -> AddPetResponse
 
     /// A body that is either a JSON message or plain text
     ///
     /// `POST /messages`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The message as the server read it
     func postMessage(body: BodiesAPI.PostMessageRequestBody?) async throws -> PostMessageResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

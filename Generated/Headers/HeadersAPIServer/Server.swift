@@ -15,6 +15,8 @@ public protocol APIService: Sendable {
     /// One day's report, with metadata in headers.
     ///
     /// `GET /reports/{day}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The report.
     func getReport(
         day: HeadersAPI.CalendarDate,
         since: HeadersAPI.CalendarDate?,
@@ -22,14 +24,20 @@ public protocol APIService: Sendable {
     ) async throws -> GetReportResponse
 
     /// `POST /events`
+    ///
+    /// - Returns: The response to send; on success, `.created`: Created; the body echoes the event as stored.
     func createEvent(body: HeadersAPI.Event) async throws -> CreateEventResponse
 
     /// `DELETE /events/{id}`
+    ///
+    /// - Returns: The response to send; on success, `.noContent`: Deleted.
     func deleteEvent(id: Int) async throws -> DeleteEventResponse
 
     /// No response headers, so the client returns the body itself.
     ///
     /// `GET /events/latest`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The latest event.
     func latestEvent() async throws -> LatestEventResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

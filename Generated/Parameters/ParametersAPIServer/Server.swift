@@ -13,6 +13,8 @@ import ParametersAPI
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public protocol APIService: Sendable {
     /// `GET /query`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: what the server decoded
     func echoQuery(
         text: String,
         count: Int?,
@@ -35,6 +37,19 @@ public protocol APIService: Sendable {
     /// Optional parameters with a `default`, which the server applies when they are left out.
     ///
     /// `GET /defaults`
+    ///
+    /// - Parameters:
+    ///   - limit: The `limit` query parameter.
+    ///
+    ///     `20` when the request leaves it out.
+    ///   - order: The `order` query parameter.
+    ///
+    ///     `.desc` when the request leaves it out.
+    ///   - verbose: The `verbose` header.
+    ///
+    ///     `false` when the request leaves it out.
+    ///   - note: The `note` query parameter.
+    /// - Returns: The response to send; on success, `.ok`: what the handler received
     func echoDefaults(
         limit: Int,
         order: ParametersAPI.EchoDefaultsOrder,
@@ -45,14 +60,20 @@ public protocol APIService: Sendable {
     /// Anonymous access or a bearer token (an empty security requirement, OpenAPI 3.1 §4.8.30).
     ///
     /// `GET /optional-auth`
+    ///
+    /// - Returns: The response to send; on success, `.noContent`: let through
     func optionalAuth() async throws -> OptionalAuthResponse
 
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
     ///
     /// `GET /exploded`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: what the server decoded
     func echoExplodedObject(color: ParametersAPI.Color?) async throws -> EchoExplodedObjectResponse
 
     /// `GET /path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: what the server decoded
     func echoPath(
         s: String,
         sa: [Int],
@@ -71,6 +92,8 @@ public protocol APIService: Sendable {
     ) async throws -> EchoPathResponse
 
     /// `GET /header`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: what the server decoded
     func echoHeader(
         xText: String,
         xNumbers: [Int]?,
@@ -79,6 +102,8 @@ public protocol APIService: Sendable {
     ) async throws -> EchoHeaderResponse
 
     /// `GET /cookie`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: what the server decoded
     func echoCookie(session: String, tags: [String]?, ids: [Int]?, color: ParametersAPI.Color?) async throws -> EchoCookieResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

@@ -30,6 +30,8 @@ import Render
         Case(spec: "specs/bodies.yaml", folder: Repository.root, layout: .flat, accessLevel: .package),
         // Names that break generators, and key lists too long for one line.
         Case(spec: "Tests/genTests/Fixtures/golden/naming/spec.yaml", folder: Repository.root),
+        // `Servers` with wrapped signatures and URLs, and `- Parameters:` lists of hostile text.
+        Case(spec: "Tests/genTests/Fixtures/golden/servers/spec.yaml", folder: Repository.root),
         // Real specs: FastAPI (long names, deprecations, unions), a hand-written 3.0 API split
         // over many operations, and the OAI petstore in the plugins' flat layout.
         Case(spec: "airflow-v2-rest/v2-rest-api-generated.yaml", folder: corpus),

@@ -13,9 +13,13 @@ import Split
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public protocol APIService: Sendable {
     /// `GET /pets/{id}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: A pet.
     func getPet(id: String, verbose: Bool?) async throws -> GetPetResponse
 
     /// `PUT /pets/{id}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: A pet.
     func putPet(id: String, body: Split.Pet?) async throws -> PutPetResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

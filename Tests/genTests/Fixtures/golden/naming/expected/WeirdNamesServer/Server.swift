@@ -13,6 +13,9 @@ import WeirdNames
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public protocol APIService: Sendable {
     /// `PUT /things/{thing-id}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The thing.
+    ///   Second line with `backticks` and #if false
     func putThing(
         thingID: String,
         self_: Bool?,

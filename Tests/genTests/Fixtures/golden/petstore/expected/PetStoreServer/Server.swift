@@ -13,12 +13,18 @@ import PetStore
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public protocol APIService: Sendable {
     /// `GET /pets`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: A page of pets.
     func listPets(limit: Int32?, tags: [String], xRequestID: UUID?) async throws -> ListPetsResponse
 
     /// `POST /pets`
+    ///
+    /// - Returns: The response to send; on success, `.created`: Created.
     func createPet(body: PetStore.NewPet?) async throws -> CreatePetResponse
 
     /// `DELETE /pets/{petId}`
+    ///
+    /// - Returns: The response to send; on success, `.noContent`: Deleted.
     func deletePet(petID: Int64) async throws -> DeletePetResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),
