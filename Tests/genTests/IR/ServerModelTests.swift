@@ -113,6 +113,24 @@ import Testing
         ])
     }
 
+    // `servers` on a path or an operation are not generated: a warning at each, never a silent drop.
+    @Test func pathAndOperationServersAreWarnedAbout() {
+        let built = buildModule("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                servers: [{url: 'https://a.example.com'}]
+                get:
+                  servers: [{url: 'https://b.example.com'}]
+                  responses: {'204': {description: none}}
+            """)
+        #expect(built.reported == [
+            "t.yaml:5:5: warning: 'servers' of path '/a' are not generated yet; its requests go to the client's base URL",
+            "t.yaml:7:7: warning: 'servers' of operation 'get /a' are not generated yet; its requests go to the client's base URL",
+        ])
+    }
+
     // RFC 3986 syntax as server URLs need it.
     @Test(arguments: [
         ("https://api.example.com", nil),
