@@ -26,9 +26,13 @@ extension DocumentParser {
     }
 
     /// `servers` on a path item or operation (§4.8.9, §4.8.10) would send its requests elsewhere;
-    /// the client has one base URL, so they are reported rather than dropped silently.
+    /// the client has one base URL, so they are reported rather than dropped silently, unless they
+    /// only repeat the document's own (as in Twilio's and Hetzner's specs, on every path).
     private func warnAboutServers(in entries: [MappingEntry], of owner: String) {
+        let documentURLs = Set((root["servers"]?.sequence ?? []).compactMap { $0["url"]?.scalar?.text })
         for entry in entries where entry.key == "servers" {
+            let urls = (entry.value.sequence ?? []).map { $0["url"]?.scalar?.text }
+            if !urls.isEmpty, urls.allSatisfy({ $0.map(documentURLs.contains) ?? false }) { continue }
             diagnostics.warning("'servers' of \(owner) are not generated yet; its requests go to the client's base URL", at: entry.keyLocation)
         }
     }

@@ -113,7 +113,8 @@ import Testing
         ])
     }
 
-    // `servers` on a path or an operation are not generated: a warning at each, never a silent drop.
+    // `servers` on a path or an operation are not generated: a warning at each that names other
+    // servers than the document's, never a silent drop.
     @Test func pathAndOperationServersAreWarnedAbout() {
         let built = buildModule("""
             openapi: 3.1.0
@@ -124,6 +125,10 @@ import Testing
                 get:
                   servers: [{url: 'https://b.example.com'}]
                   responses: {'204': {description: none}}
+              /b:
+                servers: [{url: 'https://x.example.com'}]
+                get: {responses: {'204': {description: none}}}
+            servers: [{url: 'https://x.example.com'}]
             """)
         #expect(built.reported == [
             "t.yaml:5:5: warning: 'servers' of path '/a' are not generated yet; its requests go to the client's base URL",
