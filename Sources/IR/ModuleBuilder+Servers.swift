@@ -117,11 +117,13 @@ extension ModuleBuilder {
         )
     }
 
-    /// `x-name`, else the description without a last word `server` (`Production server` →
-    /// `production`), else `server<number>`.
+    /// `x-name`, else the description's first line without a last word `server` (`Production server`
+    /// → `production`), else `server<number>`.
     static func functionName(for server: Server, number: Int) -> String {
         if let name = server.name, !Naming.words(in: name).isEmpty { return Naming.memberName(name) }
-        guard let description = server.description, !Naming.words(in: description).isEmpty else { return "server\(number)" }
+        // Descriptions may be Markdown paragraphs: the first line is the name-like part.
+        let firstLine = server.description?.split(whereSeparator: \.isNewline).first.map(String.init)
+        guard let description = firstLine, !Naming.words(in: description).isEmpty else { return "server\(number)" }
         let words = Naming.words(in: description)
         if words.count > 1, ["server", "servers"].contains(words[words.count - 1].lowercased()) {
             return Naming.memberName(words.dropLast().joined(separator: " "))

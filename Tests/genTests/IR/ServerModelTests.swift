@@ -60,8 +60,17 @@ import Testing
 
     // A relative URL (the common `/api/v1`) is kept, marked relative, and is no default base URL.
     @Test func relativeURLsAreKept() throws {
-        let built = Self.servers("  - {url: /api/v1}\n  - {url: 'https://x.example.com'}")
+        let built = Self.servers("""
+              - url: '/{base}/v1'
+                description: "Same host\\nas the spec"
+                variables:
+                  base: {default: api}
+              - {url: 'https://x.example.com'}
+            """)
         #expect(built.servers.map(\.isRelative) == [true, false])
+        #expect(built.servers.first?.name == "sameHost")
+        // `base` is the relative URL's own parameter.
+        #expect(built.servers.first?.variables.map(\.swiftName) == ["base2"])
         #expect(built.defaultURL == nil)
         #expect(built.reported.isEmpty, "\(built.reported)")
     }

@@ -31,7 +31,7 @@ import Testing
         check("enum scheme", Servers.staging(scheme: .http).url.absoluteString, "http://staging.example.com/api")
         check("enum cases", Servers.ProductionPort.allCases.map(\.rawValue).joined(separator: ","), "8443,443")
         let spec = URL(string: "https://docs.example.org/specs/openapi.json")!
-        check("relative", Servers.theHostTheSpecIsServedFromCodeSecondLine(relativeTo: spec).url.absoluteString, "https://docs.example.org/api/v1")
+        check("relative", Servers.theHostTheSpecIsServedFromCode(relativeTo: spec).url.absoluteString, "https://docs.example.org/api/v1")
         check("no variables", Servers.server4().url.absoluteString, "http://localhost:8080")
         check(
             "wrapped", Servers.regional(region: .usEast1, default: "qa").url.absoluteString,

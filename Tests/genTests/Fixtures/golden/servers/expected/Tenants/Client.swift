@@ -314,7 +314,7 @@ public struct Servers: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - base: The URL the spec was read from (or any URL on its host), which the server's relative URL is resolved against (RFC 3986 §5).
-    public static func theHostTheSpecIsServedFromCodeSecondLine(relativeTo base: URL) -> Servers {
+    public static func theHostTheSpecIsServedFromCode(relativeTo base: URL) -> Servers {
         Servers(joining: ["/api/v1"], relativeTo: base)
     }
 
