@@ -164,7 +164,7 @@ struct ViewBuilder {
         if server.isRelative {
             items.append(DocumentedParameter(
                 name: "base",
-                text: "The URL the spec was read from (or any URL on its host), which the server's relative URL is resolved against (RFC 3986 §5)."
+                text: "The URL the spec was read from, or any URL on its host: the server's relative URL is resolved against it (RFC 3986 §5)."
             ))
         }
         var documentation = Self.comment(server.documentation)

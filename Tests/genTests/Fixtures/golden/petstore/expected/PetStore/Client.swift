@@ -249,7 +249,7 @@ public struct Servers: Sendable, Hashable {
     /// `/v2`
     ///
     /// - Parameters:
-    ///   - base: The URL the spec was read from (or any URL on its host), which the server's relative URL is resolved against (RFC 3986 §5).
+    ///   - base: The URL the spec was read from, or any URL on its host: the server's relative URL is resolved against it (RFC 3986 §5).
     public static func server1(relativeTo base: URL) -> Servers {
         Servers(joining: ["/v2"], relativeTo: base)
     }

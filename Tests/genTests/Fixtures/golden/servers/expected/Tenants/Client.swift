@@ -313,7 +313,7 @@ public struct Servers: Sendable, Hashable {
     /// `/api/v1`
     ///
     /// - Parameters:
-    ///   - base: The URL the spec was read from (or any URL on its host), which the server's relative URL is resolved against (RFC 3986 §5).
+    ///   - base: The URL the spec was read from, or any URL on its host: the server's relative URL is resolved against it (RFC 3986 §5).
     public static func theHostTheSpecIsServedFromCode(relativeTo base: URL) -> Servers {
         Servers(joining: ["/api/v1"], relativeTo: base)
     }
