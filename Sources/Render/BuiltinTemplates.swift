@@ -836,9 +836,12 @@ import {{.}}
     {{#documentation}}
     {{{.}}}
     {{/documentation}}
+    ///
     {{#requirementDocumentation}}
     {{{.}}}
     {{/requirementDocumentation}}
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     {{#availability}}
     {{{.}}}
     {{/availability}}

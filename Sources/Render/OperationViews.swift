@@ -25,7 +25,7 @@ struct ClientView: Sendable {
 /// One server as a static function of `Servers` returning its URL.
 struct ServerFunctionView: Sendable {
     /// The description, the URL template as a code span, and a `- Parameters:` list of the
-    /// variables (with their defaults), and of `base` for a relative URL.
+    /// variables (with their defaults) and of `base` for a relative URL, then `- Returns:`.
     var documentation: [String]
     /// `public static func production(tenant: String = "demo") -> Servers {`, on one line or one
     /// parameter a line.
@@ -162,7 +162,7 @@ struct OperationView: Sendable {
     /// The client method's `/// - Returns:` callout, from the success response's description;
     /// empty when the method returns nothing or the description is empty.
     var returnsDocumentation: [String]
-    /// The service requirement's `///`, `/// - Parameters:` list (as `ClientMethodView.parameterDocumentation`,
+    /// The service requirement's `/// - Parameters:` list (as `ClientMethodView.parameterDocumentation`,
     /// with the defaults the handler receives) and `/// - Returns:` callout; empty when there is neither.
     var requirementDocumentation: [String]
     /// `"updateBuild"` as a literal, for errors.
@@ -287,8 +287,9 @@ struct HeaderFieldView: Sendable {
 struct ClientMethodView: Sendable {
     var availability: [String]?
     /// `/// - Parameters:` and a `///   - name: text` item for each of this method's parameters and the
-    /// body: the description (or where it is sent), then the default the server applies for `nil`.
-    /// Empty when no parameter of the operation has a description or a default.
+    /// body (`/// - Parameter name: text` when there is one): the description (or where it is sent),
+    /// then the default the server applies for `nil`. Empty when no parameter of the operation has a
+    /// description or a default.
     var parameterDocumentation: [String]
     /// As `OperationView.parameterList`, for this method.
     var parameterList: String

@@ -171,7 +171,9 @@ struct ViewBuilder {
         if !documentation.isEmpty { documentation.append("///") }
         documentation.append("/// " + SwiftSource.codeSpan(server.url))
         let parameterDocumentation = Self.parametersDocumentation(items)
-        if !parameterDocumentation.isEmpty { documentation += ["///"] + parameterDocumentation }
+        if !parameterDocumentation.isEmpty {
+            documentation += ["///"] + parameterDocumentation + ["/// - Returns: The server, for `Client(server:)`."]
+        }
         return ServerFunctionView(
             documentation: documentation,
             declarationLines: Self.declarationLines("\(access) static func \(Naming.escaped(server.name))", parameters, " -> Servers {", indent: 4),
@@ -525,8 +527,10 @@ struct ViewBuilder {
         var text: String
     }
 
-    /// `/// - Parameters:` and an item per parameter, in signature order; empty without parameters.
+    /// `/// - Parameters:` and an item per parameter, in signature order, or `/// - Parameter name:`
+    /// for a single one, as swift-format's `ValidateDocumentationComments` wants; empty without parameters.
     static func parametersDocumentation(_ parameters: [DocumentedParameter]) -> [String] {
+        if parameters.count == 1 { return calloutLines("- Parameter \(parameters[0].name): ", parameters[0].text, indent: "  ") }
         guard !parameters.isEmpty else { return [] }
         return ["/// - Parameters:"] + parameters.flatMap { calloutLines("  - \($0.name): ", $0.text, indent: "    ") }
     }
@@ -667,7 +671,7 @@ struct ViewBuilder {
             isDeprecatedRoute: operation.deprecated || operation.responses.contains(where: \.deprecated),
             clientMethods: clientMethods,
             returnsDocumentation: successType == "Void" ? [] : successText.map { Self.calloutLines("- Returns: ", $0, indent: "  ") } ?? [],
-            requirementDocumentation: requirementDocumentation.isEmpty ? [] : ["///"] + requirementDocumentation,
+            requirementDocumentation: requirementDocumentation,
             operationIDLiteral: SwiftSource.stringLiteral(operation.operationID ?? operation.name),
             method: operation.method,
             pathLiteral: SwiftSource.stringLiteral(operation.path),

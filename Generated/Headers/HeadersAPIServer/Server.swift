@@ -17,6 +17,8 @@ public protocol APIService: Sendable {
     /// `GET /reports/{day}`
     ///
     /// - Returns: The response to send; on success, `.ok`: The report.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func getReport(
         day: HeadersAPI.CalendarDate,
         since: HeadersAPI.CalendarDate?,
@@ -26,11 +28,15 @@ public protocol APIService: Sendable {
     /// `POST /events`
     ///
     /// - Returns: The response to send; on success, `.created`: Created; the body echoes the event as stored.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func createEvent(body: HeadersAPI.Event) async throws -> CreateEventResponse
 
     /// `DELETE /events/{id}`
     ///
     /// - Returns: The response to send; on success, `.noContent`: Deleted.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func deleteEvent(id: Int) async throws -> DeleteEventResponse
 
     /// No response headers, so the client returns the body itself.
@@ -38,6 +44,8 @@ public protocol APIService: Sendable {
     /// `GET /events/latest`
     ///
     /// - Returns: The response to send; on success, `.ok`: The latest event.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func latestEvent() async throws -> LatestEventResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

@@ -15,6 +15,8 @@ public protocol APIService: Sendable {
     /// `GET /query`
     ///
     /// - Returns: The response to send; on success, `.ok`: what the server decoded
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoQuery(
         text: String,
         count: Int?,
@@ -50,6 +52,8 @@ public protocol APIService: Sendable {
     ///     `false` when the request leaves it out.
     ///   - note: The `note` query parameter.
     /// - Returns: The response to send; on success, `.ok`: what the handler received
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoDefaults(
         limit: Int,
         order: ParametersAPI.EchoDefaultsOrder,
@@ -62,6 +66,8 @@ public protocol APIService: Sendable {
     /// `GET /optional-auth`
     ///
     /// - Returns: The response to send; on success, `.noContent`: let through
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func optionalAuth() async throws -> OptionalAuthResponse
 
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
@@ -69,11 +75,15 @@ public protocol APIService: Sendable {
     /// `GET /exploded`
     ///
     /// - Returns: The response to send; on success, `.ok`: what the server decoded
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoExplodedObject(color: ParametersAPI.Color?) async throws -> EchoExplodedObjectResponse
 
     /// `GET /path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}`
     ///
     /// - Returns: The response to send; on success, `.ok`: what the server decoded
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoPath(
         s: String,
         sa: [Int],
@@ -94,6 +104,8 @@ public protocol APIService: Sendable {
     /// `GET /header`
     ///
     /// - Returns: The response to send; on success, `.ok`: what the server decoded
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoHeader(
         xText: String,
         xNumbers: [Int]?,
@@ -104,6 +116,8 @@ public protocol APIService: Sendable {
     /// `GET /cookie`
     ///
     /// - Returns: The response to send; on success, `.ok`: what the server decoded
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoCookie(session: String, tags: [String]?, ids: [Int]?, color: ParametersAPI.Color?) async throws -> EchoCookieResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

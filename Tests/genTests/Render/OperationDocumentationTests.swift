@@ -45,7 +45,6 @@ import Testing
         ])
         #expect(view.returnsDocumentation == ["/// - Returns: The item after the change."])
         #expect(view.requirementDocumentation == [
-            "///",
             "/// - Parameters:",
             "///   - id: The item.",
             "///   - limit: The `limit` query parameter.",
@@ -70,7 +69,21 @@ import Testing
             """)
         #expect(view.clientMethods[0].parameterDocumentation.isEmpty)
         #expect(view.returnsDocumentation.isEmpty)
-        #expect(view.requirementDocumentation == ["///", "/// - Returns: The response to send; on success, `.noContent`: Deleted."])
+        #expect(view.requirementDocumentation == ["/// - Returns: The response to send; on success, `.noContent`: Deleted."])
+    }
+
+    // A single parameter is documented inline (`- Parameter name:`), as swift-format's
+    // ValidateDocumentationComments wants.
+    @Test func aSingleParameterIsInline() throws {
+        let view = try Self.operation("""
+                get:
+                  operationId: getItem
+                  parameters:
+                    - {name: id, in: path, required: true, description: "The item.\\nSecond line.", schema: {type: string}}
+                  responses:
+                    '200': {description: The item., content: {application/json: {schema: {type: string}}}}
+            """)
+        #expect(view.clientMethods[0].parameterDocumentation == ["/// - Parameter id: The item.", "///   Second line."])
     }
 
     // Hostile descriptions stay inside the comment: every line break (CR LF, U+2028, NEL) starts a

@@ -248,8 +248,8 @@ public struct Servers: Sendable, Hashable {
 
     /// `/v2`
     ///
-    /// - Parameters:
-    ///   - base: The URL the spec was read from, or any URL on its host: the server's relative URL is resolved against it (RFC 3986 §5).
+    /// - Parameter base: The URL the spec was read from, or any URL on its host: the server's relative URL is resolved against it (RFC 3986 §5).
+    /// - Returns: The server, for `Client(server:)`.
     public static func server1(relativeTo base: URL) -> Servers {
         Servers(joining: ["/v2"], relativeTo: base)
     }

@@ -281,6 +281,7 @@ public struct Servers: Sendable, Hashable {
     ///   - basePath: The `{basePath}` in the URL.
     ///
     ///     By default `v1`.
+    /// - Returns: The server, for `Client(server:)`.
     public static func production(tenant: String = "demo", port: ProductionPort = ._8443, basePath: String = "v1") -> Servers {
         Servers(joining: ["https://", Self.escaped(tenant), ".example.com:", port.rawValue, "/", Self.escaped(basePath)])
     }
@@ -293,10 +294,10 @@ public struct Servers: Sendable, Hashable {
 
     /// `{scheme}://staging.example.com/api`
     ///
-    /// - Parameters:
-    ///   - scheme: The `{scheme}` in the URL.
+    /// - Parameter scheme: The `{scheme}` in the URL.
     ///
-    ///     By default `https`.
+    ///   By default `https`.
+    /// - Returns: The server, for `Client(server:)`.
     public static func staging(scheme: StagingScheme = .https) -> Servers {
         Servers(joining: [scheme.rawValue, "://staging.example.com/api"])
     }
@@ -312,8 +313,8 @@ public struct Servers: Sendable, Hashable {
     ///
     /// `/api/v1`
     ///
-    /// - Parameters:
-    ///   - base: The URL the spec was read from, or any URL on its host: the server's relative URL is resolved against it (RFC 3986 §5).
+    /// - Parameter base: The URL the spec was read from, or any URL on its host: the server's relative URL is resolved against it (RFC 3986 §5).
+    /// - Returns: The server, for `Client(server:)`.
     public static func theHostTheSpecIsServedFromCode(relativeTo base: URL) -> Servers {
         Servers(joining: ["/api/v1"], relativeTo: base)
     }
@@ -339,6 +340,7 @@ public struct Servers: Sendable, Hashable {
     ///   - basePath: The `{basePath}` in the URL.
     ///
     ///     By default `api`.
+    /// - Returns: The server, for `Client(server:)`.
     public static func regional(
         region: RegionalRegion = .euWest1,
         `default`: String = "prod",

@@ -15,6 +15,8 @@ public protocol APIService: Sendable {
     /// `DELETE /accounts/{account_id}`
     ///
     /// - Returns: The response to send; on success, `.noContent`: Deleted.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func deleteAccount(accountID: String) async throws -> DeleteAccountResponse
 
     /// Update an account.
@@ -35,6 +37,8 @@ public protocol APIService: Sendable {
     ///   - body: What changes.
     /// - Returns: The response to send; on success, `.ok`: The account after the change.
     ///   It has `every` field.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func updateAccount(
         accountID: String,
         dryRun: Bool,
@@ -46,6 +50,8 @@ public protocol APIService: Sendable {
     /// `GET /accounts`
     ///
     /// - Returns: The response to send; on success, `.ok`: All accounts.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func listAccounts() async throws -> ListAccountsResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),
