@@ -142,10 +142,27 @@ public nonisolated struct Client: Sendable {
         self.bearerToken = bearerToken
     }
 
+    /// - Parameters:
+    ///   - server: where the API is served: one of the spec's `Servers`, its variables given.
+    ///   - transport: how requests are sent; `URLSessionTransport` by default.
+    ///   - bearerToken: the token for operations secured by a bearer scheme.
+    public init(
+        server: Servers,
+        transport: any ClientTransport = URLSessionTransport(),
+        bearerToken: (@Sendable () async throws -> String?)? = nil
+    ) {
+        self.init(baseURL: server.url, transport: transport, bearerToken: bearerToken)
+    }
+
     /// Update build
     ///
     /// `PATCH /api/v1/org/{org}/builds/{build_id}`
     ///
+    /// - Parameters:
+    ///   - org: Organization slug
+    ///   - buildID: The `build_id` path parameter.
+    ///   - body: The request body.
+    /// - Returns: Successful Response
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func updateBuild(org: String, buildID: UUID, body: BuildUpdateRequest) async throws -> BuildResponse {
         let path = try [
@@ -194,5 +211,32 @@ public nonisolated struct Client: Sendable {
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL
+    }
+}
+
+/// The servers the spec lists (OpenAPI 3.1 §4.8.5), for `Client(server:)`: a static function
+/// each, taking the server's variables (§4.8.6), their defaults as default arguments.
+public nonisolated struct Servers: Sendable, Hashable {
+    /// The server's URL, its variables substituted.
+    public var url: URL
+
+    /// A server the spec does not list, such as a local test server.
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// `https://example.com`
+    public static func server1() -> Servers {
+        Servers(joining: ["https://example.com"])
+    }
+
+    /// The URL `pieces` spell, resolved against `base` when relative; stops the program when a
+    /// string given for a variable does not fit where it goes (a port that is not a number).
+    private init(joining pieces: [String], relativeTo base: URL? = nil) {
+        let text = pieces.joined()
+        guard let url = URL(string: text, relativeTo: base) else {
+            preconditionFailure("'\(text)' is not a valid URL: a value given for one of its server variables does not fit there")
+        }
+        self.url = url.absoluteURL
     }
 }

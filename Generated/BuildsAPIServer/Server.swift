@@ -15,6 +15,14 @@ public nonisolated protocol APIService: Sendable {
     /// Update build
     ///
     /// `PATCH /api/v1/org/{org}/builds/{build_id}`
+    ///
+    /// - Parameters:
+    ///   - org: Organization slug
+    ///   - buildID: The `build_id` path parameter.
+    ///   - body: The request body.
+    /// - Returns: The response to send; on success, `.ok`: Successful Response
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func updateBuild(org: String, buildID: UUID, body: BuildsAPI.BuildUpdateRequest) async throws -> UpdateBuildResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

@@ -65,6 +65,7 @@ public struct ModuleBuilder {
         let isTaken = { (name: String) in
             serverScope.contains(name) || reserved.contains(name)
         }
+        let servers = buildServers()
         if let moduleName, isTaken(moduleName) {
             diagnostics.warning("module name '\(moduleName)' is also the name of a generated type or an imported module; the server will not compile", at: nil)
         }
@@ -74,10 +75,11 @@ public struct ModuleBuilder {
             title: document.info.title,
             version: document.info.version,
             documentation: document.info.description,
-            defaultServerURL: document.servers.first?.url,
+            defaultServerURL: servers.defaultURL,
             types: types,
             operations: operations,
-            errorPayload: distinctErrors.count == 1 ? distinctErrors[0] : nil
+            errorPayload: distinctErrors.count == 1 ? distinctErrors[0] : nil,
+            servers: servers.servers
         )
     }
 

@@ -10,13 +10,55 @@ public struct SwiftModule: Sendable {
     public var title: String
     public var version: String
     public var documentation: String?
-    /// The first server's URL, used as the client's default base URL.
+    /// The first server's URL with its variables' defaults, when it is an absolute URL that
+    /// checked out: the client's default base URL.
     public var defaultServerURL: String?
     public var types: [SwiftType]
     public var operations: [APIOperation]
     /// The body type shared by every documented error response, when there is one; the client's
     /// error carries it decoded.
     public var errorPayload: TypeReference?
+    /// The document's servers whose URLs checked out, in document order: the client's `Servers`.
+    public var servers: [ServerModel] = []
+}
+
+/// One of the document's `servers` (OpenAPI 3.1 §4.8.5): a static function of the client's
+/// `Servers` taking the server's variables and returning its URL.
+public struct ServerModel: Sendable {
+    /// The function's name, unescaped: from `x-name`, else `description`, else `server1`, `server2`, ….
+    public var name: String
+    /// The URL template as written: `https://{tenant}.example.com/v1`.
+    public var url: String
+    public var documentation: String?
+    /// The template's text and variables in order.
+    public var components: [Component]
+    /// The variables in document order, as the function's parameters.
+    public var variables: [ServerVariableModel]
+    /// The URL has no scheme: it is resolved against the URL the document is served from (§4.8.5),
+    /// which the function then takes.
+    public var isRelative: Bool
+
+    public enum Component: Sendable, Hashable {
+        case literal(String)
+        /// A variable, by its index in `variables`.
+        case variable(Int)
+    }
+}
+
+/// A server variable (§4.8.6) as a parameter of its server's function.
+public struct ServerVariableModel: Sendable {
+    /// The name as written in the URL's braces.
+    public var name: String
+    /// The parameter's label, unescaped.
+    public var swiftName: String
+    public var documentation: String?
+    /// The closed enum nested in `Servers` for a variable with an `enum`: `ProductionPort`.
+    public var enumTypeName: String?
+    /// The enum's cases: the `enum` values that make a valid URL.
+    public var cases: [Enumeration.Case]
+    /// The `default`, when there is one usable as the parameter's default (for an enum variable,
+    /// one of its values).
+    public var defaultValue: String?
 }
 
 /// One OpenAPI Operation as the client method and server route it becomes.

@@ -25,10 +25,32 @@ public struct Info {
     public var description: String?
 }
 
-/// §4.8.5: a base URL the API is served from. Variables are substituted with their defaults.
+/// §4.8.5: a base URL the API is served from, possibly relative to the document's own URL.
 public struct Server {
+    /// The URL as written, `{name}` marking where a variable goes (`https://{tenant}.example.com/v1`).
     public var url: String
     public var description: String?
+    /// `x-name`: what the generated code calls the server, instead of a name from `description`.
+    public var name: String?
+    /// §4.8.6, in document order.
+    public var variables: [ServerVariable]
+    /// Where the `url` value is, for diagnostics about it.
+    public var urlLocation: SourceLocation
+    public var location: SourceLocation
+}
+
+/// §4.8.6: a value substituted into a server's URL template.
+public struct ServerVariable {
+    public var name: String
+    /// The values it may take; `nil` when any string goes.
+    public var enumValues: [(value: String, location: SourceLocation)]?
+    /// Required by the spec; `nil` when the document leaves it out.
+    public var defaultValue: String?
+    public var description: String?
+    /// Where the variable's name is written.
+    public var location: SourceLocation
+    public var defaultLocation: SourceLocation?
+    public var enumLocation: SourceLocation?
 }
 
 /// §4.8.7: the Schema Objects and Security Schemes the document names. Other reusable

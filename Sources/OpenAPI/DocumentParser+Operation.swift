@@ -6,6 +6,7 @@ extension DocumentParser {
         guard let node = resolve(entry.value, "path item"), let entries = mapping(node, "path '\(entry.key)'") else { return nil }
         let shared = parseParameters(node["parameters"])
         var operations: [Operation] = []
+        warnAboutServers(in: entries, of: "path '\(entry.key)'")
         // Parsed in document order, so "first used here" notes point at the earlier text; then kept
         // in the fixed method order.
         for operationEntry in entries {
@@ -24,9 +25,22 @@ extension DocumentParser {
         )
     }
 
+    /// `servers` on a path item or operation (§4.8.9, §4.8.10) would send its requests elsewhere;
+    /// the client has one base URL, so they are reported rather than dropped silently, unless they
+    /// only repeat the document's own (as in Twilio's and Hetzner's specs, on every path).
+    private func warnAboutServers(in entries: [MappingEntry], of owner: String) {
+        let documentURLs = Set((root["servers"]?.sequence ?? []).compactMap { $0["url"]?.scalar?.text })
+        for entry in entries where entry.key == "servers" {
+            let urls = (entry.value.sequence ?? []).map { $0["url"]?.scalar?.text }
+            if !urls.isEmpty, urls.allSatisfy({ $0.map(documentURLs.contains) ?? false }) { continue }
+            diagnostics.warning("'servers' of \(owner) are not generated yet; its requests go to the client's base URL", at: entry.keyLocation)
+        }
+    }
+
     private func parseOperation(_ node: Node, method: HTTPMethod, path: String, shared: [Parameter]) -> Operation? {
         // Not allowed by the spec, but real multi-file specs (DigitalOcean's) `$ref` whole operations.
-        guard let node = resolve(node, "operation"), mapping(node, "operation '\(method.rawValue) \(path)'") != nil else { return nil }
+        guard let node = resolve(node, "operation"), let entries = mapping(node, "operation '\(method.rawValue) \(path)'") else { return nil }
+        warnAboutServers(in: entries, of: "operation '\(method.rawValue) \(path)'")
         var operationID = text(node, "operationId")
         var repeatedOperationID: Operation.RepeatedOperationID?
         if let id = operationID, let idNode = node["operationId"] {

@@ -131,15 +131,45 @@ public struct DocumentParser {
         return Info(title: title, version: text(node, "version") ?? "", description: text(node, "description"))
     }
 
+    /// A Server Object (§4.8.5) as written; the IR checks its URL template against its variables.
     private func parseServer(_ node: Node) -> Server? {
-        guard mapping(node, "a server") != nil, var url = text(node, "url") else { return nil }
-        // Substitute variables with their defaults (§4.8.6): a usable base URL out of the box.
-        for variable in node["variables"].flatMap({ resolvedMap($0, "'variables'")?.node.mapping }) ?? [] {
-            if let value = text(variable.value, "default") {
-                url = url.replacingOccurrences(of: "{\(variable.key)}", with: value)
-            }
+        guard mapping(node, "a server") != nil else { return nil }
+        guard let url = text(node, "url") else {
+            diagnostics.warning("missing 'url' in server; the server is skipped", at: node.location)
+            return nil
         }
-        return Server(url: url, description: text(node, "description"))
+        var variables: [ServerVariable] = []
+        // A `$ref` in place of the map is followed, as for every map (`resolvedMap`).
+        for entry in node["variables"].flatMap({ resolvedMap($0, "server 'variables'")?.node.mapping }) ?? [] {
+            guard mapping(entry.value, "a server variable") != nil else { continue }
+            var enumValues: [(value: String, location: SourceLocation)]?
+            if let enumNode = entry.value["enum"], let items = sequence(enumNode, "'enum'") {
+                enumValues = items.compactMap { item in
+                    guard let scalar = item.scalar else {
+                        diagnostics.error("expected a string in 'enum', found \(item.kindDescription)", at: item.location)
+                        return nil
+                    }
+                    return (scalar.text, item.location)
+                }
+            }
+            variables.append(ServerVariable(
+                name: entry.key,
+                enumValues: enumValues,
+                defaultValue: text(entry.value, "default"),
+                description: text(entry.value, "description"),
+                location: entry.keyLocation,
+                defaultLocation: entry.value["default"]?.location,
+                enumLocation: entry.value["enum"]?.location
+            ))
+        }
+        return Server(
+            url: url,
+            description: text(node, "description"),
+            name: text(node, "x-name"),
+            variables: variables,
+            urlLocation: node["url"]?.location ?? node.location,
+            location: node.location
+        )
     }
 
     private func parseComponents(_ node: Node?) -> Components {

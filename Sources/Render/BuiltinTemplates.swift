@@ -211,6 +211,20 @@ enum BuiltinTemplates {
         self.transport = transport
         self.bearerToken = bearerToken
     }
+    {{#hasServers}}
+
+    /// - Parameters:
+    ///   - server: where the API is served: one of the spec's `Servers`, its variables given.
+    ///   - transport: how requests are sent; `URLSessionTransport` by default.
+    ///   - bearerToken: the token for operations secured by a bearer scheme.
+    {{access}} init(
+        server: Servers,
+        transport: any ClientTransport = URLSessionTransport(),
+        bearerToken: (@Sendable () async throws -> String?)? = nil
+    ) {
+        self.init(baseURL: server.url, transport: transport, bearerToken: bearerToken)
+    }
+    {{/hasServers}}
 {{/isContinuation}}
 {{#isContinuation}}
 
@@ -224,6 +238,12 @@ nonisolated extension Client {
     {{{.}}}
     {{/documentation}}
     ///
+    {{#parameterDocumentation}}
+    {{{.}}}
+    {{/parameterDocumentation}}
+    {{#returnsDocumentation}}
+    {{{.}}}
+    {{/returnsDocumentation}}
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     {{#output}}
     ///   `ResponseHeaderError` when a required header of the response is missing or malformed.
@@ -433,6 +453,82 @@ nonisolated extension Client {
 }
 {{/output}}
 {{/operations}}
+{{^isContinuation}}
+{{#hasServers}}
+
+/// The servers the spec lists (OpenAPI 3.1 §4.8.5), for `Client(server:)`: a static function
+/// each, taking the server's variables (§4.8.6), their defaults as default arguments.
+{{access}} nonisolated struct Servers: Sendable, Hashable {
+    /// The server's URL, its variables substituted.
+    {{access}} var url: URL
+
+    /// A server the spec does not list, such as a local test server.
+    {{access}} init(url: URL) {
+        self.url = url
+    }
+    {{#servers}}
+
+    {{#documentation}}
+    {{{.}}}
+    {{/documentation}}
+    {{#declarationLines}}
+    {{{.}}}
+    {{/declarationLines}}
+        {{#bodyLines}}
+        {{{.}}}
+        {{/bodyLines}}
+    }
+    {{#enums}}
+
+    {{#documentation}}
+    {{{.}}}
+    {{/documentation}}
+    {{access}} enum {{name}}: String, Sendable, CaseIterable {
+        {{#cases}}
+        case {{name}} = {{{literal}}}
+        {{/cases}}
+    }
+    {{/enums}}
+    {{/servers}}
+
+    {{! The URL text and every enum value were checked when generating: only a string given for a variable can fail here. }}
+    /// The URL `pieces` spell, resolved against `base` when relative; stops the program when a
+    /// string given for a variable does not fit where it goes (a port that is not a number).
+    private init(joining pieces: [String], relativeTo base: URL? = nil) {
+        let text = pieces.joined()
+        guard let url = URL(string: text, relativeTo: base) else {
+            preconditionFailure("'\(text)' is not a valid URL: a value given for one of its server variables does not fit there")
+        }
+        self.url = url.absoluteURL
+    }
+    {{#hasFreeServerVariables}}
+
+    /// A variable's value as it goes into the URL: as given (OpenAPI 3.1 §4.8.6 substitutes it as
+    /// it is), with the characters no URL may hold (space, `"`, `{`, non-ASCII, …), `?`, `#` and a
+    /// `%` starting no escape percent-encoded (RFC 3986 §2.1), so `localhost:8080` or `v2/beta` fit.
+    private static func escaped(_ value: String) -> String {
+        let kept = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/[]@!$&'()*+,;=".utf8)
+        let hexDigits = Set("0123456789ABCDEFabcdef".utf8)
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
+        let bytes = Array(value.utf8)
+        var result = ""
+        for index in bytes.indices {
+            let byte = bytes[index]
+            let isPercent = byte == UInt8(ascii: "%") && index + 2 < bytes.count
+            if kept.contains(byte) || (isPercent && hexDigits.isSuperset(of: bytes[index + 1...index + 2])) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return result
+    }
+    {{/hasFreeServerVariables}}
+}
+{{/hasServers}}
+{{/isContinuation}}
 
 """#,
         "enum": #"""
@@ -744,6 +840,12 @@ nonisolated extension {{serverModuleName}}.APIService {
     {{#documentation}}
     {{{.}}}
     {{/documentation}}
+    ///
+    {{#requirementDocumentation}}
+    {{{.}}}
+    {{/requirementDocumentation}}
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     {{#availability}}
     {{{.}}}
     {{/availability}}
@@ -4298,6 +4400,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case bodyCoders
     case bodyContentTypeLiteral
     case bodyIsOptional
+    case bodyLines
     case bodyReadLines
     case bodyType
     case caseName
@@ -4310,6 +4413,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case codingKey
     case containerName
     case cookieParameters
+    case declarationLines
     case declaredKeyLines
     case declaredKeys
     case declaredType
@@ -4321,6 +4425,7 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case elementType
     case encoderName
     case encodingLines
+    case enums
     case errorPayloadType
     case explode
     case fields
@@ -4333,11 +4438,13 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case hasDiscriminator
     case hasDocumentedErrorPayload
     case hasFormBodies
+    case hasFreeServerVariables
     case hasHeaders
     case hasOperations
     case hasParameters
     case hasProperties
     case hasQueryParameters
+    case hasServers
     case hasSeveralOperations
     case hasSuccessBody
     case hasTags
@@ -4397,16 +4504,19 @@ enum TemplateKey: String, CaseIterable, Sendable {
     case readLines
     case rejectsUndeclaredKeys
     case requestParametersLines
+    case requirementDocumentation
     case requirementLines
     case requirementParameterList
     case requiresBearerToken
     case responseTypeName
     case responses
     case returnLines
+    case returnsDocumentation
     case returnsVoid
     case routeLines
     case sendLines
     case serverModuleName
+    case servers
     case status
     case statusCode
     case storageDefault

@@ -19,6 +19,40 @@ struct ClientView: Sendable {
     var isContinuation: Bool = false
     /// The operations span several files, so members they share cannot be `private`.
     var isSplit = false
+    /// The spec's servers, as the static functions of `Servers` (OpenAPI 3.1 §4.8.5).
+    var servers: [ServerFunctionView] = []
+    /// `servers` is not empty: `Servers` and `Client(server:)` are declared.
+    var hasServers = false
+    /// Some server variable takes any string: `Servers` declares the function encoding it.
+    var hasFreeServerVariables = false
+}
+
+/// One server as a static function of `Servers` returning its URL.
+struct ServerFunctionView: Sendable {
+    /// The description, the URL template as a code span, and a `- Parameters:` list of the
+    /// variables (with their defaults) and of `base` for a relative URL, then `- Returns:`.
+    var documentation: [String]
+    /// `public static func production(tenant: String = "demo") -> Servers {`, on one line or one
+    /// parameter a line.
+    var declarationLines: [String]
+    /// The body: `Servers(joining: […])` with the URL's literal text and variables, one line or more.
+    var bodyLines: [String]
+    /// The closed enums of the server's variables that have an `enum`.
+    var enums: [ServerEnumView]
+}
+
+/// The closed enum of one server variable's `enum` values (§4.8.6), nested in `Servers`.
+struct ServerEnumView: Sendable {
+    /// `ProductionPort`.
+    var name: String
+    var documentation: [String]
+    var cases: [ServerEnumCaseView]
+}
+
+struct ServerEnumCaseView: Sendable {
+    var name: String
+    /// The value as a Swift string literal.
+    var literal: String
 }
 
 /// An enum with one case per content type of a body (`UploadRequestBody`).
@@ -142,6 +176,12 @@ struct OperationView: Sendable {
     /// The client's methods for the operation: one, or two when optional parameters are
     /// deprecated (one without them, and a deprecated one taking them).
     var clientMethods: [ClientMethodView]
+    /// The client method's `/// - Returns:` callout, from the success response's description;
+    /// empty when the method returns nothing or the description is empty.
+    var returnsDocumentation: [String]
+    /// The service requirement's `/// - Parameters:` list (as `ClientMethodView.parameterDocumentation`,
+    /// with the defaults the handler receives) and `/// - Returns:` callout; empty when there is neither.
+    var requirementDocumentation: [String]
     /// `"updateBuild"` as a literal, for errors.
     var operationIDLiteral: String
     var method: String
@@ -263,6 +303,11 @@ struct HeaderFieldView: Sendable {
 /// One client method of an operation: its signature and the parameters it sends.
 struct ClientMethodView: Sendable {
     var availability: [String]?
+    /// `/// - Parameters:` and a `///   - name: text` item for each of this method's parameters and the
+    /// body (`/// - Parameter name: text` when there is one): the description (or where it is sent),
+    /// then the default the server applies for `nil`. Empty when no parameter of the operation has a
+    /// description or a default.
+    var parameterDocumentation: [String]
     /// As `OperationView.parameterList`, for this method.
     var parameterList: String
     /// The same parameters one per line, commas included, for a signature too long for one line.
@@ -301,8 +346,6 @@ struct ParameterView: Sendable {
     /// The schema's `pattern` as a Swift string literal, when it has one.
     var patternLiteral: String?
     var documentation: [String]
-    /// `- Parameter org: Organization slug` lines, already prefixed.
-    var parameterDocumentation: String
     /// The client's statement sending it: one line, or three when that line would be longer than
     /// the line length (broken after the call's opening parenthesis, the arguments indented by
     /// four spaces). Empty for path parameters, which are part of `pathExpression`.
@@ -355,6 +398,42 @@ extension ClientView: TemplateValue {
         case .operations: operations.templateData
         case .isContinuation: isContinuation.templateData
         case .isSplit: isSplit.templateData
+        case .servers: servers.templateData
+        case .hasServers: hasServers.templateData
+        case .hasFreeServerVariables: hasFreeServerVariables.templateData
+        default: nil
+        }
+    }
+}
+
+extension ServerFunctionView: TemplateValue {
+    func value(forKey key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .documentation: documentation.templateData
+        case .declarationLines: declarationLines.templateData
+        case .bodyLines: bodyLines.templateData
+        case .enums: enums.templateData
+        default: nil
+        }
+    }
+}
+
+extension ServerEnumView: TemplateValue {
+    func value(forKey key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .name: name.templateData
+        case .documentation: documentation.templateData
+        case .cases: cases.templateData
+        default: nil
+        }
+    }
+}
+
+extension ServerEnumCaseView: TemplateValue {
+    func value(forKey key: TemplateKey) -> TemplateData? {
+        switch key {
+        case .name: name.templateData
+        case .literal: literal.templateData
         default: nil
         }
     }
@@ -457,6 +536,8 @@ extension OperationView: TemplateValue {
         case .availability: availability.templateData
         case .isDeprecatedRoute: isDeprecatedRoute.templateData
         case .clientMethods: clientMethods.templateData
+        case .returnsDocumentation: returnsDocumentation.templateData
+        case .requirementDocumentation: requirementDocumentation.templateData
         case .operationIDLiteral: operationIDLiteral.templateData
         case .method: method.templateData
         case .pathLiteral: pathLiteral.templateData
@@ -548,6 +629,7 @@ extension ClientMethodView: TemplateValue {
     func value(forKey key: TemplateKey) -> TemplateData? {
         switch key {
         case .availability: availability.templateData
+        case .parameterDocumentation: parameterDocumentation.templateData
         case .parameterList: parameterList.templateData
         case .parameterLines: parameterLines.templateData
         case .wrapsParameters: wrapsParameters.templateData
@@ -578,7 +660,6 @@ extension ParameterView: TemplateValue {
         case .allowReserved: allowReserved.templateData
         case .patternLiteral: patternLiteral.templateData
         case .documentation: documentation.templateData
-        case .parameterDocumentation: parameterDocumentation.templateData
         case .encodingLines: encodingLines.templateData
         case .readLines: readLines.templateData
         case .defaultLiteral: defaultLiteral.templateData

@@ -92,6 +92,22 @@ enum SwiftSource {
         return lines
     }
 
+    /// `text` as a Markdown code span (CommonMark §6.1) for one doc comment line: fenced by one
+    /// backtick more than its longest run of backticks and padded with spaces when it starts or ends
+    /// with one, so spec text cannot close the span early; line breaks become spaces.
+    static func codeSpan(_ text: String) -> String {
+        let flat = docLines(text).joined(separator: " ")
+        var longest = 0
+        var run = 0
+        for character in flat {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let padding = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + padding + flat + padding + fence
+    }
+
     /// Lines for a `///` doc comment. A line comment ends only at a line break, so splitting on
     /// every kind of line break (and dropping other control characters) keeps the text inside it.
     static func docLines(_ text: String?) -> [String] {

@@ -167,7 +167,75 @@ struct ViewBuilder {
             defaultServerURL: url,
             errorPayloadType: module.errorPayload?.spelling ?? "JSONValue",
             operations: operations.map { operationView($0, qualifier: nil) },
-            isContinuation: isContinuation
+            isContinuation: isContinuation,
+            servers: module.servers.map(serverFunctionView),
+            hasServers: !module.servers.isEmpty,
+            hasFreeServerVariables: module.servers.contains { $0.variables.contains { $0.enumTypeName == nil } }
+        )
+    }
+
+    /// A server as `static func name(variables…) -> Servers`: enum variables take their enum, the
+    /// others any string (encoded by `Servers.escaped`); defaults are default arguments.
+    private func serverFunctionView(_ server: ServerModel) -> ServerFunctionView {
+        let parameters = server.variables.map { variable in
+            let type = variable.enumTypeName ?? "String"
+            let defaultValue = variable.defaultValue.map { value in
+                variable.enumTypeName == nil
+                    ? SwiftSource.stringLiteral(value)
+                    : "." + Naming.escaped(variable.cases.first { $0.rawValue == value }?.name ?? "")
+            }
+            return "\(Naming.escaped(variable.swiftName)): \(type)" + (defaultValue.map { " = " + $0 } ?? "")
+        } + (server.isRelative ? ["relativeTo base: URL"] : [])
+        let pieces = server.components.map { component in
+            switch component {
+            case .literal(let text): return SwiftSource.stringLiteral(text)
+            case .variable(let index):
+                let variable = server.variables[index]
+                let name = Naming.escaped(variable.swiftName)
+                // Enum values were checked when generating; any other string is the caller's.
+                return variable.enumTypeName == nil ? "Self.escaped(\(name))" : name + ".rawValue"
+            }
+        }
+        let relative = server.isRelative ? ", relativeTo: base" : ""
+        let line = "Servers(joining: [" + pieces.joined(separator: ", ") + "]" + relative + ")"
+        let bodyLines = !Self.overflows(line, indent: 8) ? [line]
+            : ["Servers(", "    joining: ["] + Self.filledLines(pieces, indent: 16).map { "        " + $0 }
+                + ["    ]" + (server.isRelative ? "," : "")] + (server.isRelative ? ["    relativeTo: base"] : []) + [")"]
+        var items = server.variables.map { variable in
+            let about = Self.hasText(variable.documentation) ? variable.documentation ?? "" : "The \(SwiftSource.codeSpan("{" + variable.name + "}")) in the URL."
+            return DocumentedParameter(
+                name: variable.swiftName,
+                text: about + (variable.defaultValue.map { "\n\nBy default " + SwiftSource.codeSpan($0) + "." } ?? "")
+            )
+        }
+        if server.isRelative {
+            items.append(DocumentedParameter(
+                name: "base",
+                text: "The URL the spec was read from, or any URL on its host: the server's relative URL is resolved against it (RFC 3986 §5)."
+            ))
+        }
+        var documentation = Self.comment(server.documentation)
+        if !documentation.isEmpty { documentation.append("///") }
+        documentation.append("/// " + SwiftSource.codeSpan(server.url))
+        let parameterDocumentation = Self.parametersDocumentation(items)
+        if !parameterDocumentation.isEmpty {
+            documentation += ["///"] + parameterDocumentation + ["/// - Returns: The server, for `Client(server:)`."]
+        }
+        return ServerFunctionView(
+            documentation: documentation,
+            declarationLines: Self.declarationLines("\(access) static func \(Naming.escaped(server.name))", parameters, " -> Servers {", indent: 4),
+            bodyLines: bodyLines,
+            enums: server.variables.compactMap { variable in
+                variable.enumTypeName.map { name in
+                    ServerEnumView(
+                        name: name,
+                        documentation: Self.comment(
+                            "The values of \(SwiftSource.codeSpan("{" + variable.name + "}")) in the URL of `\(Naming.escaped(server.name))(…)`."
+                        ),
+                        cases: variable.cases.map { ServerEnumCaseView(name: Naming.escaped($0.name), literal: SwiftSource.stringLiteral($0.rawValue)) }
+                    )
+                }
+            }
         )
     }
 
@@ -551,6 +619,55 @@ struct ViewBuilder {
         SwiftSource.docLines(text).map { $0.isEmpty ? "///" : "/// " + $0 }
     }
 
+    /// `/// <head>text` with the text's further lines indented by `indent` under it, blank ones as a
+    /// bare `///`: a `- Returns:` callout, or one item of a `- Parameters:` list, whose text may
+    /// run over several lines (escaped as every doc comment is, by `SwiftSource.docLines`).
+    static func calloutLines(_ head: String, _ text: String, indent: String) -> [String] {
+        let lines = SwiftSource.docLines(text)
+        // Trailing whitespace would fail whitespace linters.
+        guard let first = lines.first else { return ["/// " + (head.hasSuffix(" ") ? String(head.dropLast()) : head)] }
+        return ["/// " + head + first] + lines.dropFirst().map { $0.isEmpty ? "///" : "/// " + indent + $0 }
+    }
+
+    /// A parameter's entry in a `- Parameters:` list.
+    struct DocumentedParameter {
+        /// The name in the signature, without backticks (`- default: …`).
+        var name: String
+        var text: String
+    }
+
+    /// `/// - Parameters:` and an item per parameter, in signature order, or `/// - Parameter name:`
+    /// for a single one, as swift-format's `ValidateDocumentationComments` wants; empty without parameters.
+    static func parametersDocumentation(_ parameters: [DocumentedParameter]) -> [String] {
+        if parameters.count == 1 { return calloutLines("- Parameter \(parameters[0].name): ", parameters[0].text, indent: "  ") }
+        guard !parameters.isEmpty else { return [] }
+        return ["/// - Parameters:"] + parameters.flatMap { calloutLines("  - \($0.name): ", $0.text, indent: "    ") }
+    }
+
+    /// A parameter's text in the client's or the server's documentation: its description, or where it
+    /// is sent when it has none, then its default (`defaultClause`, given the default as a code span).
+    static func parameterText(_ parameter: OperationParameter, defaultClause: (String) -> String) -> String {
+        let place = switch parameter.location {
+        case .path: "path parameter"
+        case .query: "query parameter"
+        case .header: "header"
+        case .cookie: "cookie"
+        }
+        let about = hasText(parameter.documentation) ? parameter.documentation ?? "" : "The \(SwiftSource.codeSpan(parameter.jsonName)) \(place)."
+        guard let value = parameter.defaultValue else { return about }
+        return about + "\n\n" + defaultClause(SwiftSource.codeSpan(literal(for: value)))
+    }
+
+    /// The request body's text, as `parameterText`.
+    static func bodyText(_ body: RequestBodyModel) -> String {
+        hasText(body.documentation) ? body.documentation ?? "" : "The request body."
+    }
+
+    /// Whether `text` leaves anything in a doc comment.
+    static func hasText(_ text: String?) -> Bool {
+        !SwiftSource.docLines(text).isEmpty
+    }
+
     // MARK: Operations
 
     private func operationView(_ operation: APIOperation, qualifier: String?) -> OperationView {
@@ -574,6 +691,10 @@ struct ViewBuilder {
         let views = zip(operation.parameters, parameters)
         let bodyCoders = body.map { Self.coders($0.contents, choiceTypeName: $0.choiceTypeName, qualifier: qualifier) } ?? ""
         let successCoders = success.map { Self.coders($0.contents, choiceTypeName: $0.choiceTypeName, qualifier: qualifier) } ?? ""
+        // Once anything is said about one parameter, every parameter is listed, so the list is
+        // never mistaken for the whole signature; when nothing is, there is no list at all.
+        let documentsParameters = operation.parameters.contains { Self.hasText($0.documentation) || $0.defaultValue != nil }
+            || Self.hasText(body?.documentation)
         func clientMethod(leavingOut left: Set<String>, withoutDefault bare: Set<String>, availability: [String]?) -> ClientMethodView {
             let kept = views.filter { !left.contains($0.0.jsonName + "/" + $0.0.location.rawValue) }
             var list = kept.map { model, view in
@@ -583,8 +704,12 @@ struct ViewBuilder {
             if let body { list.append("body: \(body.type.spelling(qualifiedBy: qualifier))\(body.required ? "" : "? = nil")") }
             let returnClause = successType == "Void" ? "" : " -> " + successType
             let signature = "\(access) func \(Naming.escaped(operation.name))(\(list.joined(separator: ", "))) async throws\(returnClause) {"
+            let documented = !documentsParameters ? [] : kept.map { model, _ in
+                DocumentedParameter(name: model.swiftName, text: Self.parameterText(model) { "When `nil`, the server uses \($0)." })
+            } + (body.map { [DocumentedParameter(name: "body", text: Self.bodyText($0))] } ?? [])
             return ClientMethodView(
                 availability: availability,
+                parameterDocumentation: Self.parametersDocumentation(documented),
                 parameterList: list.joined(separator: ", "),
                 parameterLines: list.enumerated().map { $0.offset == list.count - 1 ? $0.element : $0.element + "," },
                 wrapsParameters: Self.overflows(signature, indent: 4),
@@ -634,6 +759,16 @@ struct ViewBuilder {
         // The route's arguments to its handler: the authenticator and body limit only where used.
         let handleArguments = ["request"] + (operation.requiresBearerToken ? ["authenticator: authenticator"] : [])
             + (operation.requestBody != nil ? ["maxBodySize: maxBodySize"] : [])
+        let successText = Self.hasText(success?.description) ? success?.description : nil
+        var requirementDocumentation = !documentsParameters ? [] : Self.parametersDocumentation(
+            operation.parameters.map { model in
+                DocumentedParameter(name: model.swiftName, text: Self.parameterText(model) { "\($0) when the request leaves it out." })
+            } + (body.map { [DocumentedParameter(name: "body", text: Self.bodyText($0))] } ?? [])
+        )
+        if let success {
+            let head = "The response to send; on success, `.\(Naming.escaped(Self.caseName(forStatus: success.status)))`"
+            requirementDocumentation += Self.calloutLines("- Returns: ", head + (successText.map { ": " + $0 } ?? "."), indent: "  ")
+        }
         var docText = [operation.summary, operation.documentation].compactMap { $0 }.joined(separator: "\n\n")
         docText += "\n\n`\(operation.method) \(operation.path)`"
         return OperationView(
@@ -644,6 +779,8 @@ struct ViewBuilder {
             availability: availability,
             isDeprecatedRoute: operation.deprecated || operation.responses.contains(where: \.deprecated),
             clientMethods: clientMethods,
+            returnsDocumentation: successType == "Void" ? [] : successText.map { Self.calloutLines("- Returns: ", $0, indent: "  ") } ?? [],
+            requirementDocumentation: requirementDocumentation,
             operationIDLiteral: SwiftSource.stringLiteral(operation.operationID ?? operation.name),
             method: operation.method,
             pathLiteral: SwiftSource.stringLiteral(operation.path),
@@ -808,7 +945,6 @@ struct ViewBuilder {
             allowReserved: parameter.allowReserved,
             patternLiteral: parameter.pattern.map(SwiftSource.stringLiteral),
             documentation: Self.comment(parameter.documentation),
-            parameterDocumentation: SwiftSource.docLines(parameter.documentation).joined(separator: " "),
             encodingLines: encodingLines,
             defaultLiteral: parameter.defaultValue.map(Self.literal),
             readLines: Self.callLines(

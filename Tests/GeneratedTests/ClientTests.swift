@@ -30,9 +30,11 @@ import Testing
         #expect(request.headerFields["Authorization"] == nil)
     }
 
-    // The default base URL is the spec's first server.
+    // The default base URL is the spec's first server, which `Servers` offers too.
     @Test func defaultsToTheSpecServer() {
         #expect(Client().baseURL.absoluteString == "https://example.com")
+        #expect(Client(server: .server1()).baseURL == Client().baseURL)
+        #expect(Client(server: Servers(url: URL(string: "http://127.0.0.1:9")!)).baseURL.absoluteString == "http://127.0.0.1:9")
     }
 
     // A documented error status throws ClientError with the decoded envelope and the raw body.

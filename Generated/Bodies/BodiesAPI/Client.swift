@@ -142,10 +142,23 @@ public nonisolated struct Client: Sendable {
         self.bearerToken = bearerToken
     }
 
+    /// - Parameters:
+    ///   - server: where the API is served: one of the spec's `Servers`, its variables given.
+    ///   - transport: how requests are sent; `URLSessionTransport` by default.
+    ///   - bearerToken: the token for operations secured by a bearer scheme.
+    public init(
+        server: Servers,
+        transport: any ClientTransport = URLSessionTransport(),
+        bearerToken: (@Sendable () async throws -> String?)? = nil
+    ) {
+        self.init(baseURL: server.url, transport: transport, bearerToken: bearerToken)
+    }
+
     /// Store raw bytes and get them back unchanged
     ///
     /// `PUT /blobs`
     ///
+    /// - Returns: The bytes as stored
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func putBlob(body: Data) async throws -> Data {
         let path = "/blobs"
@@ -160,6 +173,7 @@ public nonisolated struct Client: Sendable {
     ///
     /// `POST /images`
     ///
+    /// - Returns: How many bytes arrived
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func uploadImage(body: Data) async throws -> UploadReceipt {
         let path = "/images"
@@ -174,6 +188,7 @@ public nonisolated struct Client: Sendable {
     ///
     /// `POST /notes`
     ///
+    /// - Returns: The note as stored
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func createNote(body: String) async throws -> String {
         let path = "/notes"
@@ -188,6 +203,7 @@ public nonisolated struct Client: Sendable {
     ///
     /// `POST /contacts`
     ///
+    /// - Returns: The form as the server read it
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func submitContact(body: ContactForm) async throws -> ContactForm {
         let path = "/contacts"
@@ -202,6 +218,7 @@ public nonisolated struct Client: Sendable {
     ///
     /// `POST /profiles`
     ///
+    /// - Returns: The form as the server read it
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func uploadProfile(body: ProfileUpload) async throws -> ProfileUpload {
         let path = "/profiles"
@@ -219,6 +236,7 @@ public nonisolated struct Client: Sendable {
     ///
     /// `POST /pets`
     ///
+    /// - Returns: The pet as JSON, or its name as text
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func addPet(body: Pet) async throws -> AddPet200ResponseBody {
         let path = "/pets"
@@ -233,6 +251,7 @@ public nonisolated struct Client: Sendable {
     ///
     /// `POST /messages`
     ///
+    /// - Returns: The message as the server read it
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func postMessage(body: PostMessageRequestBody? = nil) async throws -> Message {
         let path = "/messages"
@@ -278,5 +297,32 @@ public nonisolated struct Client: Sendable {
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL
+    }
+}
+
+/// The servers the spec lists (OpenAPI 3.1 §4.8.5), for `Client(server:)`: a static function
+/// each, taking the server's variables (§4.8.6), their defaults as default arguments.
+public nonisolated struct Servers: Sendable, Hashable {
+    /// The server's URL, its variables substituted.
+    public var url: URL
+
+    /// A server the spec does not list, such as a local test server.
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// `http://127.0.0.1:8080`
+    public static func server1() -> Servers {
+        Servers(joining: ["http://127.0.0.1:8080"])
+    }
+
+    /// The URL `pieces` spell, resolved against `base` when relative; stops the program when a
+    /// string given for a variable does not fit where it goes (a port that is not a number).
+    private init(joining pieces: [String], relativeTo base: URL? = nil) {
+        let text = pieces.joined()
+        guard let url = URL(string: text, relativeTo: base) else {
+            preconditionFailure("'\(text)' is not a valid URL: a value given for one of its server variables does not fit there")
+        }
+        self.url = url.absoluteURL
     }
 }

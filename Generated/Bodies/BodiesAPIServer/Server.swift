@@ -15,36 +15,64 @@ public nonisolated protocol APIService: Sendable {
     /// Store raw bytes and get them back unchanged
     ///
     /// `PUT /blobs`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The bytes as stored
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func putBlob(body: Data) async throws -> PutBlobResponse
 
     /// Upload an image of any type (a media range)
     ///
     /// `POST /images`
+    ///
+    /// - Returns: The response to send; on success, `.created`: How many bytes arrived
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func uploadImage(body: Data) async throws -> UploadImageResponse
 
     /// Store a note; answers it as text
     ///
     /// `POST /notes`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The note as stored
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func createNote(body: String) async throws -> CreateNoteResponse
 
     /// A URL-encoded form, echoed as JSON
     ///
     /// `POST /contacts`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The form as the server read it
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func submitContact(body: BodiesAPI.ContactForm) async throws -> SubmitContactResponse
 
     /// A multipart form with a file, echoed as JSON
     ///
     /// `POST /profiles`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The form as the server read it
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func uploadProfile(body: BodiesAPI.ProfileUpload) async throws -> UploadProfileResponse
 
     /// One schema in two content types; answered as JSON or text
     ///
     /// `POST /pets`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The pet as JSON, or its name as text
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func addPet(body: BodiesAPI.Pet) async throws -> AddPetResponse
 
     /// A body that is either a JSON message or plain text
     ///
     /// `POST /messages`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The message as the server read it
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func postMessage(body: BodiesAPI.PostMessageRequestBody?) async throws -> PostMessageResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

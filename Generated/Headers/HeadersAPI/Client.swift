@@ -142,10 +142,23 @@ public nonisolated struct Client: Sendable {
         self.bearerToken = bearerToken
     }
 
+    /// - Parameters:
+    ///   - server: where the API is served: one of the spec's `Servers`, its variables given.
+    ///   - transport: how requests are sent; `URLSessionTransport` by default.
+    ///   - bearerToken: the token for operations secured by a bearer scheme.
+    public init(
+        server: Servers,
+        transport: any ClientTransport = URLSessionTransport(),
+        bearerToken: (@Sendable () async throws -> String?)? = nil
+    ) {
+        self.init(baseURL: server.url, transport: transport, bearerToken: bearerToken)
+    }
+
     /// One day's report, with metadata in headers.
     ///
     /// `GET /reports/{day}`
     ///
+    /// - Returns: The report.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     ///   `ResponseHeaderError` when a required header of the response is missing or malformed.
     public func getReport(day: CalendarDate, since: CalendarDate? = nil, days: [CalendarDate]? = nil) async throws -> GetReportOutput {
@@ -168,6 +181,7 @@ public nonisolated struct Client: Sendable {
 
     /// `POST /events`
     ///
+    /// - Returns: Created; the body echoes the event as stored.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     ///   `ResponseHeaderError` when a required header of the response is missing or malformed.
     public func createEvent(body: Event) async throws -> CreateEventOutput {
@@ -184,6 +198,7 @@ public nonisolated struct Client: Sendable {
 
     /// `DELETE /events/{id}`
     ///
+    /// - Returns: Deleted.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     ///   `ResponseHeaderError` when a required header of the response is missing or malformed.
     public func deleteEvent(id: Int) async throws -> DeleteEventOutput {
@@ -200,6 +215,7 @@ public nonisolated struct Client: Sendable {
     ///
     /// `GET /events/latest`
     ///
+    /// - Returns: The latest event.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func latestEvent() async throws -> Event {
         let path = "/events/latest"
@@ -278,5 +294,32 @@ public nonisolated struct DeleteEventOutput: Sendable, Hashable {
 
     public init(headers: DeleteEvent204Headers) {
         self.headers = headers
+    }
+}
+
+/// The servers the spec lists (OpenAPI 3.1 §4.8.5), for `Client(server:)`: a static function
+/// each, taking the server's variables (§4.8.6), their defaults as default arguments.
+public nonisolated struct Servers: Sendable, Hashable {
+    /// The server's URL, its variables substituted.
+    public var url: URL
+
+    /// A server the spec does not list, such as a local test server.
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// `http://127.0.0.1:8080`
+    public static func server1() -> Servers {
+        Servers(joining: ["http://127.0.0.1:8080"])
+    }
+
+    /// The URL `pieces` spell, resolved against `base` when relative; stops the program when a
+    /// string given for a variable does not fit where it goes (a port that is not a number).
+    private init(joining pieces: [String], relativeTo base: URL? = nil) {
+        let text = pieces.joined()
+        guard let url = URL(string: text, relativeTo: base) else {
+            preconditionFailure("'\(text)' is not a valid URL: a value given for one of its server variables does not fit there")
+        }
+        self.url = url.absoluteURL
     }
 }

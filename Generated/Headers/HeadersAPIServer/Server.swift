@@ -15,6 +15,10 @@ public nonisolated protocol APIService: Sendable {
     /// One day's report, with metadata in headers.
     ///
     /// `GET /reports/{day}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The report.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func getReport(
         day: HeadersAPI.CalendarDate,
         since: HeadersAPI.CalendarDate?,
@@ -22,14 +26,26 @@ public nonisolated protocol APIService: Sendable {
     ) async throws -> GetReportResponse
 
     /// `POST /events`
+    ///
+    /// - Returns: The response to send; on success, `.created`: Created; the body echoes the event as stored.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func createEvent(body: HeadersAPI.Event) async throws -> CreateEventResponse
 
     /// `DELETE /events/{id}`
+    ///
+    /// - Returns: The response to send; on success, `.noContent`: Deleted.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func deleteEvent(id: Int) async throws -> DeleteEventResponse
 
     /// No response headers, so the client returns the body itself.
     ///
     /// `GET /events/latest`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The latest event.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func latestEvent() async throws -> LatestEventResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

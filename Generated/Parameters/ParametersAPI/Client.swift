@@ -142,8 +142,21 @@ public nonisolated struct Client: Sendable {
         self.bearerToken = bearerToken
     }
 
+    /// - Parameters:
+    ///   - server: where the API is served: one of the spec's `Servers`, its variables given.
+    ///   - transport: how requests are sent; `URLSessionTransport` by default.
+    ///   - bearerToken: the token for operations secured by a bearer scheme.
+    public init(
+        server: Servers,
+        transport: any ClientTransport = URLSessionTransport(),
+        bearerToken: (@Sendable () async throws -> String?)? = nil
+    ) {
+        self.init(baseURL: server.url, transport: transport, bearerToken: bearerToken)
+    }
+
     /// `GET /query`
     ///
+    /// - Returns: what the server decoded
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func echoQuery(
         text: String,
@@ -221,6 +234,18 @@ public nonisolated struct Client: Sendable {
     ///
     /// `GET /defaults`
     ///
+    /// - Parameters:
+    ///   - limit: The `limit` query parameter.
+    ///
+    ///     When `nil`, the server uses `20`.
+    ///   - order: The `order` query parameter.
+    ///
+    ///     When `nil`, the server uses `.desc`.
+    ///   - verbose: The `verbose` header.
+    ///
+    ///     When `nil`, the server uses `false`.
+    ///   - note: The `note` query parameter.
+    /// - Returns: what the handler received
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func echoDefaults(
         limit: Int? = nil,
@@ -264,6 +289,7 @@ public nonisolated struct Client: Sendable {
     ///
     /// `GET /exploded`
     ///
+    /// - Returns: what the server decoded
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func echoExplodedObject(color: Color? = nil) async throws -> Color {
         let path = "/exploded"
@@ -279,6 +305,7 @@ public nonisolated struct Client: Sendable {
 
     /// `GET /path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}`
     ///
+    /// - Returns: what the server decoded
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func echoPath(
         s: String,
@@ -334,6 +361,7 @@ public nonisolated struct Client: Sendable {
 
     /// `GET /header`
     ///
+    /// - Returns: what the server decoded
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func echoHeader(
         xText: String,
@@ -360,6 +388,7 @@ public nonisolated struct Client: Sendable {
 
     /// `GET /cookie`
     ///
+    /// - Returns: what the server decoded
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func echoCookie(session: String, tags: [String]? = nil, ids: [Int]? = nil, color: Color? = nil) async throws -> CookieEcho {
         let path = "/cookie"
@@ -416,5 +445,32 @@ public nonisolated struct Client: Sendable {
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL
+    }
+}
+
+/// The servers the spec lists (OpenAPI 3.1 §4.8.5), for `Client(server:)`: a static function
+/// each, taking the server's variables (§4.8.6), their defaults as default arguments.
+public nonisolated struct Servers: Sendable, Hashable {
+    /// The server's URL, its variables substituted.
+    public var url: URL
+
+    /// A server the spec does not list, such as a local test server.
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// `http://127.0.0.1:8080`
+    public static func server1() -> Servers {
+        Servers(joining: ["http://127.0.0.1:8080"])
+    }
+
+    /// The URL `pieces` spell, resolved against `base` when relative; stops the program when a
+    /// string given for a variable does not fit where it goes (a port that is not a number).
+    private init(joining pieces: [String], relativeTo base: URL? = nil) {
+        let text = pieces.joined()
+        guard let url = URL(string: text, relativeTo: base) else {
+            preconditionFailure("'\(text)' is not a valid URL: a value given for one of its server variables does not fit there")
+        }
+        self.url = url.absoluteURL
     }
 }

@@ -13,6 +13,10 @@ public import ParametersAPI
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public nonisolated protocol APIService: Sendable {
     /// `GET /query`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: what the server decoded
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoQuery(
         text: String,
         count: Int?,
@@ -35,6 +39,21 @@ public nonisolated protocol APIService: Sendable {
     /// Optional parameters with a `default`, which the server applies when they are left out.
     ///
     /// `GET /defaults`
+    ///
+    /// - Parameters:
+    ///   - limit: The `limit` query parameter.
+    ///
+    ///     `20` when the request leaves it out.
+    ///   - order: The `order` query parameter.
+    ///
+    ///     `.desc` when the request leaves it out.
+    ///   - verbose: The `verbose` header.
+    ///
+    ///     `false` when the request leaves it out.
+    ///   - note: The `note` query parameter.
+    /// - Returns: The response to send; on success, `.ok`: what the handler received
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoDefaults(
         limit: Int,
         order: ParametersAPI.EchoDefaultsOrder,
@@ -45,14 +64,26 @@ public nonisolated protocol APIService: Sendable {
     /// Anonymous access or a bearer token (an empty security requirement, OpenAPI 3.1 §4.8.30).
     ///
     /// `GET /optional-auth`
+    ///
+    /// - Returns: The response to send; on success, `.noContent`: let through
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func optionalAuth() async throws -> OptionalAuthResponse
 
     /// A form-style object with explode true has no name of its own (`R=100&G=200&B=150`).
     ///
     /// `GET /exploded`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: what the server decoded
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoExplodedObject(color: ParametersAPI.Color?) async throws -> EchoExplodedObjectResponse
 
     /// `GET /path/{s}/{sa}/{so}/{soe}/{l}/{la}/{lae}/{lo}/{loe}/{m}/{ma}/{mae}/{mo}/{moe}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: what the server decoded
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoPath(
         s: String,
         sa: [Int],
@@ -71,6 +102,10 @@ public nonisolated protocol APIService: Sendable {
     ) async throws -> EchoPathResponse
 
     /// `GET /header`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: what the server decoded
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoHeader(
         xText: String,
         xNumbers: [Int]?,
@@ -79,6 +114,10 @@ public nonisolated protocol APIService: Sendable {
     ) async throws -> EchoHeaderResponse
 
     /// `GET /cookie`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: what the server decoded
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func echoCookie(session: String, tags: [String]?, ids: [Int]?, color: ParametersAPI.Color?) async throws -> EchoCookieResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

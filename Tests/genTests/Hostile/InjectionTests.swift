@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import IR
 
 /// Crafted text in every place a spec string lands in generated Swift: doc comments, string
 /// literals, identifiers, module names. Each spec is run through the real `gen`; its output must
@@ -375,6 +376,18 @@ import Testing
         #expect(text.contains("\n" + block + "\n"), "\(what): no doc comment block\n\(block.debugDescription)", sourceLocation: sourceLocation)
     }
 
+    /// A server URL lands in the client only when it is a URL (`URLSyntax`), as a literal decoding
+    /// back to it; any other is a warning and in no literal, so neither `Client()` nor `Servers` can
+    /// trap on it.
+    func expectServerURL(_ url: String, in output: Output, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        guard URLSyntax.problem(in: url) != nil else {
+            expectLiteral(url, in: output.client, "server URL", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(!SwiftLiteralScanner.scan(output.client).literals.contains { $0.value == url }, "server URL \(url.debugDescription) is no URL but is in the client", sourceLocation: sourceLocation)
+        #expect(output.run.stderr.contains("warning: server url"), "no warning about the server URL \(url.debugDescription)", sourceLocation: sourceLocation)
+    }
+
     /// The decoded string literals of `source` must include `expected`.
     func expectLiteral(_ expected: String, in source: String, _ what: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let scan = SwiftLiteralScanner.scan(source)
@@ -407,7 +420,7 @@ import Testing
         expectLiteral(p, in: output.server, "operationId or parameter name in the server")
         expectLiteral("/items" + Self.pathText(p) + "/\(SwiftLiteralScanner.placeholder)", in: output.client, "path literal")
         expectLiteral("/items" + Self.pathText(p) + "/{id}", in: output.server, "route path")
-        expectLiteral("https://example.com/" + p, in: output.client, "server URL")
+        expectServerURL("https://example.com/" + p, in: output)
         if !p.contains("{") && !p.contains("}") {
             expectLiteral(p, in: output.server, "path parameter name")
         }
@@ -472,7 +485,8 @@ import Testing
                     expectLiteral(text, in: Self.lines(containing: "in: .header,", in: output.server), "header name in the server")
                 }
             case .serverURL:
-                expectLiteral("https://example.com/" + texts.joined(), in: output.client, "server URL")
+                expectServerURL("https://example.com/" + texts.joined(), in: output)
+                for text in texts { expectServerURL("https://example.com/" + text, in: output) }
             case .parameterDescriptions, .titles, .examples, .patterns, .schemaNames:
                 break  // These land nowhere in the output (or only as identifiers): compiling is the check.
             }

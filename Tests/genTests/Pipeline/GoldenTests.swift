@@ -19,7 +19,7 @@ import Render
     }
 
     // Each fixture spec renders to its committed golden files, and generating twice gives the same bytes.
-    @Test(arguments: ["petstore", "naming", "recursion", "multifile", "bundled", "unions"])
+    @Test(arguments: ["petstore", "naming", "recursion", "multifile", "bundled", "unions", "servers"])
     func fixtureMatchesGolden(name: String) throws {
         let folder = Repository.goldenFixtures.appendingPathComponent(name)
         let diagnostics = DiagnosticSink()
@@ -42,7 +42,7 @@ import Render
     // The fixtures' output compiles as Swift 6 with warnings as errors: models, support and client as
     // a module, the server (no framework) as another, then the Hummingbird and Vapor routes and the
     // AsyncHTTPClient transport against them (with the frameworks this package built).
-    @Test(arguments: ["petstore", "naming", "recursion", "multifile", "bundled", "unions"])
+    @Test(arguments: ["petstore", "naming", "recursion", "multifile", "bundled", "unions", "servers"])
     func fixtureOutputCompiles(name: String) throws {
         let folder = Repository.goldenFixtures.appendingPathComponent(name).appendingPathComponent("expected")
         let module = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first {

@@ -32,6 +32,8 @@ import Render
         Case(spec: "Tests/genTests/Fixtures/golden/naming/spec.yaml", folder: Repository.root),
         // Unions' alternatives with their declared keys, some too long for one line.
         Case(spec: "Tests/genTests/Fixtures/golden/unions/spec.yaml", folder: Repository.root, layout: .flat, accessLevel: .internal),
+        // `Servers` with wrapped signatures and URLs, and `- Parameters:` lists of hostile text.
+        Case(spec: "Tests/genTests/Fixtures/golden/servers/spec.yaml", folder: Repository.root),
         // Real specs: FastAPI (long names, deprecations, unions), a hand-written 3.0 API split
         // over many operations, and the OAI petstore in the plugins' flat layout.
         Case(spec: "airflow-v2-rest/v2-rest-api-generated.yaml", folder: corpus),

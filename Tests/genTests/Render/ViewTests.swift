@@ -89,4 +89,12 @@ import Testing
         #expect(models.bodyChoices.count == 2)
         #expect(check(models, path: "models") + check(views.clientView(), path: "client") + check(views.supportView(), path: "support") > 20)
     }
+
+    // The servers fixture reaches the views of `Servers` (functions, variable enums and their cases).
+    @Test func serverViewsAnswerForEveryProperty() throws {
+        let module = try #require(Self.module("Tests/genTests/Fixtures/golden/servers/spec.yaml"))
+        let client = ViewBuilder(module: module).clientView()
+        #expect(client.servers.flatMap(\.enums).count == 3)
+        #expect(check(client, path: "client") > 20)
+    }
 }

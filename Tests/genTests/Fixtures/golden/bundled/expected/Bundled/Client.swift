@@ -144,6 +144,7 @@ public nonisolated struct Client: Sendable {
 
     /// `GET /v1/{name}/things`
     ///
+    /// - Returns: The thing.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func thingServiceGetThing(name: String) async throws -> Thing {
         let path = "/v1/\(try ParameterEncoding.path("name", name, as: .primitive, style: .simple, explode: false))/things"
@@ -155,6 +156,7 @@ public nonisolated struct Client: Sendable {
 
     /// `GET /v1/projects/{project}/things/{name}`
     ///
+    /// - Returns: The thing.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func getV1ProjectsProjectThingsName(project: String, name: String) async throws -> Thing {
         let path = try [
@@ -171,6 +173,7 @@ public nonisolated struct Client: Sendable {
 
     /// `GET /v1/things`
     ///
+    /// - Returns: The things.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     ///   `ResponseHeaderError` when a required header of the response is missing or malformed.
     public func thingServiceListThings() async throws -> ThingServiceListThingsOutput {

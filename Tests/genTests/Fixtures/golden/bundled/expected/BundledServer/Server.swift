@@ -13,12 +13,24 @@ public import Foundation
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public nonisolated protocol APIService: Sendable {
     /// `GET /v1/{name}/things`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The thing.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func thingServiceGetThing(name: String) async throws -> ThingServiceGetThingResponse
 
     /// `GET /v1/projects/{project}/things/{name}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The thing.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func getV1ProjectsProjectThingsName(project: String, name: String) async throws -> GetV1ProjectsProjectThingsNameResponse
 
     /// `GET /v1/things`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The things.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func thingServiceListThings() async throws -> ThingServiceListThingsResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

@@ -144,6 +144,7 @@ public nonisolated struct Client: Sendable {
 
     /// `GET /pets/{id}`
     ///
+    /// - Returns: A pet.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func getPet(id: String, verbose: Bool? = nil) async throws -> Pet {
         let path = "/pets/\(try ParameterEncoding.path("id", id, as: .primitive, style: .simple, explode: false))"
@@ -159,6 +160,7 @@ public nonisolated struct Client: Sendable {
 
     /// `PUT /pets/{id}`
     ///
+    /// - Returns: A pet.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func putPet(id: String, body: Pet? = nil) async throws -> Pet {
         let path = "/pets/\(try ParameterEncoding.path("id", id, as: .primitive, style: .simple, explode: false))"

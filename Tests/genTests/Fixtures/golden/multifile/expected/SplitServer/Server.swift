@@ -13,9 +13,17 @@ public import Split
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public nonisolated protocol APIService: Sendable {
     /// `GET /pets/{id}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: A pet.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func getPet(id: String, verbose: Bool?) async throws -> GetPetResponse
 
     /// `PUT /pets/{id}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: A pet.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func putPet(id: String, body: Split.Pet?) async throws -> PutPetResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),

@@ -144,6 +144,8 @@ public nonisolated struct Client: Sendable {
 
     /// `PUT /things/{thing-id}`
     ///
+    /// - Returns: The thing.
+    ///   Second line with `backticks` and #if false
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func putThing(
         thingID: String,

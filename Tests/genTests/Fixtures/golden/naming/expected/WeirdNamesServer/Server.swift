@@ -13,6 +13,11 @@ public import WeirdNames
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public nonisolated protocol APIService: Sendable {
     /// `PUT /things/{thing-id}`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: The thing.
+    ///   Second line with `backticks` and #if false
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func putThing(
         thingID: String,
         self_: Bool?,

@@ -142,8 +142,21 @@ public nonisolated struct Client: Sendable {
         self.bearerToken = bearerToken
     }
 
+    /// - Parameters:
+    ///   - server: where the API is served: one of the spec's `Servers`, its variables given.
+    ///   - transport: how requests are sent; `URLSessionTransport` by default.
+    ///   - bearerToken: the token for operations secured by a bearer scheme.
+    public init(
+        server: Servers,
+        transport: any ClientTransport = URLSessionTransport(),
+        bearerToken: (@Sendable () async throws -> String?)? = nil
+    ) {
+        self.init(baseURL: server.url, transport: transport, bearerToken: bearerToken)
+    }
+
     /// `GET /pets`
     ///
+    /// - Returns: A page of pets.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func listPets(limit: Int32? = nil, tags: [String], xRequestID: UUID? = nil) async throws -> [Pet] {
         let path = "/pets"
@@ -163,6 +176,7 @@ public nonisolated struct Client: Sendable {
 
     /// `POST /pets`
     ///
+    /// - Returns: Created.
     /// - Throws: `ClientError` for a non-success status; transport errors and `CancellationError` as they are.
     public func createPet(body: NewPet? = nil) async throws -> Pet {
         let path = "/pets"
@@ -218,5 +232,35 @@ public nonisolated struct Client: Sendable {
         }
         // Every piece was percent-encoded above, so the text is a valid URL whenever baseURL is.
         return URL(string: text) ?? baseURL
+    }
+}
+
+/// The servers the spec lists (OpenAPI 3.1 §4.8.5), for `Client(server:)`: a static function
+/// each, taking the server's variables (§4.8.6), their defaults as default arguments.
+public nonisolated struct Servers: Sendable, Hashable {
+    /// The server's URL, its variables substituted.
+    public var url: URL
+
+    /// A server the spec does not list, such as a local test server.
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// `/v2`
+    ///
+    /// - Parameter base: The URL the spec was read from, or any URL on its host: the server's relative URL is resolved against it (RFC 3986 §5).
+    /// - Returns: The server, for `Client(server:)`.
+    public static func server1(relativeTo base: URL) -> Servers {
+        Servers(joining: ["/v2"], relativeTo: base)
+    }
+
+    /// The URL `pieces` spell, resolved against `base` when relative; stops the program when a
+    /// string given for a variable does not fit where it goes (a port that is not a number).
+    private init(joining pieces: [String], relativeTo base: URL? = nil) {
+        let text = pieces.joined()
+        guard let url = URL(string: text, relativeTo: base) else {
+            preconditionFailure("'\(text)' is not a valid URL: a value given for one of its server variables does not fit there")
+        }
+        self.url = url.absoluteURL
     }
 }

@@ -13,12 +13,24 @@ public import PetStore
 /// validation, authentication or the handler itself is answered with `errorPayload(for:)`.
 public nonisolated protocol APIService: Sendable {
     /// `GET /pets`
+    ///
+    /// - Returns: The response to send; on success, `.ok`: A page of pets.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func listPets(limit: Int32?, tags: [String], xRequestID: UUID?) async throws -> ListPetsResponse
 
     /// `POST /pets`
+    ///
+    /// - Returns: The response to send; on success, `.created`: Created.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func createPet(body: PetStore.NewPet?) async throws -> CreatePetResponse
 
     /// `DELETE /pets/{petId}`
+    ///
+    /// - Returns: The response to send; on success, `.noContent`: Deleted.
+    /// - Throws: `ServerProblem` to answer as the spec documents; any other error is answered with a 500
+    ///   and logged, never sent (Hummingbird's `HTTPResponseError` and Vapor's `AbortError` pass through).
     func deletePet(petID: Int64) async throws -> DeletePetResponse
 
     /// The body sent for a request the generated routes answer themselves (see `ServerProblem`),
