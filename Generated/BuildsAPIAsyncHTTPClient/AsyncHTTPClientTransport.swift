@@ -2,9 +2,9 @@
 
 public import AsyncHTTPClient
 public import BuildsAPI
-internal import Foundation
-internal import NIOCore
-internal import NIOHTTP1
+import Foundation
+import NIOCore
+import NIOHTTP1
 
 /// Sends `Client`'s requests with AsyncHTTPClient (SwiftNIO; no FoundationNetworking), the usual
 /// HTTP client of Swift servers on Linux:

@@ -65,10 +65,10 @@ public enum Naming {
         return repaired(joined, fallback: "value", allowBackticks: true)
     }
 
-    /// The name as an argument label at a call site, where only `inout`, `var` and `let` need
-    /// backticks (`f(default: x)`).
+    /// The name as an argument label at a call site, where only `inout` needs backticks
+    /// (`f(default: x, let: y)`; Swift 6 warns about backticks around any other keyword there).
     public static func argumentLabel(_ identifier: String) -> String {
-        ["inout", "var", "let"].contains(identifier) ? "`\(identifier)`" : identifier
+        identifier == "inout" ? "`inout`" : identifier
     }
 
     /// The name as it must be written in a declaration or reference (`` `default` ``).

@@ -759,10 +759,10 @@ nonisolated extension {{serverModuleName}}.APIService {
     {{access}} init(headerFields: [String: String]) throws {
         {{#fields}}
         {{#isRequired}}
-        {{name}} = try ResponseHeaders.required({{{valueType}}}.self, named: {{{nameLiteral}}}, in: headerFields)
+        self.{{name}} = try ResponseHeaders.required({{{valueType}}}.self, named: {{{nameLiteral}}}, in: headerFields)
         {{/isRequired}}
         {{^isRequired}}
-        {{name}} = ResponseHeaders.optional({{{valueType}}}.self, named: {{{nameLiteral}}}, in: headerFields)
+        self.{{name}} = ResponseHeaders.optional({{{valueType}}}.self, named: {{{nameLiteral}}}, in: headerFields)
         {{/isRequired}}
         {{/fields}}
     }
@@ -772,11 +772,11 @@ nonisolated extension {{serverModuleName}}.APIService {
         var fields: [String: String] = [:]
         {{#fields}}
         {{#isRequired}}
-        fields[{{{nameLiteral}}}] = {{name}}.parameterText
+        fields[{{{nameLiteral}}}] = self.{{name}}.parameterText
         {{/isRequired}}
         {{^isRequired}}
-        if let {{name}} {
-            fields[{{{nameLiteral}}}] = {{name}}.parameterText
+        if let value = self.{{name}} {
+            fields[{{{nameLiteral}}}] = value.parameterText
         }
         {{/isRequired}}
         {{/fields}}

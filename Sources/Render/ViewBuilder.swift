@@ -113,17 +113,29 @@ struct ViewBuilder {
         )
     }
 
-    /// A file's `import` lines, sorted by module as swift-format's `OrderedImports` wants. Each
-    /// states its access (SE-0409): `public import` (`package import` at that access level) where
-    /// the file's public API shows the module's types, else `internal import`. So the file means the
-    /// same with and without `InternalImportsByDefault`, and no `public import` goes unused (which
-    /// warns).
+    /// A file's `import` lines, sorted by module as swift-format's `OrderedImports` wants.
     func importLines(_ modules: [(module: String, exposed: Bool)]) -> [String] {
         modules.sorted { $0.module < $1.module }.map { importLine($0.module, exposed: $0.exposed) }
     }
 
+    /// How a file imports `module` (SE-0409), `exposed` when the file's public (or package) API
+    /// shows the module's types:
+    /// - `public`: `public import` when exposed, so the API compiles with `InternalImportsByDefault`
+    ///   (and only then: an unused `public import` warns); else a plain `import`.
+    /// - `internal`: always a plain `import`, which is enough for internal API in every mode.
+    /// - `package`: `package import` when exposed, else `internal import`.
+    ///
+    /// Plain wherever it can be, because an explicit non-public import anywhere in a module makes
+    /// every plain import of that module elsewhere an error in Swift 6 without
+    /// `InternalImportsByDefault` ("ambiguous implicit access level"), and users' own files beside
+    /// the flat layout's write `import Foundation`. At `package` level that cannot be avoided:
+    /// README "Names and build settings" says what such files write.
     func importLine(_ module: String, exposed: Bool) -> String {
-        (exposed && access != "internal" ? access : "internal") + " import " + module
+        switch access {
+        case "public": (exposed ? "public import " : "import ") + module
+        case "package": (exposed ? "package import " : "internal import ") + module
+        default: "import " + module
+        }
     }
 
     /// The type and module names the Swift fragments built here spell unqualified (`Void`,

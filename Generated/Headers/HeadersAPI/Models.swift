@@ -204,42 +204,42 @@ public nonisolated struct GetReport200Headers: Sendable, Hashable {
     /// An optional header that is absent or does not parse is `nil`.
     /// - Throws: `ResponseHeaderError` naming a required header that is missing or does not parse.
     public init(headerFields: [String: String]) throws {
-        xRateLimit = try ResponseHeaders.required(Int.self, named: "X-Rate-Limit", in: headerFields)
-        xRequestID = try ResponseHeaders.required(UUID.self, named: "X-Request-ID", in: headerFields)
-        xExpiresAt = try ResponseHeaders.required(Date.self, named: "X-Expires-At", in: headerFields)
-        xReportDay = try ResponseHeaders.required(CalendarDate.self, named: "X-Report-Day", in: headerFields)
-        xScore = ResponseHeaders.optional(Double.self, named: "X-Score", in: headerFields)
-        xCached = ResponseHeaders.optional(Bool.self, named: "X-Cached", in: headerFields)
-        xTier = ResponseHeaders.optional(GetReport200XTier.self, named: "X-Tier", in: headerFields)
-        xTags = ResponseHeaders.optional([String].self, named: "X-Tags", in: headerFields)
-        xShardIDs = ResponseHeaders.optional([Int32].self, named: "X-Shard-IDs", in: headerFields)
-        xNote = ResponseHeaders.optional(String.self, named: "X-Note", in: headerFields)
+        self.xRateLimit = try ResponseHeaders.required(Int.self, named: "X-Rate-Limit", in: headerFields)
+        self.xRequestID = try ResponseHeaders.required(UUID.self, named: "X-Request-ID", in: headerFields)
+        self.xExpiresAt = try ResponseHeaders.required(Date.self, named: "X-Expires-At", in: headerFields)
+        self.xReportDay = try ResponseHeaders.required(CalendarDate.self, named: "X-Report-Day", in: headerFields)
+        self.xScore = ResponseHeaders.optional(Double.self, named: "X-Score", in: headerFields)
+        self.xCached = ResponseHeaders.optional(Bool.self, named: "X-Cached", in: headerFields)
+        self.xTier = ResponseHeaders.optional(GetReport200XTier.self, named: "X-Tier", in: headerFields)
+        self.xTags = ResponseHeaders.optional([String].self, named: "X-Tags", in: headerFields)
+        self.xShardIDs = ResponseHeaders.optional([Int32].self, named: "X-Shard-IDs", in: headerFields)
+        self.xNote = ResponseHeaders.optional(String.self, named: "X-Note", in: headerFields)
     }
 
     /// The fields to send, by the spec's names; optional headers only when set.
     public var headerFields: [String: String] {
         var fields: [String: String] = [:]
-        fields["X-Rate-Limit"] = xRateLimit.parameterText
-        fields["X-Request-ID"] = xRequestID.parameterText
-        fields["X-Expires-At"] = xExpiresAt.parameterText
-        fields["X-Report-Day"] = xReportDay.parameterText
-        if let xScore {
-            fields["X-Score"] = xScore.parameterText
+        fields["X-Rate-Limit"] = self.xRateLimit.parameterText
+        fields["X-Request-ID"] = self.xRequestID.parameterText
+        fields["X-Expires-At"] = self.xExpiresAt.parameterText
+        fields["X-Report-Day"] = self.xReportDay.parameterText
+        if let value = self.xScore {
+            fields["X-Score"] = value.parameterText
         }
-        if let xCached {
-            fields["X-Cached"] = xCached.parameterText
+        if let value = self.xCached {
+            fields["X-Cached"] = value.parameterText
         }
-        if let xTier {
-            fields["X-Tier"] = xTier.parameterText
+        if let value = self.xTier {
+            fields["X-Tier"] = value.parameterText
         }
-        if let xTags {
-            fields["X-Tags"] = xTags.parameterText
+        if let value = self.xTags {
+            fields["X-Tags"] = value.parameterText
         }
-        if let xShardIDs {
-            fields["X-Shard-IDs"] = xShardIDs.parameterText
+        if let value = self.xShardIDs {
+            fields["X-Shard-IDs"] = value.parameterText
         }
-        if let xNote {
-            fields["X-Note"] = xNote.parameterText
+        if let value = self.xNote {
+            fields["X-Note"] = value.parameterText
         }
         return fields
     }
@@ -258,13 +258,13 @@ public nonisolated struct GetReport404Headers: Sendable, Hashable {
     /// An optional header that is absent or does not parse is `nil`.
     /// - Throws: `ResponseHeaderError` naming a required header that is missing or does not parse.
     public init(headerFields: [String: String]) throws {
-        retryAfter = try ResponseHeaders.required(Int.self, named: "Retry-After", in: headerFields)
+        self.retryAfter = try ResponseHeaders.required(Int.self, named: "Retry-After", in: headerFields)
     }
 
     /// The fields to send, by the spec's names; optional headers only when set.
     public var headerFields: [String: String] {
         var fields: [String: String] = [:]
-        fields["Retry-After"] = retryAfter.parameterText
+        fields["Retry-After"] = self.retryAfter.parameterText
         return fields
     }
 }
@@ -282,13 +282,13 @@ public nonisolated struct CreateEvent201Headers: Sendable, Hashable {
     /// An optional header that is absent or does not parse is `nil`.
     /// - Throws: `ResponseHeaderError` naming a required header that is missing or does not parse.
     public init(headerFields: [String: String]) throws {
-        location = try ResponseHeaders.required(String.self, named: "Location", in: headerFields)
+        self.location = try ResponseHeaders.required(String.self, named: "Location", in: headerFields)
     }
 
     /// The fields to send, by the spec's names; optional headers only when set.
     public var headerFields: [String: String] {
         var fields: [String: String] = [:]
-        fields["Location"] = location.parameterText
+        fields["Location"] = self.location.parameterText
         return fields
     }
 }
@@ -306,13 +306,13 @@ public nonisolated struct DeleteEvent204Headers: Sendable, Hashable {
     /// An optional header that is absent or does not parse is `nil`.
     /// - Throws: `ResponseHeaderError` naming a required header that is missing or does not parse.
     public init(headerFields: [String: String]) throws {
-        xDeletedCount = try ResponseHeaders.required(Int.self, named: "X-Deleted-Count", in: headerFields)
+        self.xDeletedCount = try ResponseHeaders.required(Int.self, named: "X-Deleted-Count", in: headerFields)
     }
 
     /// The fields to send, by the spec's names; optional headers only when set.
     public var headerFields: [String: String] {
         var fields: [String: String] = [:]
-        fields["X-Deleted-Count"] = xDeletedCount.parameterText
+        fields["X-Deleted-Count"] = self.xDeletedCount.parameterText
         return fields
     }
 }
