@@ -104,10 +104,15 @@ extension SwiftType {
 
 extension APIOperation {
     /// Every type reference the operation's client method and `APIService` requirement show:
-    /// parameters, request and response bodies, and response headers.
+    /// parameters and the request and response bodies. (Headers are shown through their struct,
+    /// and the content types' own types through the body enum, both declared with the models.)
     public var typeReferences: [TypeReference] {
-        parameters.map(\.type) + (requestBody.map { [$0.type] + $0.contents.map(\.type) } ?? [])
-            + responses.flatMap { response in (response.bodyType.map { [$0] } ?? []) + response.contents.map(\.type) + response.headers.map(\.type) }
+        parameters.map(\.type) + (requestBody.map { [$0.type] } ?? []) + responseTypeReferences
+    }
+
+    /// The response bodies' type references, which the server's response enum shows.
+    public var responseTypeReferences: [TypeReference] {
+        responses.compactMap(\.bodyType)
     }
 
     /// The operation's API shows a type the models' module declares: a generated type, or a

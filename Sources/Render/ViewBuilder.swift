@@ -322,10 +322,12 @@ struct ViewBuilder {
 
     /// The imports of one server file. The first declares `ServerRequest` (its body is `Data`) and
     /// `APIService`, whose `errorPayload(for:)` returns the models' `ErrorPayload`; the others show
-    /// only their operations' response enums.
+    /// only their operations' response enums (bodies, headers structs and body enums).
     func serverImportLines(operations: [APIOperation], isContinuation: Bool, importsModels: Bool) -> [String] {
-        let showsFoundation = !isContinuation || operations.flatMap(\.typeReferences).contains(where: \.usesFoundation)
-        let showsModels = !isContinuation || operations.contains(where: \.usesGeneratedType)
+        let responses = operations.flatMap(\.responses)
+        let showsFoundation = !isContinuation || operations.flatMap(\.responseTypeReferences).contains(where: \.usesFoundation)
+        let showsModels = !isContinuation || operations.flatMap(\.responseTypeReferences).contains(where: \.usesGeneratedType)
+            || responses.contains { $0.headersTypeName != nil || $0.choiceTypeName != nil }
         return importLines([("Foundation", showsFoundation)] + (importsModels ? [(module.name, showsModels)] : []))
     }
 
